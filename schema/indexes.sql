@@ -1,0 +1,16 @@
+-- Indexes, built by the importer after all rows are loaded (faster than maintaining them
+-- row by row). Every query the program issues is served by one of these or a primary key;
+-- tests/test_query_plans checks that with EXPLAIN QUERY PLAN.
+
+CREATE INDEX milestones_year      ON milestones(year);
+CREATE INDEX milestones_era       ON milestones(era);
+CREATE INDEX milestones_paradigm  ON milestones(paradigm);
+CREATE INDEX milestones_kind      ON milestones(kind);
+CREATE INDEX milestones_short_nc  ON milestones(short COLLATE NOCASE);
+CREATE INDEX milestones_title_nc  ON milestones(title COLLATE NOCASE);
+CREATE INDEX milestones_slug_nc   ON milestones(slug COLLATE NOCASE);
+CREATE INDEX milestone_tags_tag   ON milestone_tags(tag, milestone);
+CREATE INDEX aliases_alias_nc     ON aliases(alias COLLATE NOCASE);
+CREATE INDEX links_dst            ON links(dst, src);
+CREATE INDEX eras_start           ON eras(start);
+CREATE INDEX paradigms_start      ON paradigms(start);

@@ -1,0 +1,113 @@
+-- dltimeline database schema, version 1.
+--
+-- The importer executes this file on an empty database, loads the data, then runs
+-- schema/indexes.sql. Readers check PRAGMA user_version against DLT_SCHEMA_VERSION
+-- (src/db/db.h) and refuse any other version.
+--
+-- Milestones get their rowids in chronological order (year, month, then input order),
+-- numbered 1..N without gaps: the rowid is the milestone's position on the timeline,
+-- and the contentless FTS table shares those rowids, so search results come out in
+-- timeline order for free.
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY NOT NULL,
+  value TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE eras (
+  id       INTEGER PRIMARY KEY,            -- ordered by (start, end, input order)
+  slug     TEXT NOT NULL UNIQUE,
+  name     TEXT NOT NULL,
+  start    INTEGER NOT NULL CHECK (start BETWEEN 1800 AND 2100),
+  "end"    INTEGER CHECK ("end" IS NULL OR ("end" BETWEEN 1800 AND 2100 AND "end" >= start)),
+  summary  TEXT
+);
+
+CREATE TABLE paradigms (
+  id       INTEGER PRIMARY KEY,
+  slug     TEXT NOT NULL UNIQUE,
+  name     TEXT NOT NULL,
+  start    INTEGER NOT NULL CHECK (start BETWEEN 1800 AND 2100),
+  "end"    INTEGER CHECK ("end" IS NULL OR ("end" BETWEEN 1800 AND 2100 AND "end" >= start)),
+  summary  TEXT
+);
+
+CREATE TABLE tags (
+  id    INTEGER PRIMARY KEY,               -- in input order
+  slug  TEXT NOT NULL UNIQUE,
+  name  TEXT NOT NULL
+);
+
+CREATE TABLE milestones (
+  id               INTEGER PRIMARY KEY,    -- chronological position, 1..N
+  slug             TEXT NOT NULL UNIQUE,
+  year             INTEGER NOT NULL CHECK (year BETWEEN 1800 AND 2100),
+  month            INTEGER CHECK (month IS NULL OR month BETWEEN 1 AND 12),
+  title            TEXT NOT NULL,
+  short            TEXT,
+  kind             TEXT NOT NULL CHECK (kind IN ('paper','model','system','product','event',
+                                                 'dataset','framework','hardware','competition')),
+  authors          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(authors)),   -- JSON array, in order
+  author_count     INTEGER CHECK (author_count IS NULL OR author_count > 0),
+  organization     TEXT,
+  venue            TEXT,
+  paper_title      TEXT,
+  arxiv            TEXT,
+  doi              TEXT,
+  url              TEXT,
+  era              INTEGER NOT NULL REFERENCES eras(id),
+  paradigm         INTEGER REFERENCES paradigms(id),
+  summary          TEXT NOT NULL,
+  problem          TEXT,
+  insight          TEXT,
+  impact           TEXT,
+  formula          TEXT,
+  architecture     TEXT,
+  figures          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(figures)),   -- JSON array
+  anecdote         TEXT,
+  parameters       REAL CHECK (parameters IS NULL OR parameters > 0),
+  training_compute REAL CHECK (training_compute IS NULL OR training_compute > 0),
+  scale_source     TEXT,
+  root             INTEGER NOT NULL DEFAULT 0 CHECK (root IN (0, 1))
+);
+
+CREATE TABLE milestone_tags (
+  milestone  INTEGER NOT NULL REFERENCES milestones(id),
+  tag        INTEGER NOT NULL REFERENCES tags(id),
+  PRIMARY KEY (milestone, tag)
+) WITHOUT ROWID;
+
+CREATE TABLE aliases (
+  milestone  INTEGER NOT NULL REFERENCES milestones(id),
+  pos        INTEGER NOT NULL,              -- order in the source data
+  alias      TEXT NOT NULL,
+  PRIMARY KEY (milestone, pos)
+) WITHOUT ROWID;
+
+-- A directed link: src builds on dst (dst is the earlier idea).
+CREATE TABLE links (
+  src   INTEGER NOT NULL REFERENCES milestones(id),
+  dst   INTEGER NOT NULL REFERENCES milestones(id),
+  kind  TEXT NOT NULL DEFAULT 'builds_on' CHECK (kind IN ('builds_on')),
+  note  TEXT NOT NULL,
+  pos   INTEGER NOT NULL,                   -- order of the link in the source data
+  PRIMARY KEY (src, dst, kind),
+  CHECK (src <> dst)
+) WITHOUT ROWID;
+
+-- Precomputed per-year statistics: the timeline never counts rows at run time.
+CREATE TABLE years (
+  year       INTEGER PRIMARY KEY,
+  first_id   INTEGER NOT NULL,              -- first milestone of the year
+  count      INTEGER NOT NULL
+);
+
+-- Keyword search. Contentless: it stores only the index; rowid = milestones.id.
+CREATE VIRTUAL TABLE search USING fts5(
+  title, short, aliases, authors, summary, problem, insight, impact, tags,
+  content = '',
+  tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '2 3'
+);
+
+PRAGMA user_version = 1;

@@ -1,0 +1,26 @@
+/*
+ * cli.h -- the command-line mode: `dltimeline COMMAND ...`, plain text/TSV/JSON on stdout,
+ * no curses. Each command opens the database through the db layer and reads it through the
+ * model layer.
+ */
+#ifndef DLT_CLI_H
+#define DLT_CLI_H
+
+#include <stdio.h>
+
+/* Options that come before the command. */
+struct cli_global {
+	const char *db_path;    /* --db, or NULL for $DLTIMELINE_DB / embedded */
+};
+
+/* True when `name` is a command of the command-line mode. */
+int cli_is_command(const char *name);
+/* Run command argv[0] with its arguments. Returns the exit status (0, 1 nothing found,
+ * 2 usage or database error); errors are printed to stderr as one line. */
+int cli_run(int argc, char **argv, const struct cli_global *g);
+/* Print the list of commands (for --help) to fp. */
+void cli_print_commands(FILE *fp);
+/* Print the timeline list (used when the browser cannot start). Returns an exit status. */
+int cli_list_default(const struct cli_global *g);
+
+#endif

@@ -1,0 +1,359 @@
+/*
+ * utf8.c -- see utf8.h. The width table is deliberately small: it covers the scripts and
+ * symbols that occur in names and formulas (Latin, Greek, CJK, Hangul, combining marks,
+ * math and arrows, emoji), which is what the timeline shows.
+ */
+#include "utf8.h"
+
+#include <string.h>
+
+#include "util.h"
+
+size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char c = s[0];
+	size_t n;
+	uint32_t v, min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2, v = c & 0x1F, min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3, v = c & 0x0F, min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	if (len < n) {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = UTF8_REPLACEMENT;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = UTF8_REPLACEMENT;
+		return 1;
+	}
+	*cp = v;
+	return n;
+}
+
+size_t utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	} else if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	} else if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t utf8_valid_prefix(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp == UTF8_REPLACEMENT && n == 1 && (unsigned char)s[i] >= 0x80)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+struct range {
+	uint32_t lo, hi;
+};
+
+static const struct range zero_width[] = {
+	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x05BF, 0x05BF},
+	{0x05C1, 0x05C2}, {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A},
+	{0x064B, 0x065F}, {0x0670, 0x0670}, {0x06D6, 0x06DC}, {0x06DF, 0x06E4},
+	{0x0900, 0x0902}, {0x093A, 0x093A}, {0x093C, 0x093C}, {0x0941, 0x0948},
+	{0x094D, 0x094D}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E},
+	{0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x202A, 0x202E},
+	{0x2060, 0x2064}, {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
+	{0xFEFF, 0xFEFF}, {0x1F3FB, 0x1F3FF}, {0xE0000, 0xE0FFF},
+};
+
+static const struct range wide[] = {
+	{0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC},
+	{0x25FD, 0x25FE}, {0x2614, 0x2615}, {0x2648, 0x2653}, {0x26AA, 0x26AB},
+	{0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26D4, 0x26D4}, {0x26EA, 0x26EA},
+	{0x26F2, 0x26F5}, {0x26FA, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B},
+	{0x2728, 0x2728}, {0x274C, 0x274C}, {0x2753, 0x2755}, {0x2757, 0x2757},
+	{0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF}, {0x2B1B, 0x2B1C},
+	{0x2B50, 0x2B50}, {0x2B55, 0x2B55}, {0x2E80, 0x303E}, {0x3041, 0x33FF},
+	{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF}, {0xA960, 0xA97F},
+	{0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19}, {0xFE30, 0xFE6F},
+	{0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x16FE0, 0x16FE4}, {0x17000, 0x18AFF},
+	{0x1B000, 0x1B2FF}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E},
+	{0x1F191, 0x1F19A}, {0x1F200, 0x1F251}, {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF},
+	{0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD},
+	{0x30000, 0x3FFFD},
+};
+
+static int in_table(uint32_t cp, const struct range *t, size_t n)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < t[mid].lo)
+			hi = mid;
+		else if (cp > t[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+int utf8_cpwidth(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return -1;
+	if (cp < 0x300)
+		return 1;
+	if (in_table(cp, zero_width, DLT_ARRAY_LEN(zero_width)))
+		return 0;
+	if (in_table(cp, wide, DLT_ARRAY_LEN(wide)))
+		return 2;
+	return 1;
+}
+
+size_t utf8_width_n(const char *s, size_t len)
+{
+	size_t w = 0, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		int cw = utf8_cpwidth(cp);
+		if (cw > 0)
+			w += (size_t)cw;
+	}
+	return w;
+}
+
+size_t utf8_width(const char *s)
+{
+	return utf8_width_n(s, strlen(s));
+}
+
+size_t utf8_prefix_for_width(const char *s, size_t len, size_t width, size_t *used)
+{
+	size_t w = 0, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		int cw = utf8_cpwidth(cp);
+		if (cw < 0)
+			cw = 0;
+		if (w + (size_t)cw > width)
+			break;
+		w += (size_t)cw;
+		i += n;
+	}
+	if (used)
+		*used = w;
+	return i;
+}
+
+char *utf8_sanitize(const char *s, size_t len, int keep_newlines)
+{
+	struct strbuf sb = {0};
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp == '\n' && keep_newlines)
+			sb_addc(&sb, '\n');
+		else if (utf8_cpwidth(cp) < 0)
+			sb_addc(&sb, ' ');
+		else if (cp == UTF8_REPLACEMENT && n == 1)
+			sb_add(&sb, "\xEF\xBF\xBD");
+		else
+			sb_addn(&sb, s + i, n);
+		i += n;
+	}
+	return sb_detach(&sb);
+}
+
+/* ASCII spellings of the symbols the data uses; accented letters are handled by fold(). */
+static const struct {
+	uint32_t cp;
+	const char *ascii;
+} ascii_map[] = {
+	{0x00A0, " "},   {0x00A9, "(c)"}, {0x00AB, "<<"},  {0x00B1, "+-"},  {0x00B2, "^2"},
+	{0x00B3, "^3"},  {0x00B7, "."},   {0x00B9, "^1"},  {0x00BB, ">>"},  {0x00D7, "x"},
+	{0x00DF, "ss"},  {0x00E6, "ae"},  {0x00C6, "AE"},  {0x00F7, "/"},   {0x00F8, "o"},
+	{0x00D8, "O"},   {0x0141, "L"},   {0x0142, "l"},   {0x0153, "oe"},  {0x0152, "OE"},
+	{0x2010, "-"},   {0x2011, "-"},   {0x2012, "-"},   {0x2013, "-"},   {0x2014, "--"},
+	{0x2018, "'"},   {0x2019, "'"},   {0x201C, "\""},  {0x201D, "\""},  {0x2022, "*"},
+	{0x2026, "..."}, {0x2032, "'"},   {0x2190, "<-"},  {0x2191, "^"},   {0x2192, "->"},
+	{0x2193, "v"},   {0x2194, "<->"}, {0x21D2, "=>"},  {0x2200, "forall"}, {0x2202, "d"},
+	{0x2207, "grad"}, {0x2208, " in "}, {0x2211, "sum"}, {0x2212, "-"}, {0x2217, "*"},
+	{0x221A, "sqrt"}, {0x221D, "~"},  {0x221E, "inf"}, {0x2248, "~"},   {0x2260, "!="},
+	{0x2264, "<="},  {0x2265, ">="},  {0x2297, "(x)"}, {0x2299, "(.)"}, {0x22C5, "."},
+	{0x2500, "-"},   {0x2502, "|"},   {0x250C, "+"},   {0x2510, "+"},   {0x2514, "+"},
+	{0x2518, "+"},   {0x251C, "+"},   {0x2524, "+"},   {0x2588, "#"},   {0x2591, ":"},
+	{0x25B2, "^"},   {0x25B6, ">"},   {0x25BC, "v"},   {0x25C0, "<"},
+};
+
+static const char *greek[] = {
+	"Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa",
+	"Lambda", "Mu", "Nu", "Xi", "Omicron", "Pi", "Rho", "?", "Sigma", "Tau", "Upsilon",
+	"Phi", "Chi", "Psi", "Omega",
+};
+
+/* Base letter of a precomposed Latin-1 / Latin Extended-A letter, or 0. */
+static char fold(uint32_t cp)
+{
+	static const char latin1[] = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+	static const char ext_a[] = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1[cp - 0xC0];
+	if (cp >= 0x100 && cp < 0x100 + sizeof(ext_a) - 1)
+		return ext_a[cp - 0x100];
+	return 0;
+}
+
+char *utf8_to_ascii(const char *s)
+{
+	struct strbuf sb = {0};
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp < 0x80) {
+			sb_addc(&sb, (char)cp);
+			continue;
+		}
+		if (utf8_cpwidth(cp) == 0)
+			continue;
+		const char *rep = NULL;
+		for (size_t k = 0; k < DLT_ARRAY_LEN(ascii_map); k++)
+			if (ascii_map[k].cp == cp)
+				rep = ascii_map[k].ascii;
+		char base = fold(cp);
+		if (rep) {
+			sb_add(&sb, rep);
+		} else if (base && base != '*' && base != '/') {
+			sb_addc(&sb, base);
+		} else if (cp >= 0x391 && cp <= 0x3A9) {
+			sb_add(&sb, greek[cp - 0x391]);
+		} else if (cp >= 0x3B1 && cp <= 0x3C9) {
+			const char *g = cp == 0x3C2 ? "sigma" : greek[cp - 0x3B1];
+			sb_addc(&sb, (char)(g[0] | 0x20));
+			sb_add(&sb, g + 1);
+		} else if (cp >= 0x2070 && cp <= 0x209C) {
+			sb_addc(&sb, '^');
+		} else {
+			sb_addc(&sb, '?');
+		}
+	}
+	return sb_detach(&sb);
+}
+
+static int is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t';
+}
+
+size_t utf8_wrap(const char *s, size_t len, size_t width, struct wrap_line **lines)
+{
+	size_t cap = 8, n = 0;
+	struct wrap_line *out = xmalloc(cap * sizeof *out);
+	size_t i = 0;
+
+	if (width < 1)
+		width = 1;
+	for (;;) {
+		/* Start of a line: skip spaces of a continuation (not of the first line). */
+		size_t start = i, w = 0;
+		size_t brk = 0, brk_w = 0, brk_next = 0; /* last break opportunity */
+		int have_brk = 0;
+		size_t end = i;
+		int hard = 0;
+
+		while (end < len) {
+			uint32_t cp;
+			size_t nb = utf8_decode(s + end, len - end, &cp);
+			if (cp == '\n') {
+				hard = 1;
+				break;
+			}
+			int cw = utf8_cpwidth(cp);
+			if (cw < 0)
+				cw = 1; /* tabs and controls occupy a cell */
+			if (cw > 0 && w + (size_t)cw > width)
+				break;
+			if (is_space(cp)) {
+				brk = end, brk_w = w, brk_next = end + nb, have_brk = 1;
+			}
+			w += (size_t)cw;
+			end += nb;
+			if (cp == '-' || cp == '/' || cp == 0x2014 || cp == 0x2013) {
+				brk = end, brk_w = w, brk_next = end, have_brk = 1;
+			}
+		}
+		size_t line_end, next, lw;
+		if (hard || end >= len) {
+			line_end = end, lw = w;
+			next = hard ? end + 1 : end;
+		} else if (have_brk && brk > start) {
+			line_end = brk, lw = brk_w, next = brk_next;
+		} else {
+			line_end = end, lw = w, next = end;
+			if (end == start) { /* a character wider than the line: take it anyway */
+				uint32_t cp;
+				next = line_end = end + utf8_decode(s + end, len - end, &cp);
+				lw = width;
+			}
+		}
+		/* trim trailing spaces from the measured width */
+		while (line_end > start && (s[line_end - 1] == ' ' || s[line_end - 1] == '\t')) {
+			line_end--;
+			if (lw)
+				lw--;
+		}
+		if (n == cap) {
+			cap *= 2;
+			out = xrealloc(out, cap * sizeof *out);
+		}
+		out[n].off = start;
+		out[n].len = line_end - start;
+		out[n].width = lw;
+		n++;
+		i = next;
+		if (!hard) {
+			while (i < len && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+		}
+		if (i >= len)
+			break;
+	}
+	*lines = out;
+	return n;
+}

@@ -1,0 +1,54 @@
+/*
+ * utf8.h -- UTF-8 decoding, validation, display width, sanitising and word wrapping.
+ *
+ * Everything here is locale-independent and deterministic: widths come from a built-in
+ * table (combining marks 0, East Asian wide and emoji 2, others 1), so screen tests give
+ * the same result everywhere. Invalid bytes are never passed through: they decode as
+ * U+FFFD of width 1.
+ */
+#ifndef DLT_UTF8_H
+#define DLT_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define UTF8_REPLACEMENT 0xFFFDu
+
+/* Decode one code point from s[0..len). Stores it in *cp and returns the bytes used (1-4).
+ * An invalid or truncated sequence stores U+FFFD and returns 1. len must be > 0. */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encode cp (must be <= 0x10FFFF, not a surrogate) into out; returns the bytes written (1-4). */
+size_t utf8_encode(uint32_t cp, char out[4]);
+/* Length of the valid UTF-8 prefix of s[0..len): returns len when all of it is valid. */
+size_t utf8_valid_prefix(const char *s, size_t len);
+/* Display width of one code point: 0 (combining, zero-width), 1 or 2; control characters -1. */
+int utf8_cpwidth(uint32_t cp);
+/* Display width of s[0..len) with control characters counted as 0. */
+size_t utf8_width_n(const char *s, size_t len);
+/* Display width of a NUL-terminated string. */
+size_t utf8_width(const char *s);
+/* Byte length of the longest prefix of s[0..len) whose width is <= width (whole characters,
+ * zero-width marks kept with their base). Stores its width in *used when used is not NULL. */
+size_t utf8_prefix_for_width(const char *s, size_t len, size_t width, size_t *used);
+/* A copy of s that is safe to print to a terminal: invalid bytes become U+FFFD, control
+ * characters (C0, DEL, C1, including ESC) become spaces, tabs and newlines become spaces
+ * unless keep_newlines is set (then '\n' is kept). Never returns NULL. */
+char *utf8_sanitize(const char *s, size_t len, int keep_newlines);
+/* A copy of s in plain ASCII for non-UTF-8 terminals: accented Latin letters lose their
+ * accents, common symbols get ASCII spellings ("->", "x", "~"), others become '?'. */
+char *utf8_to_ascii(const char *s);
+
+/* One line of wrapped text: bytes [off, off+len) of the source, display width `width`. */
+struct wrap_line {
+	size_t off;
+	size_t len;
+	size_t width;
+};
+
+/* Word-wrap s[0..len) into lines of at most `width` columns (width >= 1). Breaks at spaces,
+ * after hyphens and slashes, and at '\n'; a word longer than the line is split at a character
+ * boundary. Leading spaces of continuation lines are dropped. Returns the number of lines and
+ * sets *lines to a malloc'd array (caller frees); empty input gives one empty line. */
+size_t utf8_wrap(const char *s, size_t len, size_t width, struct wrap_line **lines);
+
+#endif

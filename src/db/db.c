@@ -1,0 +1,327 @@
+/*
+ * db.c -- opening and validating databases, and the prepared-statement cache.
+ */
+#include "db/db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/utf8.h"
+#include "db/embedded.h"
+
+struct dlt_db {
+	sqlite3 *h;                       /* the connection, read-only */
+	char *name;                       /* path, or "(embedded)" */
+	sqlite3_stmt *stmt[Q__COUNT];     /* prepared lazily */
+	struct strbuf error;              /* first failure, "" when none */
+};
+
+static const char *const query_sql[Q__COUNT] = {
+#define DLT_Q_SQL(name, sql) sql,
+	DLT_QUERIES(DLT_Q_SQL)
+#undef DLT_Q_SQL
+};
+
+static const char *const query_name[Q__COUNT] = {
+#define DLT_Q_NAME(name, sql) #name,
+	DLT_QUERIES(DLT_Q_NAME)
+#undef DLT_Q_NAME
+};
+
+const char *dlt_db_sql(enum dlt_query q)
+{
+	return query_sql[q];
+}
+
+const char *dlt_db_query_name(enum dlt_query q)
+{
+	return query_name[q];
+}
+
+/* Describe an SQLite result code for a human, without SQL text. */
+static const char *describe(sqlite3 *h, int rc)
+{
+	switch (rc & 0xFF) {
+	case SQLITE_CORRUPT:
+		return "the database is corrupt";
+	case SQLITE_NOTADB:
+		return "not an SQLite database";
+	case SQLITE_IOERR:
+		return "read error (the file may be truncated)";
+	case SQLITE_CANTOPEN:
+		return "cannot open the file";
+	case SQLITE_INTERRUPT:
+		return "interrupted";
+	case SQLITE_NOMEM:
+		return "out of memory";
+	case SQLITE_READONLY:
+		return "the database needs recovery but is opened read-only";
+	default:
+		return h ? sqlite3_errmsg(h) : sqlite3_errstr(rc);
+	}
+}
+
+static void close_handle(struct dlt_db *db)
+{
+	for (int i = 0; i < Q__COUNT; i++)
+		sqlite3_finalize(db->stmt[i]);
+	sqlite3_close(db->h);
+}
+
+void dlt_db_close(struct dlt_db *db)
+{
+	if (!db)
+		return;
+	close_handle(db);
+	free(db->name);
+	sb_free(&db->error);
+	free(db);
+}
+
+/* Check the schema version and make the connection query-only. Returns 0 or -1 with err. */
+static int check_schema(struct dlt_db *db, struct strbuf *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sb_addf(err, "%s: %s", db->name, describe(db->h, rc));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	int version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version != DLT_SCHEMA_VERSION) {
+		if (version == 0)
+			sb_addf(err, "%s: not a dltimeline database (no schema version)", db->name);
+		else
+			sb_addf(err, "%s: schema version %d, this dltimeline reads version %d",
+				db->name, version, DLT_SCHEMA_VERSION);
+		return -1;
+	}
+	/* Make sure the core table is there and readable (catches damaged schemas). */
+	rc = sqlite3_prepare_v2(db->h, "SELECT max(id) FROM milestones", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		sb_addf(err, "%s: %s", db->name,
+			rc == SQLITE_ERROR ? "not a dltimeline database (tables missing)" : describe(db->h, rc));
+		return -1;
+	}
+	sqlite3_exec(db->h, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	return 0;
+}
+
+static struct dlt_db *db_new(const char *name)
+{
+	struct dlt_db *db = xcalloc(1, sizeof *db);
+	db->name = xstrdup(name);
+	return db;
+}
+
+struct dlt_db *dlt_db_open_embedded(struct strbuf *err)
+{
+	struct dlt_db *db = db_new("(embedded)");
+	if (dlt_embedded_db_size == 0) {
+		sb_add(err, "this build has no embedded database; use --db FILE");
+		dlt_db_close(db);
+		return NULL;
+	}
+	int rc = sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_deserialize(db->h, "main", (unsigned char *)(uintptr_t)dlt_embedded_db,
+					 (sqlite3_int64)dlt_embedded_db_size,
+					 (sqlite3_int64)dlt_embedded_db_size, SQLITE_DESERIALIZE_READONLY);
+	if (rc != SQLITE_OK) {
+		sb_addf(err, "embedded database: %s", describe(db->h, rc));
+		dlt_db_close(db);
+		return NULL;
+	}
+	if (check_schema(db, err) < 0) {
+		dlt_db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static unsigned be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Validate the file itself before SQLite sees it. Returns 0 or -1 with err. */
+static int check_file(const char *path, struct strbuf *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) < 0) {
+		sb_addf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		sb_addf(err, "%s: is a directory, not a database file", path);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		sb_addf(err, "%s: not a regular file", path);
+		return -1;
+	}
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		sb_addf(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	unsigned char hdr[100];
+	ssize_t n = read(fd, hdr, sizeof hdr);
+	close(fd);
+	if (n == 0) {
+		sb_addf(err, "%s: empty file, not a database", path);
+		return -1;
+	}
+	if (n < 16 || memcmp(hdr, "SQLite format 3", 16) != 0) {
+		sb_addf(err, "%s: not an SQLite database", path);
+		return -1;
+	}
+	if (n < (ssize_t)sizeof hdr) {
+		sb_addf(err, "%s: truncated database (%zd bytes)", path, n);
+		return -1;
+	}
+	unsigned page_size = be16(hdr + 16);
+	if (page_size == 1)
+		page_size = 65536;
+	if (page_size < 512 || (page_size & (page_size - 1))) {
+		sb_addf(err, "%s: corrupt database header", path);
+		return -1;
+	}
+	uint32_t pages = be32(hdr + 28);
+	int pages_valid = pages > 0 && be32(hdr + 24) == be32(hdr + 92);
+	if ((sb.st_size % page_size) != 0 ||
+	    (pages_valid && (uint64_t)sb.st_size < (uint64_t)pages * page_size)) {
+		sb_addf(err, "%s: truncated database (%lld bytes, expected %llu)", path,
+			(long long)sb.st_size, (unsigned long long)pages * page_size);
+		return -1;
+	}
+	return 0;
+}
+
+struct dlt_db *dlt_db_open_file(const char *path, struct strbuf *err)
+{
+	if (check_file(path, err) < 0)
+		return NULL;
+	struct dlt_db *db = db_new(path);
+	/* A name starting with "file:" would be read as a URI (SQLite is built with
+	 * SQLITE_USE_URI here); a leading "./" keeps it a plain, read-only path. */
+	struct strbuf p = {0};
+	if (path[0] != '/' && str_starts(path, "file:"))
+		sb_add(&p, "./");
+	sb_add(&p, path);
+	int rc = sqlite3_open_v2(sb_str(&p), &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	sb_free(&p);
+	if (rc != SQLITE_OK) {
+		sb_addf(err, "%s: %s", path, describe(db->h, rc));
+		dlt_db_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	if (check_schema(db, err) < 0) {
+		dlt_db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+struct dlt_db *dlt_db_open_default(const char *path, struct strbuf *err)
+{
+	if (!path || !*path)
+		path = getenv("DLTIMELINE_DB");
+	if (path && *path)
+		return dlt_db_open_file(path, err);
+	return dlt_db_open_embedded(err);
+}
+
+sqlite3 *dlt_db_handle(struct dlt_db *db)
+{
+	return db->h;
+}
+
+const char *dlt_db_name(const struct dlt_db *db)
+{
+	return db->name;
+}
+
+static void record(struct dlt_db *db, int rc)
+{
+	if (db->error.len == 0)
+		sb_addf(&db->error, "%s: %s", db->name, describe(db->h, rc));
+}
+
+sqlite3_stmt *dlt_db_stmt(struct dlt_db *db, enum dlt_query q)
+{
+	sqlite3_stmt *st = db->stmt[q];
+	if (!st) {
+		int rc = sqlite3_prepare_v3(db->h, query_sql[q], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+		if (rc != SQLITE_OK) {
+			record(db, rc);
+			sqlite3_finalize(st);
+			return NULL;
+		}
+		db->stmt[q] = st;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int dlt_db_step(struct dlt_db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		record(db, rc);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+int dlt_db_failed(const struct dlt_db *db)
+{
+	return db->error.len > 0;
+}
+
+const char *dlt_db_error(const struct dlt_db *db)
+{
+	return sb_str(&db->error);
+}
+
+void dlt_db_clear_error(struct dlt_db *db)
+{
+	sb_reset(&db->error);
+}
+
+const char *dlt_col_peek(sqlite3_stmt *st, int col)
+{
+	return (const char *)sqlite3_column_text(st, col);
+}
+
+char *dlt_col_text(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	if (!s)
+		return NULL;
+	return utf8_sanitize(s, (size_t)sqlite3_column_bytes(st, col), 1);
+}
+
+void dlt_db_set_progress(struct dlt_db *db, int ops, int (*cb)(void *), void *arg)
+{
+	sqlite3_progress_handler(db->h, cb ? ops : 0, cb, arg);
+}

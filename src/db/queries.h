@@ -1,0 +1,121 @@
+/*
+ * queries.h -- every SQL statement a reader issues, in one table.
+ *
+ * Each entry is DLT_Q(NAME, "SQL"): the enum, the prepared-statement cache in db.c and the
+ * query-plan test (tests/test_query_plans.c) are all generated from this list, so no SQL is
+ * ever built at run time and every statement is checked for full-table scans. Parameters are
+ * always bound with sqlite3_bind_*.
+ *
+ * Row shape "ROW" (used by the list queries): id, slug, year, month, title, short, kind,
+ * era, paradigm.
+ */
+#ifndef DLT_QUERIES_H
+#define DLT_QUERIES_H
+
+#define DLT_ROW_COLS "m.id, m.slug, m.year, m.month, m.title, m.short, m.kind, m.era, m.paradigm"
+
+#define DLT_QUERIES(DLT_Q) \
+	DLT_Q(META_GET, "SELECT value FROM meta WHERE key = ?1") \
+	DLT_Q(MS_MAX_ID, "SELECT max(id) FROM milestones") \
+	DLT_Q(MS_ROW, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.id = ?1") \
+	DLT_Q(MS_DETAIL, "SELECT m.authors, m.author_count, m.organization, m.venue, m.paper_title, " \
+		"m.arxiv, m.doi, m.url, m.summary, m.problem, m.insight, m.impact, m.formula, " \
+		"m.architecture, m.figures, m.anecdote, m.parameters, m.training_compute, " \
+		"m.scale_source, m.root FROM milestones m WHERE m.id = ?1") \
+	DLT_Q(MS_JSON_LIST, "SELECT value FROM json_each(?1)") \
+	DLT_Q(MS_BY_SLUG, "SELECT id FROM milestones WHERE slug = ?1") \
+	DLT_Q(MS_LOOKUP, "SELECT id FROM milestones WHERE slug = ?1 COLLATE NOCASE " \
+		"UNION SELECT id FROM milestones WHERE short = ?1 COLLATE NOCASE " \
+		"UNION SELECT id FROM milestones WHERE title = ?1 COLLATE NOCASE " \
+		"UNION SELECT milestone FROM aliases WHERE alias = ?1 COLLATE NOCASE " \
+		"ORDER BY 1 LIMIT 50") \
+	/* Driver queries of the timeline cursor: next rows after ?1, previous rows before ?1. */ \
+	DLT_Q(ALL_NEXT, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.id > ?1 ORDER BY m.id LIMIT ?2") \
+	DLT_Q(ALL_PREV, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.id < ?1 ORDER BY m.id DESC LIMIT ?2") \
+	DLT_Q(TAG_NEXT, "SELECT " DLT_ROW_COLS " FROM milestone_tags t JOIN milestones m ON m.id = t.milestone " \
+		"WHERE t.tag = ?3 AND t.milestone > ?1 ORDER BY t.milestone LIMIT ?2") \
+	DLT_Q(TAG_PREV, "SELECT " DLT_ROW_COLS " FROM milestone_tags t JOIN milestones m ON m.id = t.milestone " \
+		"WHERE t.tag = ?3 AND t.milestone < ?1 ORDER BY t.milestone DESC LIMIT ?2") \
+	DLT_Q(TAG_COUNT, "SELECT count(*) FROM milestone_tags WHERE tag = ?1") \
+	DLT_Q(TAG_RANK, "SELECT count(*) FROM milestone_tags WHERE tag = ?1 AND milestone <= ?2") \
+	DLT_Q(ERA_NEXT, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.era = ?3 AND m.id > ?1 ORDER BY m.id LIMIT ?2") \
+	DLT_Q(ERA_PREV, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.era = ?3 AND m.id < ?1 ORDER BY m.id DESC LIMIT ?2") \
+	DLT_Q(ERA_COUNT, "SELECT count(*) FROM milestones WHERE era = ?1") \
+	DLT_Q(ERA_RANK, "SELECT count(*) FROM milestones WHERE era = ?1 AND id <= ?2") \
+	DLT_Q(PAR_NEXT, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.paradigm = ?3 AND m.id > ?1 ORDER BY m.id LIMIT ?2") \
+	DLT_Q(PAR_PREV, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.paradigm = ?3 AND m.id < ?1 ORDER BY m.id DESC LIMIT ?2") \
+	DLT_Q(PAR_COUNT, "SELECT count(*) FROM milestones WHERE paradigm = ?1") \
+	DLT_Q(PAR_RANK, "SELECT count(*) FROM milestones WHERE paradigm = ?1 AND id <= ?2") \
+	DLT_Q(KIND_NEXT, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.kind = ?3 AND m.id > ?1 ORDER BY m.id LIMIT ?2") \
+	DLT_Q(KIND_PREV, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.kind = ?3 AND m.id < ?1 ORDER BY m.id DESC LIMIT ?2") \
+	DLT_Q(KIND_COUNT, "SELECT count(*) FROM milestones WHERE kind = ?1") \
+	DLT_Q(KIND_RANK, "SELECT count(*) FROM milestones WHERE kind = ?1 AND id <= ?2") \
+	DLT_Q(FTS_NEXT, "SELECT " DLT_ROW_COLS " FROM search s JOIN milestones m ON m.id = s.rowid " \
+		"WHERE search MATCH ?3 AND s.rowid > ?1 ORDER BY s.rowid LIMIT ?2") \
+	DLT_Q(FTS_PREV, "SELECT " DLT_ROW_COLS " FROM search s JOIN milestones m ON m.id = s.rowid " \
+		"WHERE search MATCH ?3 AND s.rowid < ?1 ORDER BY s.rowid DESC LIMIT ?2") \
+	DLT_Q(FTS_COUNT, "SELECT count(*) FROM search WHERE search MATCH ?1") \
+	DLT_Q(FTS_RANK, "SELECT count(*) FROM search WHERE search MATCH ?1 AND rowid <= ?2") \
+	DLT_Q(FTS_HAS, "SELECT 1 FROM search WHERE search MATCH ?1 AND rowid = ?2") \
+	DLT_Q(FTS_RANKED, "SELECT rowid FROM search WHERE search MATCH ?1 " \
+		"ORDER BY bm25(search, 10.0, 10.0, 8.0, 5.0, 3.0, 1.0, 1.0, 1.0, 4.0), rowid LIMIT ?2") \
+	DLT_Q(HAS_TAG, "SELECT 1 FROM milestone_tags WHERE milestone = ?1 AND tag = ?2") \
+	/* JSON output, built by SQLite's JSON functions. */ \
+	DLT_Q(MS_LIST_JSON, "SELECT json_object('id', m.slug, 'year', m.year, 'month', m.month, " \
+		"'title', m.title, 'short', m.short, 'kind', m.kind, " \
+		"'era', (SELECT e.slug FROM eras e WHERE e.id = m.era), " \
+		"'paradigm', (SELECT p.slug FROM paradigms p WHERE p.id = m.paradigm), " \
+		"'tags', (SELECT json_group_array(slug) FROM (SELECT t.slug FROM milestone_tags mt " \
+		"JOIN tags t ON t.id = mt.tag WHERE mt.milestone = m.id ORDER BY t.id)), " \
+		"'summary', m.summary) FROM milestones m WHERE m.id = ?1") \
+	DLT_Q(MS_EXPORT_JSON, "SELECT json_object('id', m.slug, 'year', m.year, 'month', m.month, " \
+		"'title', m.title, 'short', m.short, " \
+		"'aliases', (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases WHERE milestone = m.id ORDER BY pos)), " \
+		"'kind', m.kind, 'authors', json(m.authors), 'author_count', m.author_count, " \
+		"'organization', m.organization, 'venue', m.venue, 'paper_title', m.paper_title, " \
+		"'arxiv', m.arxiv, 'doi', m.doi, 'url', m.url, " \
+		"'era', (SELECT e.slug FROM eras e WHERE e.id = m.era), " \
+		"'paradigm', (SELECT p.slug FROM paradigms p WHERE p.id = m.paradigm), " \
+		"'tags', (SELECT json_group_array(slug) FROM (SELECT t.slug FROM milestone_tags mt " \
+		"JOIN tags t ON t.id = mt.tag WHERE mt.milestone = m.id ORDER BY t.id)), " \
+		"'summary', m.summary, 'problem', m.problem, 'insight', m.insight, 'impact', m.impact, " \
+		"'formula', m.formula, 'architecture', m.architecture, 'figures', json(m.figures), " \
+		"'anecdote', m.anecdote, 'parameters', m.parameters, 'training_compute', m.training_compute, " \
+		"'scale_source', m.scale_source, 'root', json(CASE WHEN m.root THEN 'true' ELSE 'false' END), " \
+		"'builds_on', (SELECT json_group_array(json_object('id', slug, 'kind', kind, 'note', note)) FROM " \
+		"(SELECT d.slug, l.kind, l.note FROM links l JOIN milestones d ON d.id = l.dst WHERE l.src = m.id ORDER BY l.pos))) " \
+		"FROM milestones m WHERE m.id = ?1") \
+	DLT_Q(LED_TO_JSON, "SELECT json_group_array(json_object('id', slug, 'kind', kind, 'note', note)) FROM " \
+		"(SELECT s.slug, l.kind, l.note FROM links l JOIN milestones s ON s.id = l.src WHERE l.dst = ?1 ORDER BY l.src)") \
+	DLT_Q(ERA_JSON, "SELECT json_group_array(json_object('id', slug, 'name', name, 'start', start, " \
+		"'end', \"end\", 'summary', summary)) FROM (SELECT * FROM eras ORDER BY start, id)") \
+	DLT_Q(PAR_JSON, "SELECT json_group_array(json_object('id', slug, 'name', name, 'start', start, " \
+		"'end', \"end\", 'summary', summary)) FROM (SELECT * FROM paradigms ORDER BY start, id)") \
+	DLT_Q(TAG_JSON, "SELECT json_group_array(json_object('id', slug, 'name', name)) FROM (SELECT * FROM tags ORDER BY id)") \
+	DLT_Q(JSON_QUOTE, "SELECT json_quote(?1)") \
+	/* Years: the per-year table written at import. */ \
+	DLT_Q(YEAR_AT_OR_AFTER, "SELECT year, first_id, count FROM years WHERE year >= ?1 ORDER BY year LIMIT 1") \
+	DLT_Q(YEAR_BEFORE, "SELECT year, first_id, count FROM years WHERE year < ?1 ORDER BY year DESC LIMIT 1") \
+	DLT_Q(YEAR_OF, "SELECT year, first_id, count FROM years WHERE year = ?1") \
+	DLT_Q(YEAR_ALL, "SELECT year, first_id, count FROM years ORDER BY year") \
+	DLT_Q(YEAR_FIRST_ID, "SELECT first_id FROM years WHERE year >= ?1 ORDER BY year LIMIT 1") \
+	DLT_Q(YEAR_RANGE, "SELECT min(year), max(year) FROM years") \
+	/* Periods, tags, links. */ \
+	DLT_Q(ERA_ALL, "SELECT id, slug, name, start, \"end\", summary FROM eras ORDER BY start, id") \
+	DLT_Q(PAR_ALL, "SELECT id, slug, name, start, \"end\", summary FROM paradigms ORDER BY start, id") \
+	DLT_Q(TAG_ALL, "SELECT t.id, t.slug, t.name, (SELECT count(*) FROM milestone_tags mt WHERE mt.tag = t.id) " \
+		"FROM tags t ORDER BY t.id") \
+	DLT_Q(TAGS_OF, "SELECT t.id, t.slug, t.name FROM milestone_tags mt JOIN tags t ON t.id = mt.tag " \
+		"WHERE mt.milestone = ?1 ORDER BY t.id") \
+	DLT_Q(ALIASES_OF, "SELECT alias FROM aliases WHERE milestone = ?1 ORDER BY pos") \
+	DLT_Q(LINKS_FROM, "SELECT l.dst, l.kind, l.note FROM links l WHERE l.src = ?1 ORDER BY l.pos") \
+	DLT_Q(LINKS_TO, "SELECT l.src, l.kind, l.note FROM links l WHERE l.dst = ?1 ORDER BY l.src")
+
+enum dlt_query {
+#define DLT_Q_ENUM(name, sql) Q_##name,
+	DLT_QUERIES(DLT_Q_ENUM)
+#undef DLT_Q_ENUM
+	Q__COUNT
+};
+
+#endif

@@ -1,0 +1,592 @@
+/*
+ * model.c -- see model.h. Every query comes from db/queries.h.
+ */
+#include "model/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+
+/* ---- rows ------------------------------------------------------------------------------ */
+
+void dlt_row_clear(struct dlt_row *r)
+{
+	free(r->slug);
+	free(r->title);
+	free(r->short_name);
+	free(r->kind);
+	memset(r, 0, sizeof *r);
+}
+
+const char *dlt_row_name(const struct dlt_row *r)
+{
+	return r->short_name && *r->short_name ? r->short_name : r->title ? r->title : "";
+}
+
+/* Read a ROW-shaped result (see queries.h) starting at column 0. */
+static void read_row(sqlite3_stmt *st, struct dlt_row *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	r->slug = dlt_col_text(st, 1);
+	r->year = sqlite3_column_int(st, 2);
+	r->month = sqlite3_column_int(st, 3);
+	r->title = dlt_col_text(st, 4);
+	r->short_name = dlt_col_text(st, 5);
+	r->kind = dlt_col_text(st, 6);
+	r->era = sqlite3_column_int64(st, 7);
+	r->paradigm = sqlite3_column_int64(st, 8);
+	if (!r->slug)
+		r->slug = xstrdup("");
+	if (!r->title)
+		r->title = xstrdup("");
+	if (!r->kind)
+		r->kind = xstrdup("");
+}
+
+int dlt_row_load(struct dlt_db *db, int64_t id, struct dlt_row *r)
+{
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_MS_ROW);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (dlt_db_step(db, st) != SQLITE_ROW)
+		return -1;
+	read_row(st, r);
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* ---- filters and views ------------------------------------------------------------------ */
+
+void dlt_filter_clear(struct dlt_filter *f)
+{
+	free(f->text);
+	free(f->label);
+	memset(f, 0, sizeof *f);
+}
+
+void dlt_filter_copy(struct dlt_filter *dst, const struct dlt_filter *src)
+{
+	*dst = *src;
+	dst->text = xstrdup(src->text);
+	dst->label = xstrdup(src->label);
+}
+
+struct dlt_view {
+	struct dlt_db *db;
+	struct dlt_filter f;
+	int64_t lo, hi;        /* id range from the year bounds; [1, INT64_MAX] without them */
+	int64_t count;         /* -1 until counted */
+};
+
+/* The queries of each driving criterion: next, prev, count, rank. */
+static const enum dlt_query driver[][4] = {
+	[DLT_F_NONE] = {Q_ALL_NEXT, Q_ALL_PREV, Q_MS_MAX_ID, Q_MS_MAX_ID},
+	[DLT_F_TAG] = {Q_TAG_NEXT, Q_TAG_PREV, Q_TAG_COUNT, Q_TAG_RANK},
+	[DLT_F_ERA] = {Q_ERA_NEXT, Q_ERA_PREV, Q_ERA_COUNT, Q_ERA_RANK},
+	[DLT_F_PARADIGM] = {Q_PAR_NEXT, Q_PAR_PREV, Q_PAR_COUNT, Q_PAR_RANK},
+	[DLT_F_KIND] = {Q_KIND_NEXT, Q_KIND_PREV, Q_KIND_COUNT, Q_KIND_RANK},
+	[DLT_F_QUERY] = {Q_FTS_NEXT, Q_FTS_PREV, Q_FTS_COUNT, Q_FTS_RANK},
+};
+
+/* Bind the filter's criterion as parameter `idx`. */
+static void bind_criterion(const struct dlt_view *v, sqlite3_stmt *st, int idx)
+{
+	switch (v->f.kind) {
+	case DLT_F_TAG:
+	case DLT_F_ERA:
+	case DLT_F_PARADIGM:
+		sqlite3_bind_int64(st, idx, v->f.ref);
+		break;
+	case DLT_F_KIND:
+	case DLT_F_QUERY:
+		sqlite3_bind_text(st, idx, v->f.text ? v->f.text : "", -1, SQLITE_STATIC);
+		break;
+	case DLT_F_NONE:
+		break;
+	}
+}
+
+static int64_t max_id(struct dlt_db *db)
+{
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_MS_MAX_ID);
+	int64_t n = 0;
+	if (st && dlt_db_step(db, st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return n;
+}
+
+/* First id of the first year >= year (or max+1 when none). */
+static int64_t first_id_from_year(struct dlt_db *db, int year)
+{
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_YEAR_FIRST_ID);
+	int64_t id = -1;
+	if (st) {
+		sqlite3_bind_int(st, 1, year);
+		if (dlt_db_step(db, st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	return id >= 0 ? id : max_id(db) + 1;
+}
+
+struct dlt_view *dlt_view_new(struct dlt_db *db, const struct dlt_filter *f)
+{
+	struct dlt_view *v = xcalloc(1, sizeof *v);
+	v->db = db;
+	if (f)
+		dlt_filter_copy(&v->f, f);
+	v->lo = v->f.year_from ? first_id_from_year(db, v->f.year_from) : 1;
+	v->hi = v->f.year_to ? first_id_from_year(db, v->f.year_to + 1) - 1 : INT64_MAX;
+	v->count = -1;
+	return v;
+}
+
+void dlt_view_free(struct dlt_view *v)
+{
+	if (!v)
+		return;
+	dlt_filter_clear(&v->f);
+	free(v);
+}
+
+const struct dlt_filter *dlt_view_filter(const struct dlt_view *v)
+{
+	return &v->f;
+}
+
+size_t dlt_view_fetch(struct dlt_view *v, int64_t from, int dir, size_t n, struct dlt_row *out)
+{
+	if (n == 0 || v->lo > v->hi)
+		return 0;
+	if (dir > 0 && from < v->lo - 1)
+		from = v->lo - 1;
+	if (dir < 0 && from > v->hi + 1 && v->hi != INT64_MAX)
+		from = v->hi + 1;
+	sqlite3_stmt *st = dlt_db_stmt(v->db, driver[v->f.kind][dir > 0 ? 0 : 1]);
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)n);
+	bind_criterion(v, st, 3);
+	size_t got = 0;
+	while (got < n && dlt_db_step(v->db, st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id < v->lo || id > v->hi)
+			break;
+		read_row(st, &out[got++]);
+	}
+	sqlite3_reset(st);
+	return got;
+}
+
+/* Rows of the view with id <= id, ignoring the year bounds. */
+static int64_t rank_raw(struct dlt_view *v, int64_t id)
+{
+	if (id <= 0)
+		return 0;
+	if (v->f.kind == DLT_F_NONE) {
+		int64_t m = max_id(v->db);
+		return id < m ? id : m;
+	}
+	sqlite3_stmt *st = dlt_db_stmt(v->db, driver[v->f.kind][3]);
+	int64_t r = 0;
+	if (!st)
+		return 0;
+	bind_criterion(v, st, 1);
+	sqlite3_bind_int64(st, 2, id);
+	if (dlt_db_step(v->db, st) == SQLITE_ROW)
+		r = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return r;
+}
+
+int64_t dlt_view_count(struct dlt_view *v)
+{
+	if (v->count >= 0)
+		return v->count;
+	if (v->lo > v->hi) {
+		v->count = 0;
+	} else if (v->lo == 1 && v->hi == INT64_MAX && v->f.kind != DLT_F_NONE) {
+		sqlite3_stmt *st = dlt_db_stmt(v->db, driver[v->f.kind][2]);
+		v->count = 0;
+		if (st) {
+			bind_criterion(v, st, 1);
+			if (dlt_db_step(v->db, st) == SQLITE_ROW)
+				v->count = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+		}
+	} else {
+		v->count = rank_raw(v, v->hi == INT64_MAX ? INT64_MAX : v->hi) - rank_raw(v, v->lo - 1);
+	}
+	return v->count;
+}
+
+int64_t dlt_view_rank(struct dlt_view *v, int64_t id)
+{
+	if (id < v->lo)
+		return 0;
+	return rank_raw(v, id < v->hi ? id : v->hi) - rank_raw(v, v->lo - 1);
+}
+
+int dlt_view_contains(struct dlt_view *v, int64_t id)
+{
+	if (id < v->lo || id > v->hi)
+		return 0;
+	if (v->f.kind == DLT_F_NONE)
+		return id >= 1 && id <= max_id(v->db);
+	struct dlt_row r = {0};
+	size_t got = dlt_view_fetch(v, id - 1, 1, 1, &r);
+	int yes = got == 1 && r.id == id;
+	if (got)
+		dlt_row_clear(&r);
+	return yes;
+}
+
+int64_t dlt_view_first_from_year(struct dlt_view *v, int year)
+{
+	int64_t start = first_id_from_year(v->db, year);
+	struct dlt_row r = {0};
+	if (dlt_view_fetch(v, start - 1, 1, 1, &r) != 1)
+		return 0;
+	int64_t id = r.id;
+	dlt_row_clear(&r);
+	return id;
+}
+
+/* ---- periods, tags, summary, years ----------------------------------------------------- */
+
+size_t dlt_periods_load(struct dlt_db *db, enum dlt_period_kind kind, struct dlt_period **out)
+{
+	static const enum dlt_query q[] = {Q_ERA_ALL, Q_PAR_ALL, Q_TAG_ALL};
+	sqlite3_stmt *st = dlt_db_stmt(db, q[kind]);
+	size_t n = 0, cap = 16;
+	struct dlt_period *p = xcalloc(cap, sizeof *p);
+	while (st && dlt_db_step(db, st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap *= 2;
+			p = xrealloc(p, cap * sizeof *p);
+		}
+		struct dlt_period *e = &p[n++];
+		memset(e, 0, sizeof *e);
+		e->id = sqlite3_column_int64(st, 0);
+		e->slug = dlt_col_text(st, 1);
+		e->name = dlt_col_text(st, 2);
+		if (!e->slug)
+			e->slug = xstrdup("");
+		if (!e->name)
+			e->name = xstrdup("");
+		if (kind == DLT_TAGS) {
+			e->count = sqlite3_column_int64(st, 3);
+		} else {
+			e->start = sqlite3_column_int(st, 3);
+			e->end = sqlite3_column_int(st, 4);
+			e->summary = dlt_col_text(st, 5);
+		}
+	}
+	if (st)
+		sqlite3_reset(st);
+	*out = p;
+	return n;
+}
+
+void dlt_periods_free(struct dlt_period *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].slug);
+		free(p[i].name);
+		free(p[i].summary);
+	}
+	free(p);
+}
+
+int dlt_summary_load(struct dlt_db *db, struct dlt_summary *s)
+{
+	memset(s, 0, sizeof *s);
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_META_GET);
+	if (st) {
+		sqlite3_bind_text(st, 1, "title", -1, SQLITE_STATIC);
+		if (dlt_db_step(db, st) == SQLITE_ROW)
+			s->title = dlt_col_text(st, 0);
+		sqlite3_reset(st);
+	}
+	if (!s->title)
+		s->title = xstrdup("Timeline");
+	s->count = max_id(db);
+	st = dlt_db_stmt(db, Q_YEAR_RANGE);
+	if (st && dlt_db_step(db, st) == SQLITE_ROW) {
+		s->first_year = sqlite3_column_int(st, 0);
+		s->last_year = sqlite3_column_int(st, 1);
+	}
+	if (st)
+		sqlite3_reset(st);
+	return dlt_db_failed(db) ? -1 : 0;
+}
+
+void dlt_summary_clear(struct dlt_summary *s)
+{
+	free(s->title);
+	memset(s, 0, sizeof *s);
+}
+
+int dlt_year_near(struct dlt_db *db, int year, int dir, struct dlt_year *out)
+{
+	sqlite3_stmt *st = dlt_db_stmt(db, dir < 0 ? Q_YEAR_BEFORE : Q_YEAR_AT_OR_AFTER);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	int rc = dlt_db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		out->year = sqlite3_column_int(st, 0);
+		out->first_id = sqlite3_column_int64(st, 1);
+		out->count = sqlite3_column_int64(st, 2);
+		sqlite3_reset(st);
+		return 1;
+	}
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+size_t dlt_years_all(struct dlt_db *db, struct dlt_year **out)
+{
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_YEAR_ALL);
+	size_t n = 0, cap = 64;
+	struct dlt_year *y = xmalloc(cap * sizeof *y);
+	while (st && dlt_db_step(db, st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap *= 2;
+			y = xrealloc(y, cap * sizeof *y);
+		}
+		y[n].year = sqlite3_column_int(st, 0);
+		y[n].first_id = sqlite3_column_int64(st, 1);
+		y[n].count = sqlite3_column_int64(st, 2);
+		n++;
+	}
+	*out = y;
+	return n;
+}
+
+/* ---- milestones ------------------------------------------------------------------------- */
+
+/* Elements of a JSON array of strings, through SQLite's json_each. */
+static char **json_strings(struct dlt_db *db, const char *json, size_t *n)
+{
+	*n = 0;
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_MS_JSON_LIST);
+	if (!st || !json)
+		return NULL;
+	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+	size_t cap = 4;
+	char **v = xmalloc(cap * sizeof *v);
+	while (dlt_db_step(db, st) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		char *s = dlt_col_text(st, 0);
+		v[(*n)++] = s ? s : xstrdup("");
+	}
+	sqlite3_reset(st);
+	return v;
+}
+
+static void free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+size_t dlt_links_load(struct dlt_db *db, int64_t id, int dir, struct dlt_link **out)
+{
+	sqlite3_stmt *st = dlt_db_stmt(db, dir > 0 ? Q_LINKS_FROM : Q_LINKS_TO);
+	*out = NULL;
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	size_t n = 0, cap = 0;
+	struct dlt_link *l = NULL;
+	/* Collect (id, kind, note) first: loading rows reuses other statements. */
+	while (dlt_db_step(db, st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4;
+			l = xrealloc(l, cap * sizeof *l);
+		}
+		memset(&l[n], 0, sizeof l[n]);
+		l[n].other.id = sqlite3_column_int64(st, 0);
+		l[n].kind = dlt_col_text(st, 1);
+		l[n].note = dlt_col_text(st, 2);
+		n++;
+	}
+	sqlite3_reset(st);
+	/* Drop links whose other end is missing (a damaged database). */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t other = l[i].other.id;
+		if (dlt_row_load(db, other, &l[i].other) == 0) {
+			l[k++] = l[i];
+		} else {
+			free(l[i].kind);
+			free(l[i].note);
+		}
+	}
+	*out = l;
+	return k;
+}
+
+void dlt_links_free(struct dlt_link *l, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		dlt_row_clear(&l[i].other);
+		free(l[i].kind);
+		free(l[i].note);
+	}
+	free(l);
+}
+
+/* Name of period id from a loaded list. */
+static char *period_name(struct dlt_db *db, enum dlt_period_kind kind, int64_t id)
+{
+	if (!id)
+		return NULL;
+	struct dlt_period *p;
+	size_t n = dlt_periods_load(db, kind, &p);
+	char *name = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (p[i].id == id)
+			name = xstrdup(p[i].name);
+	dlt_periods_free(p, n);
+	return name;
+}
+
+int dlt_milestone_load(struct dlt_db *db, int64_t id, struct dlt_milestone *m)
+{
+	memset(m, 0, sizeof *m);
+	if (dlt_row_load(db, id, &m->row) < 0)
+		return -1;
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_MS_DETAIL);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	if (dlt_db_step(db, st) != SQLITE_ROW)
+		goto fail;
+	char *authors_json = xstrdup(dlt_col_peek(st, 0));
+	char *figures_json = xstrdup(dlt_col_peek(st, 14));
+	m->author_count = sqlite3_column_int(st, 1);
+	m->organization = dlt_col_text(st, 2);
+	m->venue = dlt_col_text(st, 3);
+	m->paper_title = dlt_col_text(st, 4);
+	m->arxiv = dlt_col_text(st, 5);
+	m->doi = dlt_col_text(st, 6);
+	m->url = dlt_col_text(st, 7);
+	m->summary = dlt_col_text(st, 8);
+	m->problem = dlt_col_text(st, 9);
+	m->insight = dlt_col_text(st, 10);
+	m->impact = dlt_col_text(st, 11);
+	m->formula = dlt_col_text(st, 12);
+	m->architecture = dlt_col_text(st, 13);
+	m->anecdote = dlt_col_text(st, 15);
+	m->parameters = sqlite3_column_double(st, 16);
+	m->training_compute = sqlite3_column_double(st, 17);
+	m->scale_source = dlt_col_text(st, 18);
+	m->root = sqlite3_column_int(st, 19);
+	sqlite3_reset(st);
+	m->authors = json_strings(db, authors_json, &m->nauthors);
+	m->figures = json_strings(db, figures_json, &m->nfigures);
+	free(authors_json);
+	free(figures_json);
+	m->era_name = period_name(db, DLT_ERAS, m->row.era);
+	m->paradigm_name = period_name(db, DLT_PARADIGMS, m->row.paradigm);
+
+	st = dlt_db_stmt(db, Q_TAGS_OF);
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		size_t cap = 0;
+		while (dlt_db_step(db, st) == SQLITE_ROW) {
+			if (m->ntags == cap) {
+				cap = cap ? cap * 2 : 4;
+				m->tags = xrealloc(m->tags, cap * sizeof *m->tags);
+			}
+			struct dlt_period *t = &m->tags[m->ntags++];
+			memset(t, 0, sizeof *t);
+			t->id = sqlite3_column_int64(st, 0);
+			t->slug = dlt_col_text(st, 1);
+			t->name = dlt_col_text(st, 2);
+		}
+		sqlite3_reset(st);
+	}
+	st = dlt_db_stmt(db, Q_ALIASES_OF);
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		size_t cap = 0;
+		while (dlt_db_step(db, st) == SQLITE_ROW) {
+			if (m->naliases == cap) {
+				cap = cap ? cap * 2 : 4;
+				m->aliases = xrealloc(m->aliases, cap * sizeof *m->aliases);
+			}
+			char *a = dlt_col_text(st, 0);
+			m->aliases[m->naliases++] = a ? a : xstrdup("");
+		}
+		sqlite3_reset(st);
+	}
+	m->nbuilds_on = dlt_links_load(db, id, 1, &m->builds_on);
+	m->nled_to = dlt_links_load(db, id, -1, &m->led_to);
+	if (dlt_db_failed(db))
+		goto fail;
+	return 0;
+fail:
+	dlt_milestone_clear(m);
+	return -1;
+}
+
+void dlt_milestone_clear(struct dlt_milestone *m)
+{
+	dlt_row_clear(&m->row);
+	free_strings(m->authors, m->nauthors);
+	free_strings(m->figures, m->nfigures);
+	free_strings(m->aliases, m->naliases);
+	char *fields[] = {m->organization, m->venue, m->paper_title, m->arxiv, m->doi, m->url,
+			  m->era_name, m->paradigm_name, m->summary, m->problem, m->insight, m->impact,
+			  m->formula, m->architecture, m->anecdote, m->scale_source};
+	for (size_t i = 0; i < DLT_ARRAY_LEN(fields); i++)
+		free(fields[i]);
+	for (size_t i = 0; i < m->ntags; i++) {
+		free(m->tags[i].slug);
+		free(m->tags[i].name);
+	}
+	free(m->tags);
+	dlt_links_free(m->builds_on, m->nbuilds_on);
+	dlt_links_free(m->led_to, m->nled_to);
+	memset(m, 0, sizeof *m);
+}
+
+int dlt_lookup(struct dlt_db *db, const char *name, int64_t *ids, int max)
+{
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_MS_LOOKUP);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int n = 0;
+	while (dlt_db_step(db, st) == SQLITE_ROW) {
+		if (n < max)
+			ids[n] = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	sqlite3_reset(st);
+	return dlt_db_failed(db) ? -1 : n;
+}
+
+int64_t dlt_id_by_slug(struct dlt_db *db, const char *slug)
+{
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_MS_BY_SLUG);
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+	if (dlt_db_step(db, st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}

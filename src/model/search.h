@@ -1,0 +1,35 @@
+/*
+ * search.h -- keyword search over the FTS5 index.
+ *
+ * User text is never handed to FTS5 as syntax. dlt_search_compile() keeps only the words
+ * (letters, digits and any non-ASCII letters), turns each whitespace-separated chunk into a
+ * quoted phrase with prefix matching on its last word ("GPT-4" -> "gpt 4"*), and joins the
+ * phrases with AND. Quotes, operators, parentheses, column filters and control bytes in the
+ * input are therefore inert.
+ */
+#ifndef DLT_SEARCH_H
+#define DLT_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/util.h"
+#include "db/db.h"
+
+#define DLT_SEARCH_MAX_TERMS 16     /* phrases kept from one query */
+#define DLT_SEARCH_MAX_BYTES 4096   /* input bytes considered */
+
+/* Compile user text into an FTS5 expression in *expr. Returns 0, or -1 when the text holds
+ * nothing searchable (expr is then empty). Never fails otherwise. */
+int dlt_search_compile(const char *user, struct strbuf *expr);
+
+/* The words of a compiled query, lower-cased, for highlighting: returns the count and a
+ * malloc'd array of malloc'd strings (free with dlt_search_terms_free). */
+size_t dlt_search_terms(const char *user, char ***terms);
+void dlt_search_terms_free(char **terms, size_t n);
+
+/* Ranked search (bm25, title and names weigh most). Stores up to limit milestone ids in
+ * *ids (malloc'd) and returns the count; -1 on a database error or interrupt. */
+int dlt_search_ranked(struct dlt_db *db, const char *expr, int limit, int64_t **ids);
+
+#endif
