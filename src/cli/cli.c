@@ -337,10 +337,15 @@ static int parse_opts(struct cli *c, int argc, char **argv, const struct option 
 	for (const struct option *o = extra; o && o->name; o++)
 		opts[n++] = *o;
 	opts[n] = (struct option){0};
+	/* ':' first: a missing value is reported as ':' (not as '?' with optopt set to the
+	 * option's code); "o:" only for the commands that have -o. */
+	int has_out = 0;
+	for (const struct option *o = extra; o && o->name; o++)
+		has_out |= o->val == OPT_OUT;
 	optind = 0;
 	opterr = 0;
 	int ch;
-	while ((ch = getopt_long(argc, argv, "+ho:", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, has_out ? "+:ho:" : "+:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 		case OPT_HELP:
@@ -354,8 +359,10 @@ static int parse_opts(struct cli *c, int argc, char **argv, const struct option 
 				return -1;
 			break;
 		case '?':
-			if (optopt)
+			if (optopt > ' ' && optopt < 127)
 				usage_error(c, "unknown option '-%c'", optopt);
+			else if (optopt >= OPT_DB)   /* a long option without a value given one */
+				usage_error(c, "option '%s' takes no value", argv[optind - 1]);
 			else
 				usage_error(c, "unknown option '%s'", argv[optind - 1]);
 			return -1;
@@ -479,9 +486,10 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	int r = positional(c, argc, argv, o, list_opt, &a, "text tsv json", &pos, &npos);
 	if (r)
 		return r < 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
+	const char *stray = npos ? pos[0] : NULL;   /* points into argv */
 	free(pos);
-	if (npos)
-		return usage_error(c, "unexpected argument '%s'", argv[1]);
+	if (stray)
+		return usage_error(c, "unexpected argument '%s'", stray);
 	if (a.f.year_from && a.f.year_to && a.f.year_from > a.f.year_to)
 		return usage_error(c, "--from %d is after --to %d", a.f.year_from, a.f.year_to);
 	if (open_db(c) < 0)
@@ -816,9 +824,10 @@ static int list_periods(struct cli *c, int argc, char **argv, enum dlt_period_ki
 	int r = positional(c, argc, argv, NULL, NULL, NULL, "text tsv json", &pos, &npos);
 	if (r)
 		return r < 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
+	const char *stray = npos ? pos[0] : NULL;   /* points into argv */
 	free(pos);
-	if (npos)
-		return usage_error(c, "unexpected argument '%s'", argv[1]);
+	if (stray)
+		return usage_error(c, "unexpected argument '%s'", stray);
 	if (open_db(c) < 0)
 		return DLT_EXIT_ERROR;
 	if (c->format == FMT_JSON) {
@@ -881,9 +890,10 @@ static int cmd_export(struct cli *c, int argc, char **argv)
 	int r = positional(c, argc, argv, NULL, NULL, NULL, "json csv markdown", &pos, &npos);
 	if (r)
 		return r < 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
+	const char *stray = npos ? pos[0] : NULL;   /* points into argv */
 	free(pos);
-	if (npos)
-		return usage_error(c, "unexpected argument '%s'", argv[1]);
+	if (stray)
+		return usage_error(c, "unexpected argument '%s'", stray);
 	if (open_db(c) < 0)
 		return DLT_EXIT_ERROR;
 	struct dlt_summary sum;

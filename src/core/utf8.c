@@ -268,7 +268,12 @@ char *utf8_to_ascii(const char *s)
 			sb_addc(&sb, (char)(g[0] | 0x20));
 			sb_add(&sb, g + 1);
 		} else if (cp >= 0x2070 && cp <= 0x209C) {
-			sb_addc(&sb, '^');
+			/* superscripts (U+2070-207F) as "^", subscripts (U+2080-209C) as "_",
+			 * keeping the digit: x² -> x^2, x₁ -> x_1, dₖ -> d_ */
+			uint32_t first = cp < 0x2080 ? 0x2070 : 0x2080;
+			sb_addc(&sb, cp < 0x2080 ? '^' : '_');
+			if (cp - first <= 9 && cp != 0x2071)
+				sb_addc(&sb, (char)('0' + (cp - first)));
 		} else {
 			sb_addc(&sb, '?');
 		}

@@ -208,8 +208,12 @@ static int check_file(const char *path, struct strbuf *err)
 	int pages_valid = pages > 0 && be32(hdr + 24) == be32(hdr + 92);
 	if ((sb.st_size % page_size) != 0 ||
 	    (pages_valid && (uint64_t)sb.st_size < (uint64_t)pages * page_size)) {
-		sb_addf(err, "%s: truncated database (%lld bytes, expected %llu)", path,
-			(long long)sb.st_size, (unsigned long long)pages * page_size);
+		if (pages_valid)
+			sb_addf(err, "%s: truncated database (%lld bytes, expected %llu)", path,
+				(long long)sb.st_size, (unsigned long long)pages * page_size);
+		else   /* the header's page count is stale: no expected size to give */
+			sb_addf(err, "%s: truncated database (%lld bytes, not a whole number of %u-byte pages)",
+				path, (long long)sb.st_size, page_size);
 		return -1;
 	}
 	return 0;

@@ -49,6 +49,8 @@ struct importer {
 	sqlite3_int64 ms_seq;   /* staged milestones */
 	sqlite3_int64 item_seq; /* staged periods and tags */
 	int have_title;
+	size_t bad_section_file;  /* last unknown section reported: file + 1 (0 = none), */
+	unsigned bad_section_line, bad_section_col;   /* and its key's position */
 	regex_t re_slug, re_arxiv_new, re_arxiv_old, re_doi, re_url;
 };
 
@@ -319,9 +321,13 @@ static void check_keys(struct importer *imp, const struct ynode *map, const char
 	}
 }
 
-/* Report a missing required field of `map`. */
+/* Report a missing required field of `map`. A field that is there but is a list or a
+ * mapping is not missing: its wrong type has been reported already. */
 static void missing(struct importer *imp, const struct ynode *map, const char *key, const char *what)
 {
+	const struct ynode *n = ynode_get(map, key);
+	if (n && n->type != YN_SCALAR)
+		return;
 	PROBLEM_NODE(imp, map, "%s is missing required field '%s'", what, key);
 }
 
@@ -734,6 +740,13 @@ static void on_item(void *ctx, const char *section, unsigned sl, unsigned sc, co
 		return;
 	}
 	if (!is_list) {
+		/* a list under an unknown key comes here once per element: report it once */
+		if (imp->bad_section_file == imp->cur_file + 1 && imp->bad_section_line == sl &&
+		    imp->bad_section_col == sc)
+			return;
+		imp->bad_section_file = imp->cur_file + 1;
+		imp->bad_section_line = sl;
+		imp->bad_section_col = sc;
 		problem_at(imp, imp->cur_file, sl, sc,
 			   "unknown section '%.60s' (title, eras, paradigms, tags, milestones)", section);
 		return;
@@ -1124,6 +1137,17 @@ static void read_file(struct importer *imp, size_t idx)
 	fclose(fp);
 }
 
+/* True when expanding input i already failed and was reported (a missing path, an empty
+ * directory): reading it would report the same problem a second time. Only collect()
+ * has reported problems when this is called. */
+static int collect_failed(const struct importer *imp, size_t i)
+{
+	for (size_t k = 0; k < imp->nprobs; k++)
+		if (imp->probs[k].file == i)
+			return 1;
+	return 0;
+}
+
 /* Temporary file next to `out` (so the final rename stays on one filesystem). */
 static char *temp_path_for(const char *out)
 {
@@ -1164,7 +1188,8 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 			   opts->out ? opts->out : "checking", strerror(errno));
 	} else if (open_db(&imp, tmp) == 0) {
 		for (size_t i = 0; i < imp.nfiles; i++)
-			read_file(&imp, i);
+			if (!collect_failed(&imp, i))
+				read_file(&imp, i);
 		if (exec(&imp, stage_index_sql) == 0) {
 			for (size_t i = 0; checks[i]; i++)
 				run_check(&imp, checks[i]);

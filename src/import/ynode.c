@@ -39,6 +39,23 @@ static yaml_mark_t mark_of_offset(FILE *fp, size_t offset)
 	return m;
 }
 
+/* libyaml reports "invalid trailing UTF-8 octet" at the offending continuation byte, which
+ * may be a plain character; move back to the lead byte where the bad sequence starts. */
+static size_t sequence_start(FILE *fp, size_t offset)
+{
+	unsigned char b[3];
+	size_t back = offset < sizeof b ? offset : sizeof b;
+	if (back == 0 || fseek(fp, (long)(offset - back), SEEK_SET) != 0 || fread(b, 1, back, fp) != back)
+		return offset;
+	for (size_t k = back; k > 0; k--) {
+		if (b[k - 1] >= 0xC0)
+			return offset - (back - k + 1);
+		if ((b[k - 1] & 0xC0) != 0x80)
+			break;
+	}
+	return offset;
+}
+
 static void report(struct reader *r, const yaml_mark_t *m, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -64,8 +81,12 @@ static int next_event(struct reader *r, yaml_event_t *ev)
 		yaml_mark_t m = r->parser.problem_mark;
 		if (r->parser.error == YAML_READER_ERROR) {
 			/* libyaml gives reader errors a byte offset, not a line. */
-			m = mark_of_offset(r->fp, r->parser.problem_offset);
-			if (strstr(problem, "UTF-8") || strstr(problem, "utf-8") || strstr(problem, "octet"))
+			size_t off = r->parser.problem_offset;
+			if (strstr(problem, "trailing"))
+				off = sequence_start(r->fp, off);
+			m = mark_of_offset(r->fp, off);
+			if (strstr(problem, "UTF-8") || strstr(problem, "utf-8") || strstr(problem, "octet") ||
+			    strstr(problem, "Unicode character"))
 				report(r, &m, "invalid UTF-8 (%s)", problem);
 			else
 				report(r, &m, "%s", problem);

@@ -164,7 +164,7 @@ size_t dlt_view_fetch(struct dlt_view *v, int64_t from, int dir, size_t n, struc
 		return 0;
 	if (dir > 0 && from < v->lo - 1)
 		from = v->lo - 1;
-	if (dir < 0 && from > v->hi + 1 && v->hi != INT64_MAX)
+	if (dir < 0 && v->hi != INT64_MAX && from > v->hi + 1)
 		from = v->hi + 1;
 	sqlite3_stmt *st = dlt_db_stmt(v->db, driver[v->f.kind][dir > 0 ? 0 : 1]);
 	if (!st)

@@ -1,0 +1,128 @@
+/*
+ * keys.h -- named actions, the key bindings that trigger them, key names, and the user's
+ * config file. The action table is the single source of truth: the key dispatcher, the help
+ * overlay and the config parser all read it, so help never drifts from the bindings.
+ */
+#ifndef DLT_TUI_KEYS_H
+#define DLT_TUI_KEYS_H
+
+#include <stddef.h>
+
+#include "core/util.h"
+
+/* A(ID, "name", "group", "help text") */
+#define TUI_ACTIONS(A) \
+	A(MOVE_DOWN, "move-down", "Moving", "Select the next milestone") \
+	A(MOVE_UP, "move-up", "Moving", "Select the previous milestone") \
+	A(PAGE_DOWN, "page-down", "Moving", "Scroll down one page") \
+	A(PAGE_UP, "page-up", "Moving", "Scroll up one page") \
+	A(FIRST, "first", "Moving", "Go to the first milestone") \
+	A(LAST, "last", "Moving", "Go to the last milestone") \
+	A(YEAR_JUMP, "year-jump", "Time", "Jump to a year (or the next year that has milestones)") \
+	A(YEAR_PREV, "year-prev", "Time", "Go to the previous year") \
+	A(YEAR_NEXT, "year-next", "Time", "Go to the next year") \
+	A(ERA_PICK, "era-pick", "Time", "Choose an era and jump to its first milestone") \
+	A(ERA_PREV, "era-prev", "Time", "Go to the previous era") \
+	A(ERA_NEXT, "era-next", "Time", "Go to the next era") \
+	A(OPEN, "open", "Detail and links", "Open the detail; in the detail, follow the selected link") \
+	A(LINK_NEXT, "link-next", "Detail and links", "Select the next builds-on / led-to link") \
+	A(LINK_PREV, "link-prev", "Detail and links", "Select the previous link") \
+	A(BACK, "back", "Detail and links", "Go back in history") \
+	A(FORWARD, "forward", "Detail and links", "Go forward in history") \
+	A(HISTORY, "history", "Detail and links", "List the milestones visited") \
+	A(SEARCH, "search", "Search and filter", "Search by keyword as you type") \
+	A(MATCH_NEXT, "match-next", "Search and filter", "Go to the next search match") \
+	A(MATCH_PREV, "match-prev", "Search and filter", "Go to the previous search match") \
+	A(FILTER, "filter", "Search and filter", "Narrow the timeline to a query, tag, kind, era or paradigm") \
+	A(FILTER_CLEAR, "filter-clear", "Search and filter", "Clear the filter") \
+	A(HELP, "help", "Screen", "Show this help") \
+	A(QUIT, "quit", "Screen", "Close the pane or overlay; quit from the timeline") \
+	A(CLOSE, "close", "Screen", "Close the overlay, prompt or search") \
+	A(REDRAW, "redraw", "Screen", "Redraw the screen")
+
+enum tui_action {
+	ACT_NONE = 0,
+#define TUI_ACTION_ENUM(id, name, group, help) ACT_##id,
+	TUI_ACTIONS(TUI_ACTION_ENUM)
+#undef TUI_ACTION_ENUM
+	ACT__COUNT
+};
+
+struct tui_action_info {
+	const char *name;
+	const char *group;
+	const char *help;
+};
+
+/* Name, group and help of an action (ACT_NONE < a < ACT__COUNT). */
+const struct tui_action_info *keys_action_info(enum tui_action a);
+/* The action called `name` ("move-down"), or ACT_NONE. */
+enum tui_action keys_action_by_name(const char *name);
+
+/* Special key codes beyond curses' own, for scripts and the mouse. */
+#define TUI_KEY_RESIZE_SCRIPT 0x110000   /* followed by a size in the script reader */
+
+/* Parse a key name: a single character "j", control "^L", or a name such as "Enter", "Esc",
+ * "Tab", "BTab", "Space", "Backspace", "Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home",
+ * "End", "F1".."F12", "C-x". Returns the curses key code, or -1. */
+int keys_parse_name(const char *name);
+/* A printable name for a key code into buf ("j", "^L", "Enter", "PgDn"). */
+void keys_name(int key, char *buf, size_t size);
+
+/* The key map. */
+#define KEYMAP_MAX 128
+struct keymap {
+	struct { int key; enum tui_action action; } b[KEYMAP_MAX];
+	size_t n;
+};
+
+/* The default bindings. */
+void keymap_defaults(struct keymap *km);
+/* Bind key to action (replacing an earlier binding of the key); ACT_NONE unbinds.
+ * Returns 0, or -1 when the map is full. */
+int keymap_bind(struct keymap *km, int key, enum tui_action a);
+/* The action bound to key, or ACT_NONE. */
+enum tui_action keymap_lookup(const struct keymap *km, int key);
+/* The names of all keys bound to a, comma-separated, into sb. */
+void keymap_keys_of(const struct keymap *km, enum tui_action a, struct strbuf *sb);
+
+/* Screen elements whose colors the config can set. */
+#define TUI_ELEMENTS(E) \
+	E(NORMAL, "normal") E(HEADER, "header") E(STATUS, "status") E(SELECTED, "selected") \
+	E(DATE, "date") E(KIND, "kind") E(TAG, "tag") E(YEAR, "year-separator") \
+	E(MATCH, "match") E(TITLE, "title") E(LABEL, "label") E(HEADING, "heading") \
+	E(LINK, "link") E(CODE, "code") E(DIM, "dim") E(ERROR, "error") E(SCROLLBAR, "scrollbar")
+
+enum tui_element {
+#define TUI_ELEMENT_ENUM(id, name) EL_##id,
+	TUI_ELEMENTS(TUI_ELEMENT_ENUM)
+#undef TUI_ELEMENT_ENUM
+	EL__COUNT
+};
+
+/* A color setting: curses color numbers (-1 = default) and attribute flags. */
+struct color_spec {
+	short fg, bg;
+	unsigned attrs;      /* TUI_A_* below */
+	int set;             /* given by the config */
+};
+#define TUI_A_BOLD 1u
+#define TUI_A_UNDERLINE 2u
+#define TUI_A_REVERSE 4u
+#define TUI_A_DIM 8u
+
+struct config {
+	struct keymap keys;
+	struct color_spec colors[EL__COUNT];
+	struct strbuf errors;   /* "config:LINE: message" lines, "" when none */
+};
+
+/* Defaults, then the user's config file ($XDG_CONFIG_HOME/dltimeline/config, else
+ * ~/.config/dltimeline/config; a missing file is fine). Each bad line is reported in
+ * cfg->errors with its line number and ignored; the defaults stay in force. */
+void config_load(struct config *cfg);
+/* Parse config text from a file at path (exposed for tests). Returns 0 if it could be read. */
+int config_load_file(struct config *cfg, const char *path);
+void config_free(struct config *cfg);
+
+#endif
