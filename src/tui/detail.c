@@ -173,8 +173,12 @@ void detail_draw(struct ui *ui, int x, int w)
 		const struct dline *d = &ui->dl[i];
 		int cx = x + 1 + d->indent;
 		attr_t a = ui_attr(ui, d->el);
-		if (d->link >= 0 && d->link == ui->link_sel && ui->focus == FOCUS_DETAIL)
+		if (d->link >= 0 && d->link == ui->link_sel && ui->focus == FOCUS_DETAIL) {
 			a = ui_attr(ui, EL_SELECTED);
+			/* a visible marker too, for monochrome terminals */
+			if (i == 0 || ui->dl[i - 1].link != d->link)
+				draw_str(ui, ui->body_y + y, x + 1, 1, glyph(ui, '>'), a);
+		}
 		if (d->label_w) {
 			/* "Label     value": label colored, value with match highlight */
 			size_t lb = utf8_prefix_for_width(d->text, strlen(d->text), (size_t)d->label_w, NULL);
@@ -186,12 +190,8 @@ void detail_draw(struct ui *ui, int x, int w)
 			draw_str_hl(ui, ui->body_y + y, cx, tw - d->indent, d->text, a);
 		}
 	}
-	/* scroll position */
-	if ((int)ui->ndl > ui->body_h) {
-		char pos[32];
-		snprintf(pos, sizeof pos, " %d%% ", (ui->dscroll + ui->body_h) * 100 / (int)ui->ndl);
-		draw_str(ui, ui->body_y + ui->body_h - 1, x + w - 6, 6, pos, ui_attr(ui, EL_DIM));
-	}
+	/* how far down the pane is, for the status line */
+	ui->dpercent = (int)ui->ndl > ui->body_h ? (ui->dscroll + ui->body_h) * 100 / (int)ui->ndl : 100;
 }
 
 void history_push(struct ui *ui, int64_t id)

@@ -338,6 +338,8 @@ void status_draw(struct ui *ui)
 	if (ui->sel && !ui->rank)
 		ui->rank = dlt_view_rank(ui->view, ui->sel);
 	sb_addf(&sb, " %lld of %lld", (long long)(ui->sel ? ui->rank : 0), (long long)count);
+	if (ui->focus == FOCUS_DETAIL || ui->detail_open)
+		sb_addf(&sb, "  %s detail %d%%", glyph(ui, '|'), ui->dpercent);
 	const struct dlt_filter *f = dlt_view_filter(ui->view);
 	if (f->kind != DLT_F_NONE && f->label)
 		sb_addf(&sb, "  %s filter: %s", glyph(ui, '|'), f->label);

@@ -264,6 +264,8 @@ void picker_draw(struct ui *ui)
 		int i = ui->pk.scroll + y;
 		attr_t a = i == ui->pk.sel ? ui_attr(ui, EL_SELECTED) : A_NORMAL;
 		draw_fill(by + 2 + y, bx + 1, bw - 2, a);
+		if (i == ui->pk.sel)
+			draw_str(ui, by + 2 + y, bx + 1, 1, glyph(ui, '>'), a);
 		if (extra && i == 0) {
 			struct strbuf q = {0};
 			sb_addf(&q, "search    \"%s\"", ui->pk.input);

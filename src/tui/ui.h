@@ -88,6 +88,7 @@ struct ui {
 	size_t ndl;
 	int dl_width;                /* width the lines were laid out for */
 	int dscroll;
+	int dpercent;                /* how much of the detail is above the pane's bottom */
 	int link_sel;                /* selected link, -1 = none */
 	int nlinks;
 
