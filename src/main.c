@@ -43,9 +43,9 @@ static void usage(FILE *fp)
 		"options:\n"
 		"  --db FILE            read this database (also $DLTIMELINE_DB) instead of the\n"
 		"                       built-in one; always opened read-only\n"
-		"  --script FILE        run the browser headless: read keys from FILE, then write\n"
-		"  --size WxH           the screen at this size (default 80x24)\n"
-		"  --dump FILE          to FILE (default: stdout)\n"
+		"  --script FILE        run the browser headless, reading keys from FILE (for tests)\n"
+		"  --size WxH           the headless screen size (default 80x24)\n"
+		"  --dump FILE          where the headless mode writes the final screen (default: stdout)\n"
 		"  --version            print the version\n"
 		"  -h, --help           show this help; 'dltimeline COMMAND --help' for a command\n");
 }

@@ -314,7 +314,7 @@ static int print_help(const char *name)
 	const struct command *cmd = find_command(name);
 	if (!cmd)
 		return DLT_EXIT_ERROR;
-	printf("usage: dltimeline %s %s\n\n%s\n", cmd->name, cmd->args, cmd->summary);
+	printf("usage: dltimeline %s%s%s\n\n%s\n", cmd->name, *cmd->args ? " " : "", cmd->args, cmd->summary);
 	if (cmd->options && *cmd->options)
 		printf("\noptions:\n%s", cmd->options);
 	printf("  --db PATH            read this database instead of the built-in one\n"

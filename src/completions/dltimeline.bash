@@ -45,7 +45,7 @@ _dltimeline()
     for ((i = 0; i < n; i++)); do
         w=${COMP_WORDS[i]}
         if [[ $w == = && ${#words[@]} -gt 1 && ${words[-1]} == -* && ${words[-1]} != *=* ]]; then
-            words[-1]+==
+            words[-1]+="="
             ((i == COMP_CWORD)) && cword=$((${#words[@]} - 1))
             if ((i + 1 < n && i + 1 <= COMP_CWORD)); then
                 ((i++))
@@ -66,12 +66,12 @@ _dltimeline()
     local keep=${cur:0:${#cur}-${#raw}} # what stays before the replaced text
 
     local prog=${words[0]}
-    [[ $prog == "~/"* ]] && prog=$HOME/${prog#"~/"}
+    [[ $prog == \~/* ]] && prog=$HOME/${prog#\~/}
     command -v -- "$prog" >/dev/null 2>&1 || prog=dltimeline
 
     # Walk the words before the cursor: global options, the command, its options and
     # arguments. The last --db wins, as in the program.
-    local cmd= db= npos=0 dashdash=
+    local cmd="" db="" npos=0 dashdash=""
     for ((i = 1; i < cword; i++)); do
         w=${words[i]}
         if [[ -z $dashdash && $w == -* ]]; then
@@ -90,10 +90,10 @@ _dltimeline()
             ((npos++))
         fi
     done
-    [[ $db == "~/"* ]] && db=$HOME/${db#"~/"}
+    [[ $db == \~/* ]] && db=$HOME/${db#\~/}
 
     # What to complete: the value of an option, an option, or an argument.
-    local opt= val=$cur
+    local opt="" val=$cur
     if [[ -z $dashdash && $cur == -*=* ]]; then
         opt=${cur%%=*}
         val=${cur#*=}
@@ -103,7 +103,7 @@ _dltimeline()
         opt=${words[cword - 1]}
     fi
 
-    local candidates= files= dirs_and_yaml=
+    local candidates="" files="" dirs_and_yaml=""
     if [[ -n $opt ]]; then
         case $opt in
             --format)
@@ -160,7 +160,7 @@ _dltimeline()
 
     # The matches are values; the word also holds "--opt=" when given in one piece, and
     # bash replaces only `raw`, its end, so drop the part before that.
-    local prefix=
+    local prefix=""
     [[ $cur == -*=* && -n $opt ]] && prefix=$opt=
     COMPREPLY=()
     for w in "${found[@]}"; do

@@ -312,11 +312,13 @@ size_t utf8_wrap(const char *s, size_t len, size_t width, struct wrap_line **lin
 			int cw = utf8_cpwidth(cp);
 			if (cw < 0)
 				cw = 1; /* tabs and controls occupy a cell */
-			if (cw > 0 && w + (size_t)cw > width)
-				break;
+			/* a space is a break opportunity even when it does not fit itself: the
+			 * word before it may end exactly at the width */
 			if (is_space(cp)) {
 				brk = end, brk_w = w, brk_next = end + nb, have_brk = 1;
 			}
+			if (cw > 0 && w + (size_t)cw > width)
+				break;
 			w += (size_t)cw;
 			end += nb;
 			if (cp == '-' || cp == '/' || cp == 0x2014 || cp == 0x2013) {

@@ -49,7 +49,7 @@ struct importer {
 	sqlite3_int64 ms_seq;   /* staged milestones */
 	sqlite3_int64 item_seq; /* staged periods and tags */
 	int have_title;
-	size_t bad_section_file;  /* last unknown section reported: file + 1 (0 = none), */
+	size_t bad_section_file;  /* last wrong section reported: file + 1 (0 = none), */
 	unsigned bad_section_line, bad_section_col;   /* and its key's position */
 	regex_t re_slug, re_arxiv_new, re_arxiv_old, re_doi, re_url;
 };
@@ -163,7 +163,8 @@ static int collect(struct importer *imp, const char *path)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n)   /* names is NULL when there are none: qsort(NULL, ...) is undefined */
+		qsort(names, n, sizeof *names, cmp_str);
 	size_t plen = strlen(path);
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf sb = {0};
@@ -718,12 +719,30 @@ static void stage_milestone(struct importer *imp, const struct ynode *map)
 	free(figures);
 }
 
+/* A section whose value is wrong as a whole is reported once, though a list value reaches
+ * on_item() once per element: true the first time for the section key at (sl, sc). */
+static int first_report_of_section(struct importer *imp, unsigned sl, unsigned sc)
+{
+	if (imp->bad_section_file == imp->cur_file + 1 && imp->bad_section_line == sl &&
+	    imp->bad_section_col == sc)
+		return 0;
+	imp->bad_section_file = imp->cur_file + 1;
+	imp->bad_section_line = sl;
+	imp->bad_section_col = sc;
+	return 1;
+}
+
 static void on_item(void *ctx, const char *section, unsigned sl, unsigned sc, const struct ynode *n)
 {
 	struct importer *imp = ctx;
 	int is_list = strcmp(section, "eras") == 0 || strcmp(section, "paradigms") == 0 ||
 		      strcmp(section, "tags") == 0 || strcmp(section, "milestones") == 0;
 	if (strcmp(section, "title") == 0) {
+		if (n->in_list) {   /* "title: [a, b]": report the list once, at its key */
+			if (first_report_of_section(imp, sl, sc))
+				problem_at(imp, imp->cur_file, sl, sc, "'title' must be text, not a list");
+			return;
+		}
 		if (n->type != YN_SCALAR || is_null(n)) {
 			PROBLEM_NODE(imp, n, "'title' must be text");
 			return;
@@ -741,12 +760,8 @@ static void on_item(void *ctx, const char *section, unsigned sl, unsigned sc, co
 	}
 	if (!is_list) {
 		/* a list under an unknown key comes here once per element: report it once */
-		if (imp->bad_section_file == imp->cur_file + 1 && imp->bad_section_line == sl &&
-		    imp->bad_section_col == sc)
+		if (!first_report_of_section(imp, sl, sc))
 			return;
-		imp->bad_section_file = imp->cur_file + 1;
-		imp->bad_section_line = sl;
-		imp->bad_section_col = sc;
 		problem_at(imp, imp->cur_file, sl, sc,
 			   "unknown section '%.60s' (title, eras, paradigms, tags, milestones)", section);
 		return;

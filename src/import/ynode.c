@@ -277,8 +277,10 @@ static void read_section(struct reader *r, const char *section, const yaml_mark_
 				ynode_free(n);
 				return;
 			}
-			if (n)
+			if (n) {
+				n->in_list = 1;
 				r->item(r->ctx, section, kl, kc, n);
+			}
 			ynode_free(n);
 		}
 	}

@@ -22,6 +22,7 @@ struct ynode {
 	char *value;           /* scalar text (NUL-terminated; may contain no NUL) */
 	size_t value_len;
 	int plain;             /* scalar was unquoted (so "123" typed as a number is possible) */
+	int in_list;           /* an element of a top-level list, handed to item() on its own */
 	unsigned line, col;    /* position of the value (1-based) */
 	struct ynode *child;   /* first member / element */
 	struct ynode *next;    /* next sibling */

@@ -134,7 +134,7 @@ int help_key(struct ui *ui, int key, enum tui_action a)
 
 /* ---- pickers ------------------------------------------------------------------------------ */
 
-static void picker_free(struct ui *ui)
+void picker_free(struct ui *ui)
 {
 	for (size_t i = 0; i < ui->pk.nitems; i++) {
 		free(ui->pk.items[i].label);

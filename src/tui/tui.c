@@ -440,7 +440,7 @@ static void ui_free(struct ui *ui)
 {
 	for (size_t i = 0; i < ui->nrows; i++)
 		dlt_row_clear(&ui->rows[i]);
-	detail_invalidate(ui);
+	picker_free(ui);
 	search_set(ui, NULL);
 	detail_invalidate(ui);
 	free(ui->marks);

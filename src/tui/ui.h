@@ -174,6 +174,7 @@ void detail_open(struct ui *ui);                     /* open sel (records histor
 void help_draw(struct ui *ui);
 int help_key(struct ui *ui, int key, enum tui_action a);
 void picker_open(struct ui *ui, enum picker_kind kind);
+void picker_free(struct ui *ui);                      /* drop the items (safe when closed) */
 void picker_draw(struct ui *ui);
 int picker_key(struct ui *ui, int key, enum tui_action a);
 void prompt_open(struct ui *ui, enum prompt_kind kind);
