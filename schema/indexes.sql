@@ -12,5 +12,8 @@ CREATE INDEX milestones_slug_nc   ON milestones(slug COLLATE NOCASE);
 CREATE INDEX milestone_tags_tag   ON milestone_tags(tag, milestone);
 CREATE INDEX aliases_alias_nc     ON aliases(alias COLLATE NOCASE);
 CREATE INDEX links_dst            ON links(dst, src);
+-- Only the models with a parameter count or a training-compute figure (the scale charts).
+CREATE INDEX milestones_scale     ON milestones(year)
+  WHERE parameters IS NOT NULL OR training_compute IS NOT NULL;
 CREATE INDEX eras_start           ON eras(start);
 CREATE INDEX paradigms_start      ON paradigms(start);

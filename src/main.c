@@ -46,6 +46,7 @@ static void usage(FILE *fp)
 		"  --script FILE        run the browser headless, reading keys from FILE (for tests)\n"
 		"  --size WxH           the headless screen size (default 80x24)\n"
 		"  --dump FILE          where the headless mode writes the final screen (default: stdout)\n"
+		"  --no-state           keep no bookmarks and write no file of your own\n"
 		"  --version            print the version\n"
 		"  -h, --help           show this help; 'dltimeline COMMAND --help' for a command\n");
 }
@@ -88,6 +89,9 @@ int main(int argc, char **argv)
 			if (!(v = opt_value(argc, argv, &i, "--db")) || !*v)
 				goto missing;
 			g.db_path = v;
+		} else if (strcmp(a, "--no-state") == 0) {
+			g.no_state = 1;
+			topt.no_state = 1;
 		} else if (option_is(a, "--script")) {
 			if (!(v = opt_value(argc, argv, &i, "--script")))
 				goto missing;

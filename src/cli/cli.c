@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <langinfo.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -16,11 +18,14 @@
 #include "core/util.h"
 #include "db/db.h"
 #include "import/import.h"
+#include "model/chart.h"
 #include "model/detail.h"
+#include "model/graph.h"
 #include "model/model.h"
 #include "model/search.h"
+#include "model/state.h"
 
-enum format { FMT_TEXT, FMT_TSV, FMT_JSON, FMT_CSV, FMT_MARKDOWN };
+enum format { FMT_TEXT, FMT_TSV, FMT_JSON, FMT_CSV, FMT_MARKDOWN, FMT_DOT, FMT_MERMAID };
 
 /* Per-invocation state. */
 struct cli {
@@ -29,6 +34,8 @@ struct cli {
 	enum format format;
 	int color;                /* ANSI colors on */
 	size_t width;             /* text width */
+	size_t height;            /* terminal lines, 24 when not a terminal */
+	int utf8;                 /* the locale is UTF-8: box drawing and symbols, else ASCII */
 	struct dlt_db *db;
 	struct dlt_period *eras, *pars;
 	size_t neras, npars;
@@ -123,6 +130,24 @@ static void out_csv(const char *s, int last)
 	putchar(last ? '\n' : ',');
 }
 
+/* Print JSON text made by SQLite, which escapes only C0 controls: DEL, C1 controls, bidi
+ * controls and invalid bytes from the data would reach a terminal raw, so they are written as
+ * \uXXXX escapes (they occur only inside JSON strings, where that is the same text). */
+static void json_put(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || utf8_is_bidi_control(cp) ||
+		    (cp == UTF8_REPLACEMENT && n == 1))
+			printf("\\u%04X", (unsigned)cp);
+		else
+			fwrite(s + i, 1, n, stdout);
+		i += n;
+	}
+}
+
 /* Run a JSON-producing query with one integer parameter and print its single value. */
 static int out_json_query(struct cli *c, enum dlt_query q, int64_t id)
 {
@@ -133,7 +158,7 @@ static int out_json_query(struct cli *c, enum dlt_query q, int64_t id)
 		sqlite3_bind_int64(st, 1, id);
 	if (dlt_db_step(c->db, st) != SQLITE_ROW)
 		return -1;
-	fputs(dlt_col_peek(st, 0) ? dlt_col_peek(st, 0) : "null", stdout);
+	json_put(dlt_col_peek(st, 0) ? dlt_col_peek(st, 0) : "null");
 	sqlite3_reset(st);
 	return 0;
 }
@@ -145,7 +170,7 @@ static void out_json_string(struct cli *c, const char *s)
 	if (st) {
 		sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
 		if (dlt_db_step(c->db, st) == SQLITE_ROW)
-			fputs(dlt_col_peek(st, 0), stdout);
+			json_put(dlt_col_peek(st, 0));
 		sqlite3_reset(st);
 	}
 }
@@ -204,7 +229,7 @@ static int64_t find_period(const struct dlt_period *p, size_t n, const char *wha
 
 static int parse_format(struct cli *c, const char *arg, const char *allowed)
 {
-	static const char *const names[] = {"text", "tsv", "json", "csv", "markdown"};
+	static const char *const names[] = {"text", "tsv", "json", "csv", "markdown", "dot", "mermaid"};
 	for (size_t i = 0; i < DLT_ARRAY_LEN(names); i++)
 		if (strcmp(arg, names[i]) == 0 && strstr(allowed, names[i])) {
 			c->format = (enum format)i;
@@ -296,7 +321,9 @@ static int64_t resolve(struct cli *c, const char *name, int *status)
 /* ---- commands ---------------------------------------------------------------------------------- */
 
 enum { OPT_DB = 1000, OPT_FORMAT, OPT_YEAR, OPT_FROM, OPT_TO, OPT_ERA, OPT_TAG, OPT_KIND,
-       OPT_PARADIGM, OPT_LIMIT, OPT_CHECK, OPT_STRICT, OPT_OUT, OPT_HELP };
+       OPT_PARADIGM, OPT_LIMIT, OPT_CHECK, OPT_STRICT, OPT_OUT, OPT_HELP, OPT_ADD, OPT_REMOVE,
+       OPT_UP, OPT_DOWN, OPT_DEPTH, OPT_ALL, OPT_MAX_LENGTH, OPT_WIDTH, OPT_HEIGHT, OPT_ROOT,
+       OPT_EDGE_LABELS };
 
 struct command {
 	const char *name;
@@ -639,7 +666,7 @@ static int cmd_show(struct cli *c, int argc, char **argv)
 		if (sb.len < 2)
 			return db_error(c);
 		sb.buf[--sb.len] = '\0'; /* drop the closing brace */
-		fputs(sb_str(&sb), stdout);
+		json_put(sb_str(&sb));
 		fputs(",\"led_to\":", stdout);
 		out_json_query(c, Q_LED_TO_JSON, id);
 		fputs("}\n", stdout);
@@ -881,32 +908,334 @@ static int cmd_tags(struct cli *c, int argc, char **argv)
 	return list_periods(c, argc, argv, DLT_TAGS);
 }
 
-/* export: every milestone by id (primary-key lookups only). */
+/* ---- export ------------------------------------------------------------------------------------ */
+
+struct export_args {
+	struct dlt_subgraph_opts sub;
+	const char *tag, *root;
+	long depth;
+	int edge_labels;
+};
+
+static int export_opt(struct cli *c, int ch, const char *val, void *arg)
+{
+	struct export_args *a = arg;
+	long y;
+	switch (ch) {
+	case OPT_FROM:
+	case OPT_TO:
+		if (parse_long(val, 1800, 2100, &y) < 0)
+			return usage_error(c, "'%s' is not a year between 1800 and 2100", val);
+		*(ch == OPT_FROM ? &a->sub.year_from : &a->sub.year_to) = (int)y;
+		return 0;
+	case OPT_TAG:
+		a->tag = val;
+		return 0;
+	case OPT_ROOT:
+		a->root = val;
+		return 0;
+	case OPT_DEPTH:
+		if (parse_long(val, 1, 1000000, &a->depth) < 0)
+			return usage_error(c, "--depth needs a positive number, not '%s'", val);
+		return 0;
+	case OPT_EDGE_LABELS:
+		a->edge_labels = 1;
+		return 0;
+	}
+	return -1;
+}
+
+/* A DOT string literal: "..." with quotes and backslashes escaped. */
+static void out_dot_string(const char *s)
+{
+	putchar('"');
+	for (const char *p = s ? s : ""; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			putchar('\\');
+		putchar(*p == '\n' ? ' ' : *p);
+	}
+	putchar('"');
+}
+
+/* Text for a mermaid label: quotes as entities; in a timeline, no ':' (it separates
+ * events): "A: b" becomes "A - b". */
+static void out_mermaid_text(const char *s, int timeline)
+{
+	for (const char *p = s ? s : ""; *p; p++) {
+		if (*p == '"')
+			fputs("#quot;", stdout);
+		else if (*p == ':' && timeline)
+			fputs(p[1] == ' ' ? " -" : "-", stdout);
+		else
+			putchar(*p == '\n' ? ' ' : *p);
+	}
+}
+
+/* A mermaid node id: m_ and the slug with '-' as '_' (slugs never contain '_'). */
+static void out_mermaid_id(const char *slug)
+{
+	fputs("m_", stdout);
+	for (const char *p = slug; *p; p++)
+		putchar(*p == '-' ? '_' : *p);
+}
+
+/* Fill color of a tag by its position: hues spread by the golden ratio, pale. */
+static void dot_tag_color(size_t index, char *buf, size_t size)
+{
+	double hue = fmod((double)index * 0.618033988749895, 1.0);
+	snprintf(buf, size, "%.3f 0.350 1.000", hue);
+}
+
+/* The position of a milestone's first tag in the tag list, or -1 when it has none. */
+static long first_tag_index(struct cli *c, int64_t id, const struct dlt_period *tags, size_t ntags)
+{
+	sqlite3_stmt *st = dlt_db_stmt(c->db, Q_GRAPH_FIRST_TAG);
+	int64_t tag = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		if (dlt_db_step(c->db, st) == SQLITE_ROW)
+			tag = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	for (size_t i = 0; i < ntags && tag; i++)
+		if (tags[i].id == tag)
+			return (long)i;
+	return -1;
+}
+
+/* Graphviz: one cluster per era, boxes filled by their first tag, arrows from an idea to
+ * the ones that build on it. */
+static void export_dot(struct cli *c, const struct dlt_subgraph *g, const char *title, int edge_labels)
+{
+	struct dlt_period *tags;
+	size_t ntags = dlt_periods_load(c->db, DLT_TAGS, &tags);
+	char color[64];
+	printf("// The builds-on links of \"%s\", written by dltimeline export --format dot.\n"
+	       "// An arrow leads from an idea to one that builds on it; boxes are filled by their\n"
+	       "// first tag. Draw it with: dot -Tsvg FILE.dot -o FILE.svg\n", title);
+	fputs("digraph dltimeline {\n\tgraph [rankdir=LR, newrank=true, labelloc=t, fontname=\"Helvetica\", label=", stdout);
+	out_dot_string(title);
+	fputs("];\n\tnode [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\", fontsize=10];\n"
+	      "\tedge [color=\"#666666\", fontname=\"Helvetica\", fontsize=8];\n", stdout);
+	/* the era of each milestone, then one cluster per era in era order */
+	int64_t *era = xmalloc((g->nids ? g->nids : 1) * sizeof *era);
+	unsigned char *used = xcalloc(ntags ? ntags : 1, 1);
+	for (size_t i = 0; i < g->nids; i++) {
+		struct dlt_row r = {0};
+		era[i] = dlt_row_load(c->db, g->ids[i], &r) == 0 ? r.era : 0;
+		dlt_row_clear(&r);
+	}
+	for (size_t e = 0; e < c->neras; e++) {
+		int opened = 0;
+		for (size_t i = 0; i < g->nids; i++) {
+			struct dlt_row r = {0};
+			if (era[i] != c->eras[e].id || dlt_row_load(c->db, g->ids[i], &r) < 0)
+				continue;
+			if (!opened) {
+				printf("\n\tsubgraph \"cluster_%s\" {\n\t\tlabel=", c->eras[e].slug);
+				struct strbuf sb = {0};
+				if (c->eras[e].end)
+					sb_addf(&sb, "%s (%d-%d)", c->eras[e].name, c->eras[e].start, c->eras[e].end);
+				else
+					sb_addf(&sb, "%s (%d-)", c->eras[e].name, c->eras[e].start);
+				out_dot_string(sb_str(&sb));
+				sb_free(&sb);
+				fputs(";\n\t\tstyle=\"rounded\"; color=\"#999999\";\n", stdout);
+				opened = 1;
+			}
+			fputs("\t\t", stdout);
+			out_dot_string(r.slug);
+			fputs(" [label=\"", stdout);
+			/* the name escaped, the "\n" kept as DOT's line break */
+			for (const char *p = dlt_row_name(&r); *p; p++) {
+				if (*p == '"' || *p == '\\')
+					putchar('\\');
+				putchar(*p);
+			}
+			printf("\\n%d\", tooltip=", r.year);
+			out_dot_string(r.title);
+			long t = first_tag_index(c, r.id, tags, ntags);
+			if (t >= 0) {
+				used[t] = 1;
+				dot_tag_color((size_t)t, color, sizeof color);
+				printf(", fillcolor=\"%s\"", color);
+			}
+			fputs("];\n", stdout);
+			dlt_row_clear(&r);
+			out_check();
+		}
+		if (opened)
+			fputs("\t}\n", stdout);
+	}
+	/* a legend of the tags that color a box */
+	int legend = 0;
+	for (size_t t = 0; t < ntags; t++) {
+		if (!used[t])
+			continue;
+		if (!legend++)
+			fputs("\n\tsubgraph \"cluster_tags\" {\n\t\tlabel=\"First tag\";\n\t\tstyle=\"rounded\"; color=\"#999999\";\n",
+			      stdout);
+		dot_tag_color(t, color, sizeof color);
+		printf("\t\t\"tag:%s\" [label=", tags[t].slug);
+		out_dot_string(tags[t].name);
+		printf(", fillcolor=\"%s\", shape=plain, style=filled];\n", color);
+	}
+	if (legend)
+		fputs("\t}\n", stdout);
+	/* links among the milestones shown */
+	fputs("\n", stdout);
+	for (size_t i = 0; i < g->nids; i++) {
+		struct dlt_link *l;
+		struct dlt_row r = {0};
+		if (dlt_row_load(c->db, g->ids[i], &r) < 0)
+			continue;
+		size_t nl = dlt_links_load(c->db, g->ids[i], 1, &l);
+		for (size_t k = 0; k < nl; k++) {
+			if (!dlt_subgraph_has(g, l[k].other.id))
+				continue;
+			putchar('\t');
+			out_dot_string(l[k].other.slug);
+			fputs(" -> ", stdout);
+			out_dot_string(r.slug);
+			if (edge_labels && l[k].note && *l[k].note) {
+				fputs(" [label=", stdout);
+				out_dot_string(l[k].note);
+				putchar(']');
+			}
+			fputs(";\n", stdout);
+		}
+		dlt_links_free(l, nl);
+		dlt_row_clear(&r);
+		out_check();
+	}
+	fputs("}\n", stdout);
+	free(used);
+	free(era);
+	dlt_periods_free(tags, ntags);
+}
+
+/* Mermaid, in Markdown: a timeline (one line per year) and a flowchart of the links. */
+static void export_mermaid(struct cli *c, const struct dlt_subgraph *g, const char *title, int edge_labels)
+{
+	fputs("```mermaid\ntimeline\n    title ", stdout);
+	out_mermaid_text(title, 1);
+	int year = 0;
+	for (size_t i = 0; i < g->nids; i++) {
+		struct dlt_row r = {0};
+		if (dlt_row_load(c->db, g->ids[i], &r) < 0)
+			continue;
+		if (r.year != year)
+			printf("\n    %d", year = r.year);
+		fputs(" : ", stdout);
+		out_mermaid_text(dlt_row_name(&r), 1);
+		dlt_row_clear(&r);
+		out_check();
+	}
+	fputs("\n```\n\n```mermaid\nflowchart LR\n"
+	      "    %% an arrow leads from an idea to one that builds on it\n", stdout);
+	for (size_t i = 0; i < g->nids; i++) {
+		struct dlt_row r = {0};
+		if (dlt_row_load(c->db, g->ids[i], &r) < 0)
+			continue;
+		fputs("    ", stdout);
+		out_mermaid_id(r.slug);
+		fputs("[\"", stdout);
+		out_mermaid_text(dlt_row_name(&r), 0);
+		printf(" (%d)\"]\n", r.year);
+		dlt_row_clear(&r);
+		out_check();
+	}
+	for (size_t i = 0; i < g->nids; i++) {
+		struct dlt_link *l;
+		struct dlt_row r = {0};
+		if (dlt_row_load(c->db, g->ids[i], &r) < 0)
+			continue;
+		size_t nl = dlt_links_load(c->db, g->ids[i], 1, &l);
+		for (size_t k = 0; k < nl; k++) {
+			if (!dlt_subgraph_has(g, l[k].other.id))
+				continue;
+			fputs("    ", stdout);
+			out_mermaid_id(l[k].other.slug);
+			if (edge_labels && l[k].note && *l[k].note) {
+				fputs(" -->|\"", stdout);
+				out_mermaid_text(l[k].note, 0);
+				fputs("\"| ", stdout);
+			} else {
+				fputs(" --> ", stdout);
+			}
+			out_mermaid_id(r.slug);
+			putchar('\n');
+		}
+		dlt_links_free(l, nl);
+		dlt_row_clear(&r);
+		out_check();
+	}
+	fputs("```\n", stdout);
+}
+
+/* export: the whole timeline, or the part the options select, in one of five formats.
+ * Milestones are read one by one by id (primary-key lookups only). */
 static int cmd_export(struct cli *c, int argc, char **argv)
 {
+	static const struct option o[] = {
+		{"from", required_argument, NULL, OPT_FROM}, {"to", required_argument, NULL, OPT_TO},
+		{"tag", required_argument, NULL, OPT_TAG}, {"root", required_argument, NULL, OPT_ROOT},
+		{"depth", required_argument, NULL, OPT_DEPTH}, {"edge-labels", no_argument, NULL, OPT_EDGE_LABELS},
+		{0},
+	};
+	struct export_args a = {0};
 	char **pos;
 	int npos;
 	c->format = FMT_JSON;
-	int r = positional(c, argc, argv, NULL, NULL, NULL, "json csv markdown", &pos, &npos);
+	int r = positional(c, argc, argv, o, export_opt, &a, "json csv markdown dot mermaid", &pos, &npos);
 	if (r)
 		return r < 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
 	const char *stray = npos ? pos[0] : NULL;   /* points into argv */
 	free(pos);
 	if (stray)
 		return usage_error(c, "unexpected argument '%s'", stray);
+	if (a.sub.year_from && a.sub.year_to && a.sub.year_from > a.sub.year_to)
+		return usage_error(c, "--from %d is after --to %d", a.sub.year_from, a.sub.year_to);
+	if (a.depth && !a.root)
+		return usage_error(c, "--depth goes with --root");
+	if (a.edge_labels && c->format != FMT_DOT && c->format != FMT_MERMAID)
+		return usage_error(c, "--edge-labels goes with --format dot or mermaid");
 	if (open_db(c) < 0)
 		return DLT_EXIT_ERROR;
+	if (a.tag) {
+		struct dlt_period *tags;
+		size_t nt = dlt_periods_load(c->db, DLT_TAGS, &tags);
+		a.sub.tag = find_period(tags, nt, a.tag);
+		dlt_periods_free(tags, nt);
+		if (!a.sub.tag)
+			return usage_error(c, "unknown tag '%s' (see 'dltimeline tags')", a.tag);
+	}
+	if (a.root) {
+		int status = 0;
+		if (!(a.sub.root = resolve(c, a.root, &status)))
+			return status;
+		a.sub.depth = (int)a.depth;
+	}
+	int restricted = a.sub.year_from || a.sub.year_to || a.sub.tag || a.sub.root;
+	a.sub.ids_only = 1;
+	struct dlt_subgraph g;
+	if (dlt_subgraph_collect(c->db, &a.sub, &g) < 0)
+		return db_error(c);
 	struct dlt_summary sum;
 	dlt_summary_load(c->db, &sum);
-	if (c->format == FMT_JSON) {
+	if (c->format == FMT_DOT) {
+		export_dot(c, &g, sum.title, a.edge_labels);
+	} else if (c->format == FMT_MERMAID) {
+		export_mermaid(c, &g, sum.title, a.edge_labels);
+	} else if (c->format == FMT_JSON) {
 		fputs("{\"milestones\":[", stdout);
-		for (int64_t id = 1; id <= sum.count; id++) {
-			fputs(id > 1 ? ",\n" : "\n", stdout);
-			if (out_json_query(c, Q_MS_EXPORT_JSON, id) < 0)
+		for (size_t i = 0; i < g.nids; i++) {
+			fputs(i ? ",\n" : "\n", stdout);
+			if (out_json_query(c, Q_MS_EXPORT_JSON, g.ids[i]) < 0)
 				break;
 			out_check();
 		}
-		fputs("\n],\"eras\":", stdout);
+		fputs(g.nids ? "\n],\"eras\":" : "],\"eras\":", stdout);
 		out_json_query(c, Q_ERA_JSON, 0);
 		fputs(",\"paradigms\":", stdout);
 		out_json_query(c, Q_PAR_JSON, 0);
@@ -921,13 +1250,20 @@ static int cmd_export(struct cli *c, int argc, char **argv)
 			for (size_t i = 0; i < DLT_ARRAY_LEN(head); i++)
 				out_csv(head[i], i + 1 == DLT_ARRAY_LEN(head));
 		} else {
-			printf("# %s\n\n%lld milestones, %d-%d.\n", sum.title, (long long)sum.count,
-			       sum.first_year, sum.last_year);
+			struct dlt_row first = {0}, last = {0};
+			if (g.nids && dlt_row_load(c->db, g.ids[0], &first) == 0 &&
+			    dlt_row_load(c->db, g.ids[g.nids - 1], &last) == 0)
+				printf("# %s\n\n%zu milestone%s, %d-%d.\n", sum.title, g.nids, g.nids == 1 ? "" : "s",
+				       first.year, last.year);
+			else
+				printf("# %s\n\nNo milestones.\n", sum.title);
+			dlt_row_clear(&first);
+			dlt_row_clear(&last);
 		}
 		int last_year = 0;
-		for (int64_t id = 1; id <= sum.count; id++) {
+		for (size_t gi = 0; gi < g.nids; gi++) {
 			struct dlt_milestone m;
-			if (dlt_milestone_load(c->db, id, &m) < 0)
+			if (dlt_milestone_load(c->db, g.ids[gi], &m) < 0)
 				break;
 			struct strbuf authors = {0}, tags = {0}, links = {0};
 			for (size_t i = 0; i < m.nauthors; i++)
@@ -974,7 +1310,11 @@ static int cmd_export(struct cli *c, int argc, char **argv)
 	}
 	out_check();
 	dlt_summary_clear(&sum);
-	return dlt_db_failed(c->db) ? db_error(c) : DLT_EXIT_OK;
+	size_t shown = g.nids;
+	dlt_subgraph_free(&g);
+	if (dlt_db_failed(c->db))
+		return db_error(c);
+	return restricted && !shown ? DLT_EXIT_NOTFOUND : DLT_EXIT_OK;
 }
 
 struct import_args {
@@ -1025,6 +1365,565 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 	return status;
 }
 
+struct bookmark_args {
+	const char *add, *remove;
+};
+
+static int bookmark_opt(struct cli *c, int ch, const char *val, void *arg)
+{
+	(void)c;
+	struct bookmark_args *a = arg;
+	if (ch == OPT_ADD)
+		a->add = val;
+	else if (ch == OPT_REMOVE)
+		a->remove = val;
+	else
+		return -1;
+	return 0;
+}
+
+/* bookmarks: list them, or add / remove one (each change committed at once). */
+static int cmd_bookmarks(struct cli *c, int argc, char **argv)
+{
+	static const struct option o[] = {
+		{"add", required_argument, NULL, OPT_ADD}, {"remove", required_argument, NULL, OPT_REMOVE}, {0},
+	};
+	struct bookmark_args a = {0};
+	char **pos;
+	int npos;
+	int r = positional(c, argc, argv, o, bookmark_opt, &a, "text tsv json", &pos, &npos);
+	if (r)
+		return r < 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
+	const char *stray = npos ? pos[0] : NULL;
+	free(pos);
+	if (stray)
+		return usage_error(c, "unexpected argument '%s'", stray);
+	if (c->g->no_state)
+		return usage_error(c, "bookmarks live in the state database, which --no-state turns off");
+	if (open_db(c) < 0)
+		return DLT_EXIT_ERROR;
+	struct strbuf key = {0}, err = {0};
+	dlt_state_key(c->g->db_path && *c->g->db_path ? c->g->db_path : getenv("DLTIMELINE_DB"), &key);
+	struct dlt_state *st = dlt_state_open(sb_str(&key), &err);
+	sb_free(&key);
+	if (!st) {
+		fprintf(stderr, "dltimeline: %s\n", sb_str(&err));
+		sb_free(&err);
+		return DLT_EXIT_ERROR;
+	}
+	int status = DLT_EXIT_OK;
+	const char *change = a.add ? a.add : a.remove;
+	if (change) {
+		int st_rc = 0;
+		int64_t id = resolve(c, change, &st_rc);
+		struct dlt_row row = {0};
+		if (!id || dlt_row_load(c->db, id, &row) < 0) {
+			status = id ? db_error(c) : st_rc;
+		} else if (dlt_bookmark_set(st, row.slug, a.add != NULL) < 0) {
+			fprintf(stderr, "dltimeline: %s\n", dlt_state_error(st));
+			status = DLT_EXIT_ERROR;
+		}
+		dlt_row_clear(&row);
+	} else {
+		char **slugs;
+		size_t n = dlt_bookmarks_list(st, &slugs), shown = 0;
+		for (size_t i = 0; i < n; i++) {
+			struct dlt_row row = {0};
+			int64_t id = dlt_id_by_slug(c->db, slugs[i]);
+			if (id && dlt_row_load(c->db, id, &row) == 0) {
+				out_row(c, &row, shown++ == 0);
+				dlt_row_clear(&row);
+			}
+		}
+		out_rows_end(c, shown);
+		dlt_bookmarks_free(slugs, n);
+		if (*dlt_state_error(st)) {
+			fprintf(stderr, "dltimeline: %s\n", dlt_state_error(st));
+			status = DLT_EXIT_ERROR;
+		} else if (!shown) {
+			status = DLT_EXIT_NOTFOUND;
+		}
+	}
+	dlt_state_close(st);
+	sb_free(&err);
+	return status;
+}
+
+/* ---- lineage, path, chart ------------------------------------------------------------------ */
+
+/* Drawing characters: box drawing under a UTF-8 locale, ASCII otherwise. */
+struct glyphs {
+	const char *tee, *elbow, *pipe, *space, *dash, *ellipsis;
+};
+
+static const struct glyphs glyphs_utf8 = {"├── ", "└── ", "│   ", "    ", " — ", "…"};
+static const struct glyphs glyphs_ascii = {"|-- ", "`-- ", "|   ", "    ", " - ", "..."};
+
+static const struct glyphs *glyphs(const struct cli *c)
+{
+	return c->utf8 ? &glyphs_utf8 : &glyphs_ascii;
+}
+
+/* Text for the terminal: as it is under a UTF-8 locale, else spelled in ASCII. Malloc'd. */
+static char *loc_text(const struct cli *c, const char *s)
+{
+	return c->utf8 ? xstrdup(s ? s : "") : utf8_to_ascii(s ? s : "");
+}
+
+/* Append s to sb in the locale's characters. */
+static void sb_add_loc(const struct cli *c, struct strbuf *sb, const char *s)
+{
+	char *t = loc_text(c, s);
+	sb_add(sb, t);
+	free(t);
+}
+
+/* Print one line cut to the text width (with an ellipsis), then empty sb. */
+static void out_line(const struct cli *c, struct strbuf *sb)
+{
+	const char *s = sb_str(sb);
+	size_t len = strlen(s), used;
+	if (utf8_width(s) <= c->width) {
+		fputs(s, stdout);
+	} else {
+		const char *ell = glyphs(c)->ellipsis;
+		size_t ew = utf8_width(ell);
+		fwrite(s, 1, utf8_prefix_for_width(s, len, c->width > ew ? c->width - ew : 0, &used), stdout);
+		fputs(ell, stdout);
+	}
+	putchar('\n');
+	sb_reset(sb);
+	out_check();
+}
+
+#define NONE ((size_t)-1)
+
+/* Children of each line of a tree as linked lists: first[i], then next[k]. */
+static void tree_links(const struct dlt_tree_node *t, size_t n, size_t **first, size_t **next)
+{
+	size_t *f = xmalloc(n * sizeof *f), *x = xmalloc(n * sizeof *x), *last = xmalloc(n * sizeof *last);
+	for (size_t i = 0; i < n; i++)
+		f[i] = x[i] = last[i] = NONE;
+	for (size_t i = 1; i < n; i++) {
+		size_t p = t[i].parent;
+		if (p >= n)
+			continue;
+		if (last[p] == NONE)
+			f[p] = i;
+		else
+			x[last[p]] = i;
+		last[p] = i;
+	}
+	free(last);
+	*first = f;
+	*next = x;
+}
+
+static void out_tree_line(const struct cli *c, struct strbuf *sb, const int *cont, int depth, int last)
+{
+	const struct glyphs *gl = glyphs(c);
+	for (int k = 1; k < depth; k++)
+		sb_add(sb, cont[k] ? gl->pipe : gl->space);
+	if (depth > 0)
+		sb_add(sb, last ? gl->elbow : gl->tee);
+}
+
+/* A lineage tree as text: the root and a verb, then one line per milestone. */
+static void out_tree_text(struct cli *c, const struct dlt_tree_node *t, size_t n, int dir)
+{
+	struct strbuf sb = {0};
+	const struct glyphs *gl = glyphs(c);
+	sb_add_loc(c, &sb, dlt_row_name(&t[0].row));
+	sb_addf(&sb, " (%d) %s%s", t[0].row.year, dir > 0 ? "builds on" : "led to",
+		n == 1 && !t[0].truncated ? " nothing in this timeline" : "");
+	out_line(c, &sb);
+	size_t *first, *next;
+	tree_links(t, n, &first, &next);
+	int maxd = 1;
+	for (size_t i = 0; i < n; i++)
+		maxd = t[i].depth + 1 > maxd ? t[i].depth + 1 : maxd;
+	int *cont = xcalloc((size_t)maxd + 1, sizeof *cont);
+	size_t *stack = xmalloc((n + 1) * sizeof *stack), top = 0;
+	stack[top++] = 0;
+	for (size_t i = 1; i <= n; i++) {
+		int d = i < n ? t[i].depth : 0;
+		/* close the lines whose subtrees end here; a cut one gets an ellipsis line */
+		while (top && t[stack[top - 1]].depth >= d) {
+			size_t j = stack[--top];
+			if (t[j].truncated && !t[j].repeat) {
+				out_tree_line(c, &sb, cont, t[j].depth + 1, 1);
+				sb_add(&sb, gl->ellipsis);
+				out_line(c, &sb);
+			}
+		}
+		if (i == n)
+			break;
+		size_t p = t[i].parent;
+		int last = next[i] == NONE && !(p < n && t[p].truncated);
+		out_tree_line(c, &sb, cont, d, last);
+		cont[d] = !last;
+		sb_add_loc(c, &sb, dlt_row_name(&t[i].row));
+		sb_addf(&sb, " (%d)%s", t[i].row.year, t[i].repeat ? " (see above)" : "");
+		if (t[i].note && *t[i].note) {
+			sb_add(&sb, gl->dash);
+			sb_add_loc(c, &sb, t[i].note);
+		}
+		out_line(c, &sb);
+		stack[top++] = i;
+	}
+	free(stack);
+	free(cont);
+	free(first);
+	free(next);
+	sb_free(&sb);
+}
+
+static void out_tree_tsv(const struct dlt_tree_node *t, size_t n, int dir)
+{
+	for (size_t i = 0; i < n; i++) {
+		char depth[16], year[16];
+		snprintf(depth, sizeof depth, "%d", t[i].depth);
+		snprintf(year, sizeof year, "%d", t[i].row.year);
+		out_tsv(dir > 0 ? "builds_on" : "led_to", 0);
+		out_tsv(depth, 0);
+		out_tsv(t[i].row.slug, 0);
+		out_tsv(year, 0);
+		out_tsv(dlt_row_name(&t[i].row), 0);
+		out_tsv(i ? t[t[i].parent].row.slug : "", 0);
+		out_tsv(t[i].note, 0);
+		out_tsv(t[i].repeat ? "repeat" : t[i].truncated ? "truncated" : "", 1);
+	}
+	out_check();
+}
+
+/* The children of line i as a JSON array under `key`, each with its own children. */
+static void out_tree_json_children(struct cli *c, const struct dlt_tree_node *t, const size_t *first,
+				   const size_t *next, size_t i, const char *key)
+{
+	printf(",\"%s\":[", key);
+	for (size_t k = first[i]; k != NONE; k = next[k]) {
+		fputs(k == first[i] ? "{\"id\":" : ",{\"id\":", stdout);
+		out_json_string(c, t[k].row.slug);
+		printf(",\"year\":%d,\"name\":", t[k].row.year);
+		out_json_string(c, dlt_row_name(&t[k].row));
+		fputs(",\"note\":", stdout);
+		out_json_string(c, t[k].note ? t[k].note : "");
+		printf(",\"repeat\":%s,\"truncated\":%s", t[k].repeat ? "true" : "false",
+		       t[k].truncated ? "true" : "false");
+		out_tree_json_children(c, t, first, next, k, key);
+		putchar('}');
+	}
+	putchar(']');
+}
+
+struct lineage_args {
+	int up, down;
+	long depth;
+};
+
+static int lineage_opt(struct cli *c, int ch, const char *val, void *arg)
+{
+	struct lineage_args *a = arg;
+	switch (ch) {
+	case OPT_UP:
+		a->up = 1;
+		return 0;
+	case OPT_DOWN:
+		a->down = 1;
+		return 0;
+	case OPT_DEPTH:
+		if (parse_long(val, 1, 64, &a->depth) < 0)
+			return usage_error(c, "--depth needs a number from 1 to 64, not '%s'", val);
+		return 0;
+	}
+	return -1;
+}
+
+/* lineage: the ancestors and / or descendants of a milestone as trees. */
+static int cmd_lineage(struct cli *c, int argc, char **argv)
+{
+	static const struct option o[] = {
+		{"up", no_argument, NULL, OPT_UP}, {"down", no_argument, NULL, OPT_DOWN},
+		{"depth", required_argument, NULL, OPT_DEPTH}, {0},
+	};
+	struct lineage_args a = {0};
+	char **pos;
+	int npos;
+	int r = positional(c, argc, argv, o, lineage_opt, &a, "text tsv json", &pos, &npos);
+	if (r)
+		return r < 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
+	const char *name = npos == 1 ? pos[0] : NULL;   /* points into argv */
+	free(pos);
+	if (!name)
+		return usage_error(c, npos ? "give one milestone (quote names with spaces)" : "which milestone?");
+	if (open_db(c) < 0)
+		return DLT_EXIT_ERROR;
+	int status = 0;
+	int64_t id = resolve(c, name, &status);
+	if (!id)
+		return status;
+	if (!a.up && !a.down)
+		a.up = a.down = 1;
+	struct dlt_tree_node *tree[2] = {NULL, NULL};
+	size_t n[2] = {0, 0};
+	int dirs[2] = {1, -1};
+	for (int k = 0; k < 2; k++)
+		if (k == 0 ? a.up : a.down) {
+			n[k] = dlt_lineage(c->db, id, dirs[k], (int)a.depth, &tree[k]);
+			if (!n[k]) {
+				dlt_tree_free(tree[0], n[0]);
+				return db_error(c);
+			}
+		}
+	if (c->format == FMT_JSON) {
+		const struct dlt_tree_node *root = n[0] ? &tree[0][0] : &tree[1][0];
+		fputs("{\"id\":", stdout);
+		out_json_string(c, root->row.slug);
+		printf(",\"year\":%d,\"name\":", root->row.year);
+		out_json_string(c, dlt_row_name(&root->row));
+		int cut = 0;
+		for (int k = 0; k < 2; k++) {
+			if (!n[k])
+				continue;
+			size_t *first, *next;
+			tree_links(tree[k], n[k], &first, &next);
+			out_tree_json_children(c, tree[k], first, next, 0, k == 0 ? "builds_on" : "led_to");
+			cut |= tree[k][0].truncated;
+			free(first);
+			free(next);
+		}
+		printf(",\"truncated\":%s}\n", cut ? "true" : "false");
+	}
+	for (int k = 0; k < 2; k++) {
+		if (!n[k])
+			continue;
+		if (c->format == FMT_TSV) {
+			out_tree_tsv(tree[k], n[k], dirs[k]);
+		} else if (c->format == FMT_TEXT) {
+			if (k == 1 && n[0])
+				putchar('\n');
+			out_tree_text(c, tree[k], n[k], dirs[k]);
+			if (n[k] >= DLT_LINEAGE_MAX_NODES)
+				printf("(stopped at %d lines; --depth shows less)\n", DLT_LINEAGE_MAX_NODES);
+		}
+	}
+	out_check();
+	dlt_tree_free(tree[0], n[0]);
+	dlt_tree_free(tree[1], n[1]);
+	return dlt_db_failed(c->db) ? db_error(c) : DLT_EXIT_OK;
+}
+
+struct path_args {
+	int all;
+	long max_length;
+};
+
+static int path_opt(struct cli *c, int ch, const char *val, void *arg)
+{
+	struct path_args *a = arg;
+	if (ch == OPT_ALL) {
+		a->all = 1;
+		return 0;
+	}
+	if (ch != OPT_MAX_LENGTH)
+		return -1;
+	if (parse_long(val, 1, 64, &a->max_length) < 0)
+		return usage_error(c, "--max-length needs a number from 1 to 64, not '%s'", val);
+	return 0;
+}
+
+#define PATHS_SHOWN 100   /* path --all prints at most this many */
+
+static void out_paths_text(struct cli *c, const struct dlt_path *p, int n, int all)
+{
+	struct strbuf sb = {0};
+	for (int i = 0; i < n && i < PATHS_SHOWN; i++) {
+		if (all) {
+			if (i)
+				putchar('\n');
+			printf("Path %d: %zu link%s\n", i + 1, p[i].n - 1, p[i].n == 2 ? "" : "s");
+		}
+		for (size_t k = 0; k < p[i].n; k++) {
+			sb_add(&sb, k == 0 ? "" : p[i].forward ? "  led to " : "  builds on ");
+			sb_add_loc(c, &sb, dlt_row_name(&p[i].steps[k]));
+			sb_addf(&sb, " (%d)", p[i].steps[k].year);
+			if (k && *p[i].notes[k - 1]) {
+				sb_add(&sb, ": ");
+				sb_add_loc(c, &sb, p[i].notes[k - 1]);
+			}
+			out_line(c, &sb);
+		}
+	}
+	if (n > PATHS_SHOWN)
+		printf("\n(the first %d paths; there are more)\n", PATHS_SHOWN);
+	sb_free(&sb);
+}
+
+static void out_paths_json(struct cli *c, const struct dlt_row *from, const struct dlt_row *to,
+			   const struct dlt_path *p, int n)
+{
+	fputs("{\"from\":", stdout);
+	out_json_string(c, from->slug);
+	fputs(",\"to\":", stdout);
+	out_json_string(c, to->slug);
+	printf(",\"direction\":%s,\"paths\":[", !n ? "null" : p[0].forward ? "\"led_to\"" : "\"builds_on\"");
+	for (int i = 0; i < n && i < PATHS_SHOWN; i++) {
+		printf("%s{\"length\":%zu,\"steps\":[", i ? ",\n" : "\n", p[i].n - 1);
+		for (size_t k = 0; k < p[i].n; k++) {
+			fputs(k ? ",{\"id\":" : "{\"id\":", stdout);
+			out_json_string(c, p[i].steps[k].slug);
+			printf(",\"year\":%d,\"name\":", p[i].steps[k].year);
+			out_json_string(c, dlt_row_name(&p[i].steps[k]));
+			fputs(",\"note\":", stdout);
+			if (k)
+				out_json_string(c, p[i].notes[k - 1]);
+			else
+				fputs("null", stdout);
+			putchar('}');
+		}
+		fputs("]}", stdout);
+	}
+	printf("%s],\"more\":%s}\n", n ? "\n" : "", n > PATHS_SHOWN ? "true" : "false");
+}
+
+static void out_paths_tsv(const struct dlt_path *p, int n)
+{
+	for (int i = 0; i < n && i < PATHS_SHOWN; i++)
+		for (size_t k = 0; k < p[i].n; k++) {
+			char num[16], step[24], year[16];
+			snprintf(num, sizeof num, "%d", i + 1);
+			snprintf(step, sizeof step, "%zu", k);
+			snprintf(year, sizeof year, "%d", p[i].steps[k].year);
+			out_tsv(num, 0);
+			out_tsv(step, 0);
+			out_tsv(p[i].steps[k].slug, 0);
+			out_tsv(year, 0);
+			out_tsv(dlt_row_name(&p[i].steps[k]), 0);
+			out_tsv(k ? p[i].notes[k - 1] : "", 1);
+		}
+	out_check();
+}
+
+/* path: the chain of builds-on links between two milestones, shortest first. */
+static int cmd_path(struct cli *c, int argc, char **argv)
+{
+	static const struct option o[] = {
+		{"all", no_argument, NULL, OPT_ALL}, {"max-length", required_argument, NULL, OPT_MAX_LENGTH}, {0},
+	};
+	struct path_args a = {.max_length = 12};
+	char **pos;
+	int npos;
+	int r = positional(c, argc, argv, o, path_opt, &a, "text tsv json", &pos, &npos);
+	if (r)
+		return r < 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
+	const char *names[2] = {npos > 0 ? pos[0] : NULL, npos > 1 ? pos[1] : NULL};   /* into argv */
+	free(pos);
+	if (npos != 2)
+		return usage_error(c, npos > 2 ? "give two milestones (quote names with spaces)"
+					       : "give the milestone to start from and the one to reach");
+	if (open_db(c) < 0)
+		return DLT_EXIT_ERROR;
+	int64_t ids[2];
+	for (int k = 0; k < 2; k++) {
+		int status = 0;
+		if (!(ids[k] = resolve(c, names[k], &status)))
+			return status;
+	}
+	if (ids[0] == ids[1])
+		return usage_error(c, "'%s' and '%s' are the same milestone", names[0], names[1]);
+	struct dlt_row ends[2] = {{0}, {0}};
+	if (dlt_row_load(c->db, ids[0], &ends[0]) < 0 || dlt_row_load(c->db, ids[1], &ends[1]) < 0) {
+		dlt_row_clear(&ends[0]);
+		return db_error(c);
+	}
+	struct dlt_path *p;
+	int n = dlt_paths(c->db, ids[0], ids[1], a.all ? PATHS_SHOWN + 1 : 1, (int)a.max_length, &p);
+	int status = DLT_EXIT_OK;
+	if (n == -1) {
+		status = db_error(c);
+	} else if (n == DLT_PATHS_GAVE_UP) {
+		fprintf(stderr, "dltimeline path: gave up after %d milestones without finding a path; "
+			"try a smaller --max-length\n", DLT_PATH_MAX_NODES);
+		status = DLT_EXIT_NOTFOUND;
+	} else {
+		if (c->format == FMT_JSON) {
+			out_paths_json(c, &ends[0], &ends[1], p, n);
+		} else if (c->format == FMT_TSV) {
+			out_paths_tsv(p, n);
+		} else if (n) {
+			out_paths_text(c, p, n, a.all);
+		} else {
+			struct strbuf sb = {0};
+			sb_add(&sb, "No chain of builds-on links of at most ");
+			sb_addf(&sb, "%ld link%s joins ", a.max_length, a.max_length == 1 ? "" : "s");
+			sb_add_loc(c, &sb, dlt_row_name(&ends[0]));
+			sb_addf(&sb, " (%d) and ", ends[0].year);
+			sb_add_loc(c, &sb, dlt_row_name(&ends[1]));
+			sb_addf(&sb, " (%d), in either direction.", ends[1].year);
+			out_wrapped(sb_str(&sb), c->width, 0);
+			sb_free(&sb);
+		}
+		out_check();
+		if (!n)
+			status = DLT_EXIT_NOTFOUND;
+		dlt_paths_free(p, n);
+	}
+	dlt_row_clear(&ends[0]);
+	dlt_row_clear(&ends[1]);
+	return status;
+}
+
+struct chart_args {
+	long width, height;
+};
+
+static int chart_opt(struct cli *c, int ch, const char *val, void *arg)
+{
+	struct chart_args *a = arg;
+	if (ch == OPT_WIDTH && parse_long(val, 20, 1000, &a->width) < 0)
+		return usage_error(c, "--width needs a number from 20 to 1000, not '%s'", val);
+	if (ch == OPT_HEIGHT && parse_long(val, 6, 1000, &a->height) < 0)
+		return usage_error(c, "--height needs a number from 6 to 1000, not '%s'", val);
+	return ch == OPT_WIDTH || ch == OPT_HEIGHT ? 0 : -1;
+}
+
+/* chart: milestones per year, or model scale over time, as text. */
+static int cmd_chart(struct cli *c, int argc, char **argv)
+{
+	static const struct option o[] = {
+		{"width", required_argument, NULL, OPT_WIDTH}, {"height", required_argument, NULL, OPT_HEIGHT}, {0},
+	};
+	static const char *const kinds[] = {"years", "params", "compute"};
+	struct chart_args a = {0};
+	char **pos;
+	int npos;
+	int r = positional(c, argc, argv, o, chart_opt, &a, NULL, &pos, &npos);
+	if (r)
+		return r < 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
+	const char *what = npos ? pos[0] : "years", *stray = npos > 1 ? pos[1] : NULL;   /* into argv */
+	free(pos);
+	if (stray)
+		return usage_error(c, "unexpected argument '%s'", stray);
+	size_t kind;
+	for (kind = 0; kind < DLT_ARRAY_LEN(kinds) && strcmp(kinds[kind], what); kind++)
+		;
+	if (kind == DLT_ARRAY_LEN(kinds))
+		return usage_error(c, "no chart '%s' (years, params or compute)", what);
+	if (open_db(c) < 0)
+		return DLT_EXIT_ERROR;
+	int width = a.width ? (int)a.width : (int)c->width;
+	int height = a.height ? (int)a.height : isatty(STDOUT_FILENO) ? (int)c->height - 1 : (int)c->height;
+	struct dlt_chart ch;
+	static const enum dlt_chart_kind ck[] = {DLT_CHART_YEARS, DLT_CHART_PARAMS, DLT_CHART_COMPUTE};
+	if (dlt_chart_render(c->db, ck[kind], width, height, c->utf8, &ch) < 0)
+		return db_error(c);
+	for (size_t i = 0; i < ch.nlines; i++)
+		puts(ch.lines[i]);
+	out_check();
+	dlt_chart_free(&ch);
+	return DLT_EXIT_OK;
+}
+
 static const struct command commands[] = {
 	{"list", cmd_list, "[--year Y | --from Y --to Y] [--era E] [--paradigm P] [--tag T] [--kind K]",
 	 "List milestones in chronological order.",
@@ -1051,14 +1950,46 @@ static const struct command commands[] = {
 	 "  --format F           text (default), tsv or json\n"},
 	{"tags", cmd_tags, "", "List the tags with their milestone counts.",
 	 "  --format F           text (default), tsv or json\n"},
-	{"export", cmd_export, "[--format json|csv|markdown]", "Write the whole timeline to stdout.",
-	 "  --format F           json (default, complete), csv or markdown\n"},
+	{"lineage", cmd_lineage, "ID|NAME [--up|--down] [--depth N]",
+	 "Show what a milestone builds on, and what builds on it, as trees.\n"
+	 "A milestone reached twice is shown once; later lines refer to it \"(see above)\".",
+	 "  --up                 only what it builds on, recursively (its ancestors)\n"
+	 "  --down               only what builds on it, recursively (its descendants)\n"
+	 "  --depth N            at most N links away (default: all, up to 64)\n"
+	 "  --format F           text (default), tsv or json\n"},
+	{"path", cmd_path, "FROM TO [--all] [--max-length N]",
+	 "Show the chain of builds-on links from one milestone to another, shortest first.\n"
+	 "Follows what FROM led to, or else what FROM builds on; says so when no chain exists.",
+	 "  --all                every chain, shortest first (at most 100), not just one\n"
+	 "  --max-length N       chains of at most N links (1-64, default 12)\n"
+	 "  --format F           text (default), tsv or json\n"},
+	{"chart", cmd_chart, "[years|params|compute] [--width W] [--height H]",
+	 "Draw milestones per year with the eras, or model parameters or training compute\n"
+	 "over time on a log scale.",
+	 "  --width W            columns (default: the terminal's, 80 when not a terminal)\n"
+	 "  --height H           lines (default: the terminal's, 24 when not a terminal)\n"},
+	{"export", cmd_export,
+	 "[--format json|csv|markdown|dot|mermaid] [--from Y] [--to Y] [--tag T] [--root ID [--depth N]]",
+	 "Write the timeline, or the part of it the options select, to stdout.",
+	 "  --format F           json (default, complete), csv, markdown, dot (Graphviz: a\n"
+	 "                       cluster per era) or mermaid (a timeline and a flowchart)\n"
+	 "  --from Y, --to Y     only years Y1 to Y2\n"
+	 "  --tag ID             only milestones with this tag\n"
+	 "  --root ID            only this milestone and what it builds on and led to\n"
+	 "  --depth N            with --root: only up to N links away\n"
+	 "  --edge-labels        dot and mermaid: label each link with its note\n"},
 	{"import", cmd_import, "[--check] [--strict] FILE|DIR... [-o OUT.db]",
 	 "Validate YAML data files and build a database from them (see data/README.md).\n"
 	 "Reports every problem as file:line:column: message and writes nothing on error.",
 	 "  --check              validate only\n"
 	 "  --strict             also apply the curated dataset's house rules\n"
 	 "  -o, --output FILE    the database to write (replaced atomically)\n"},
+	{"bookmarks", cmd_bookmarks, "[--add ID|NAME | --remove ID|NAME]",
+	 "List your bookmarks (most recent first), or add or remove one.\n"
+	 "They are kept per timeline in $XDG_STATE_HOME/dltimeline/ (or ~/.local/state/dltimeline/).",
+	 "  --add ID             bookmark a milestone\n"
+	 "  --remove ID          remove a bookmark\n"
+	 "  --format F           text (default), tsv or json\n"},
 	{NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -1092,12 +2023,23 @@ static size_t terminal_width(void)
 	return 80;
 }
 
+static size_t terminal_height(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row >= 6)
+		return ws.ws_row;
+	return 24;
+}
+
 static void cli_init(struct cli *c, const struct cli_global *g, const char *cmd)
 {
 	memset(c, 0, sizeof *c);
 	c->g = g;
 	c->cmd = cmd;
 	c->width = terminal_width();
+	c->height = terminal_height();
+	const char *codeset = nl_langinfo(CODESET);
+	c->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
 	const char *nc = getenv("NO_COLOR");
 	c->color = isatty(STDOUT_FILENO) && !(nc && *nc);
 }

@@ -11,6 +11,7 @@
 /* Options that come before the command. */
 struct cli_global {
 	const char *db_path;    /* --db, or NULL for $DLTIMELINE_DB / embedded */
+	int no_state;           /* --no-state: never touch the user's state database */
 };
 
 /* True when `name` is a command of the command-line mode. */

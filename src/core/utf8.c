@@ -180,6 +180,14 @@ size_t utf8_prefix_for_width(const char *s, size_t len, size_t width, size_t *us
 	return i;
 }
 
+/* Bidirectional formatting characters: invisible, but they reorder what follows them on
+ * the line ("Trojan Source"), so text from data must not carry them to the terminal. */
+int utf8_is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
 char *utf8_sanitize(const char *s, size_t len, int keep_newlines)
 {
 	struct strbuf sb = {0};
@@ -189,6 +197,8 @@ char *utf8_sanitize(const char *s, size_t len, int keep_newlines)
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if (cp == '\n' && keep_newlines)
 			sb_addc(&sb, '\n');
+		else if (utf8_is_bidi_control(cp))
+			; /* dropped: zero width, so the layout does not change */
 		else if (utf8_cpwidth(cp) < 0)
 			sb_addc(&sb, ' ');
 		else if (cp == UTF8_REPLACEMENT && n == 1)

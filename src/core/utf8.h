@@ -21,6 +21,9 @@ size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 size_t utf8_encode(uint32_t cp, char out[4]);
 /* Length of the valid UTF-8 prefix of s[0..len): returns len when all of it is valid. */
 size_t utf8_valid_prefix(const char *s, size_t len);
+/* True for the bidirectional formatting characters (U+202A-E, U+2066-9, LRM, RLM, ALM):
+ * invisible, but they reorder the text around them, so data must not send them to a terminal. */
+int utf8_is_bidi_control(uint32_t cp);
 /* Display width of one code point: 0 (combining, zero-width), 1 or 2; control characters -1. */
 int utf8_cpwidth(uint32_t cp);
 /* Display width of s[0..len) with control characters counted as 0. */
@@ -31,8 +34,9 @@ size_t utf8_width(const char *s);
  * zero-width marks kept with their base). Stores its width in *used when used is not NULL. */
 size_t utf8_prefix_for_width(const char *s, size_t len, size_t width, size_t *used);
 /* A copy of s that is safe to print to a terminal: invalid bytes become U+FFFD, control
- * characters (C0, DEL, C1, including ESC) become spaces, tabs and newlines become spaces
- * unless keep_newlines is set (then '\n' is kept). Never returns NULL. */
+ * characters (C0, DEL, C1, including ESC) become spaces, bidirectional controls (U+202A-E,
+ * U+2066-9, LRM, RLM, ALM) are dropped, tabs and newlines become spaces unless
+ * keep_newlines is set (then '\n' is kept). Never returns NULL. */
 char *utf8_sanitize(const char *s, size_t len, int keep_newlines);
 /* A copy of s in plain ASCII for non-UTF-8 terminals: accented Latin letters lose their
  * accents, common symbols get ASCII spellings ("->", "x", "~"), others become '?'. */

@@ -46,7 +46,7 @@ void sb_addc(struct strbuf *sb, char c);
 /* Append printf-style formatted text. */
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append vprintf-style formatted text. */
-void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* The contents, "" while empty; valid until the next change. */
 const char *sb_str(const struct strbuf *sb);
 /* Forget the contents, keep the allocation. */

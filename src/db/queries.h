@@ -109,7 +109,25 @@
 		"WHERE mt.milestone = ?1 ORDER BY t.id") \
 	DLT_Q(ALIASES_OF, "SELECT alias FROM aliases WHERE milestone = ?1 ORDER BY pos") \
 	DLT_Q(LINKS_FROM, "SELECT l.dst, l.kind, l.note FROM links l WHERE l.src = ?1 ORDER BY l.pos") \
-	DLT_Q(LINKS_TO, "SELECT l.src, l.kind, l.note FROM links l WHERE l.dst = ?1 ORDER BY l.src")
+	DLT_Q(LINKS_TO, "SELECT l.src, l.kind, l.note FROM links l WHERE l.dst = ?1 ORDER BY l.src") \
+	/* Graph walks (model/graph.c), every one bounded by LIMIT ?2: upwards ("builds on") through \
+	 * the links primary key (src, dst, kind), downwards ("led to") through links_dst (dst, src); \
+	 * both come out in timeline order of the other end without sorting. */ \
+	DLT_Q(GRAPH_UP_IDS, "SELECT dst FROM links WHERE src = ?1 ORDER BY dst LIMIT ?2") \
+	DLT_Q(GRAPH_DOWN_IDS, "SELECT src FROM links WHERE dst = ?1 ORDER BY src LIMIT ?2") \
+	DLT_Q(GRAPH_UP_ROWS, "SELECT " DLT_ROW_COLS ", l.note FROM links l JOIN milestones m ON m.id = l.dst " \
+		"WHERE l.src = ?1 ORDER BY l.dst LIMIT ?2") \
+	DLT_Q(GRAPH_DOWN_ROWS, "SELECT " DLT_ROW_COLS ", l.note FROM links l JOIN milestones m ON m.id = l.src " \
+		"WHERE l.dst = ?1 ORDER BY l.src LIMIT ?2") \
+	DLT_Q(GRAPH_NOTE, "SELECT note FROM links WHERE src = ?1 AND dst = ?2 ORDER BY kind LIMIT 1") \
+	DLT_Q(GRAPH_EDGES_OF, "SELECT dst, note FROM links WHERE src = ?1 ORDER BY dst") \
+	DLT_Q(GRAPH_TAG_RANGE, "SELECT milestone FROM milestone_tags WHERE tag = ?1 " \
+		"AND milestone BETWEEN ?2 AND ?3 ORDER BY milestone") \
+	DLT_Q(GRAPH_FIRST_TAG, "SELECT tag FROM milestone_tags WHERE milestone = ?1 ORDER BY tag LIMIT 1") \
+	/* Charts (model/chart.c): the models with a scale, through the partial index milestones_scale. */ \
+	DLT_Q(CHART_SCALE, "SELECT m.id, m.year, m.month, m.parameters, m.training_compute, m.short, m.title " \
+		"FROM milestones m WHERE (m.parameters IS NOT NULL OR m.training_compute IS NOT NULL) " \
+		"ORDER BY m.year, m.id")
 
 enum dlt_query {
 #define DLT_Q_ENUM(name, sql) Q_##name,

@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/utf8.h"
 #include "core/util.h"
 #include "db/db.h"
 #include "import/ynode.h"
@@ -74,7 +75,9 @@ static void problem_at(struct importer *imp, size_t file, unsigned line, unsigne
 	p->line = line;
 	p->col = col;
 	p->seq = imp->nprobs;
-	p->msg = sb_detach(&sb);
+	/* messages quote the data (keys, ids, values): one printable line, whatever it holds */
+	p->msg = utf8_sanitize(sb_str(&sb), sb.len, 0);
+	sb_free(&sb);
 	imp->nprobs++;
 }
 

@@ -30,6 +30,7 @@ struct dlt_chart {
  * Returns 0, or -1 on a database error; an empty dataset gives a chart saying so. */
 int dlt_chart_render(struct dlt_db *db, enum dlt_chart_kind kind, int width, int height, int utf8,
 		     struct dlt_chart *out);
+/* Free what a chart holds and zero it. */
 void dlt_chart_free(struct dlt_chart *c);
 
 #endif

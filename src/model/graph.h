@@ -30,6 +30,7 @@ struct dlt_tree_node {
  * most DLT_LINEAGE_MAX_NODES lines. Returns the number of lines and a malloc'd array in *out
  * (free with dlt_tree_free); 0 on a database error or unknown id. */
 size_t dlt_lineage(struct dlt_db *db, int64_t id, int dir, int max_depth, struct dlt_tree_node **out);
+/* Free a tree from dlt_lineage (NULL is fine). */
 void dlt_tree_free(struct dlt_tree_node *t, size_t n);
 
 /* A path: steps[0] is the start, steps[n-1] the end; notes[i] is the note of the link between
@@ -44,9 +45,15 @@ struct dlt_path {
 
 /* Paths from `from` to `to` along links, shortest first: first along "led to" (from is the
  * earlier idea), and if there is none, along "builds on". At most max_paths paths (1 = just
- * the shortest) of at most max_length links (0 = 12). Returns the count and a malloc'd array
- * (free with dlt_paths_free); 0 when no path exists; -1 on a database error. */
+ * the shortest) of at most max_length links (0 = 12, at most 64); paths of equal length come
+ * in depth-first order by date. Returns the count and a malloc'd array (free with
+ * dlt_paths_free); 0 when no path exists (also when from == to); -1 on a database error;
+ * DLT_PATHS_GAVE_UP when the search budget (DLT_PATH_MAX_NODES milestones) ran out before
+ * any path was found, so that none is known either way. */
+#define DLT_PATHS_GAVE_UP (-2)
+#define DLT_PATH_MAX_NODES 200000
 int dlt_paths(struct dlt_db *db, int64_t from, int64_t to, int max_paths, int max_length, struct dlt_path **out);
+/* Free paths from dlt_paths (NULL is fine). */
 void dlt_paths_free(struct dlt_path *p, int n);
 
 /* A subgraph for exports: the milestones passing the restrictions, and the links among them.
@@ -57,6 +64,7 @@ struct dlt_subgraph_opts {
 	int64_t tag;
 	int64_t root;
 	int depth;
+	int ids_only;             /* collect the ids only, no edges (for exports that stream) */
 };
 
 struct dlt_subgraph {
@@ -68,6 +76,9 @@ struct dlt_subgraph {
 
 /* Collect the subgraph. Returns 0, or -1 on a database error. */
 int dlt_subgraph_collect(struct dlt_db *db, const struct dlt_subgraph_opts *o, struct dlt_subgraph *g);
+/* True when milestone id is in the subgraph (binary search). */
+int dlt_subgraph_has(const struct dlt_subgraph *g, int64_t id);
+/* Free what a subgraph holds and zero it. */
 void dlt_subgraph_free(struct dlt_subgraph *g);
 
 #endif

@@ -32,7 +32,8 @@ static void add_line(struct ui *ui, const char *s, size_t len, enum tui_element 
 		     int label_w, int link)
 {
 	ui->dl = xrealloc(ui->dl, (ui->ndl + 1) * sizeof *ui->dl);
-	ui->dl[ui->ndl++] = (struct dline){xstrndup(s, len), el, indent, label_w, link};
+	ui->dl[ui->ndl++] = (struct dline){.text = xstrndup(s, len), .el = el, .indent = indent,
+					   .label_w = label_w, .link = link};
 }
 
 /* Wrap text into lines of width w - indent; the first line may carry a label prefix. */
@@ -98,9 +99,13 @@ static void layout(struct ui *ui, int w)
 	for (size_t i = 0; i < nf; i++) {
 		if (f[i].style == DLT_FS_LINE) {
 			struct strbuf sb = {0};
+			size_t first = ui->ndl;
 			sb_addf(&sb, "%-13s %s", f[i].label, f[i].value);
 			add_wrapped(ui, sb_str(&sb), EL_NORMAL, 0, w, 13, -1, 14);
 			sb_free(&sb);
+			if (strcmp(f[i].label, "URL") == 0)
+				for (size_t k = first; k < ui->ndl; k++)
+					ui->dl[k].url = 1;
 			continue;
 		}
 		add_blank(ui);
@@ -166,11 +171,26 @@ void detail_draw(struct ui *ui, int x, int w)
 		ui->dscroll = max_scroll;
 	if (ui->dscroll < 0)
 		ui->dscroll = 0;
+	for (int k = 0; k < ui->nosc8; k++)
+		free(ui->osc8[k].text);
+	ui->nosc8 = 0;
+	free(ui->osc8_url);
+	ui->osc8_url = xstrdup(ui->ms.url);
 	for (int y = 0; y < ui->body_h; y++) {
 		size_t i = (size_t)(ui->dscroll + y);
 		if (i >= ui->ndl)
 			break;
 		const struct dline *d = &ui->dl[i];
+		if (d->url && ui->nosc8 < (int)DLT_ARRAY_LEN(ui->osc8) && ui->utf8) {
+			/* remember where the address is drawn, for the OSC 8 hyperlink */
+			size_t lb = d->label_w ? utf8_prefix_for_width(d->text, strlen(d->text), 14, NULL) : 0;
+			int avail = tw - d->indent - (d->label_w ? 14 : 0);
+			size_t n = utf8_prefix_for_width(d->text + lb, strlen(d->text + lb), (size_t)(avail > 0 ? avail : 0), NULL);
+			ui->osc8[ui->nosc8].y = ui->body_y + y;
+			ui->osc8[ui->nosc8].x = x + 1 + d->indent + (d->label_w ? 14 : 0);
+			ui->osc8[ui->nosc8].text = xstrndup(d->text + lb, n);
+			ui->nosc8++;
+		}
 		int cx = x + 1 + d->indent;
 		attr_t a = ui_attr(ui, d->el);
 		if (d->link >= 0 && d->link == ui->link_sel && ui->focus == FOCUS_DETAIL) {

@@ -135,6 +135,8 @@ void keymap_defaults(struct keymap *km)
 		{KEY_RIGHT, ACT_FORWARD}, {'H', ACT_HISTORY},
 		{'/', ACT_SEARCH}, {'n', ACT_MATCH_NEXT}, {'N', ACT_MATCH_PREV},
 		{'f', ACT_FILTER}, {'F', ACT_FILTER_CLEAR},
+		{'a', ACT_LINEAGE}, {'p', ACT_PATH}, {'c', ACT_CHART}, {'z', ACT_FOLD},
+		{'m', ACT_BOOKMARK}, {'\'', ACT_BOOKMARKS}, {'o', ACT_OPEN_URL}, {'Y', ACT_COPY_URL},
 		{'?', ACT_HELP}, {KEY_F(1), ACT_HELP}, {'q', ACT_QUIT}, {27, ACT_CLOSE}, {12, ACT_REDRAW},
 	};
 	km->n = 0;

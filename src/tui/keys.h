@@ -18,22 +18,30 @@
 	A(PAGE_UP, "page-up", "Moving", "Scroll up one page") \
 	A(FIRST, "first", "Moving", "Go to the first milestone") \
 	A(LAST, "last", "Moving", "Go to the last milestone") \
-	A(YEAR_JUMP, "year-jump", "Time", "Jump to a year (or the next year that has milestones)") \
+	A(YEAR_JUMP, "year-jump", "Time", "Jump to a year (or the next one with milestones)") \
 	A(YEAR_PREV, "year-prev", "Time", "Go to the previous year") \
 	A(YEAR_NEXT, "year-next", "Time", "Go to the next year") \
 	A(ERA_PICK, "era-pick", "Time", "Choose an era and jump to its first milestone") \
 	A(ERA_PREV, "era-prev", "Time", "Go to the previous era") \
 	A(ERA_NEXT, "era-next", "Time", "Go to the next era") \
-	A(OPEN, "open", "Detail and links", "Open the detail; in the detail, follow the selected link") \
+	A(OPEN, "open", "Detail and links", "Open the detail; in it, follow the selected link") \
 	A(LINK_NEXT, "link-next", "Detail and links", "Select the next builds-on / led-to link") \
 	A(LINK_PREV, "link-prev", "Detail and links", "Select the previous link") \
 	A(BACK, "back", "Detail and links", "Go back in history") \
 	A(FORWARD, "forward", "Detail and links", "Go forward in history") \
 	A(HISTORY, "history", "Detail and links", "List the milestones visited") \
+	A(LINEAGE, "lineage", "Lineage, paths and charts", "Lineage tree of ancestors (again: descendants)") \
+	A(PATH, "path", "Lineage, paths and charts", "Chain of links from the selection to another") \
+	A(CHART, "chart", "Lineage, paths and charts", "Charts: milestones per year, parameters, compute") \
+	A(FOLD, "fold", "Lineage, paths and charts", "Fold or unfold the subtree under the cursor") \
+	A(BOOKMARK, "bookmark", "Bookmarks and references", "Bookmark the selection (again: remove it)") \
+	A(BOOKMARKS, "bookmarks", "Bookmarks and references", "List the bookmarks and jump to one") \
+	A(OPEN_URL, "open-url", "Bookmarks and references", "Open the paper's address with $BROWSER") \
+	A(COPY_URL, "copy-url", "Bookmarks and references", "Copy the address to the clipboard (OSC 52)") \
 	A(SEARCH, "search", "Search and filter", "Search by keyword as you type") \
 	A(MATCH_NEXT, "match-next", "Search and filter", "Go to the next search match") \
 	A(MATCH_PREV, "match-prev", "Search and filter", "Go to the previous search match") \
-	A(FILTER, "filter", "Search and filter", "Narrow the timeline to a query, tag, kind, era or paradigm") \
+	A(FILTER, "filter", "Search and filter", "Filter by words, tag, kind, era or paradigm") \
 	A(FILTER_CLEAR, "filter-clear", "Search and filter", "Clear the filter") \
 	A(HELP, "help", "Screen", "Show this help") \
 	A(QUIT, "quit", "Screen", "Close the pane or overlay; quit from the timeline") \

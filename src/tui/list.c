@@ -11,6 +11,11 @@
 #include "model/detail.h"
 #include "tui/ui.h"
 
+int filter_active(const struct dlt_filter *f)
+{
+	return f->kind != DLT_F_NONE || f->year_from || f->year_to;
+}
+
 const struct dlt_period *era_of(const struct ui *ui, int64_t id)
 {
 	for (size_t i = 0; i < ui->neras; i++)
@@ -184,7 +189,7 @@ void list_draw(struct ui *ui, int x, int w)
 		draw_fill(ui->body_y + y, x, w, A_NORMAL);
 	if (!ui->nrows) {
 		draw_str(ui, ui->body_y + 1, x + 2, w - 4,
-			 dlt_view_filter(ui->view)->kind != DLT_F_NONE || dlt_view_filter(ui->view)->year_from
+			 filter_active(dlt_view_filter(ui->view))
 				 ? "No milestones match the filter (F clears it)." : "The timeline is empty.",
 			 ui_attr(ui, EL_DIM));
 		return;
@@ -251,6 +256,10 @@ void list_draw(struct ui *ui, int x, int w)
 		int rest = lw - (cx - x);
 		int name_w = rest >= 56 ? 24 : rest >= 36 ? 18 : rest;
 		attr_t name_attr = base | A_BOLD;
+		if (ui->state && bookmark_has(ui, r->slug)) {
+			cx += draw_str(ui, y, cx, 2, ui->utf8 ? "★ " : "+ ", selected ? base : ui_attr(ui, EL_TAG));
+			name_w -= 2;
+		}
 		int used = is_match[i] ? draw_str_hl(ui, y, cx, name_w, dlt_row_name(r), name_attr)
 				       : draw_str(ui, y, cx, name_w, dlt_row_name(r), name_attr);
 		cx += name_w > used ? name_w : used;
@@ -341,7 +350,7 @@ void status_draw(struct ui *ui)
 	if (ui->focus == FOCUS_DETAIL || ui->detail_open)
 		sb_addf(&sb, "  %s detail %d%%", glyph(ui, '|'), ui->dpercent);
 	const struct dlt_filter *f = dlt_view_filter(ui->view);
-	if (f->kind != DLT_F_NONE && f->label)
+	if (filter_active(f) && f->label)
 		sb_addf(&sb, "  %s filter: %s", glyph(ui, '|'), f->label);
 	if (ui->q_text) {
 		if (ui->q_count < 0)
@@ -362,7 +371,19 @@ void status_draw(struct ui *ui)
 		sb_free(&sb);
 		return;
 	}
-	if (ui->mode == MODE_MAIN && ui->focus == FOCUS_DETAIL) {
+	if (ui->mode == MODE_GRAPH) {
+		hint(ui, &sb, ACT_OPEN, "open");
+		if (ui->gv.kind == GV_PATH) {
+			hint(ui, &sb, ACT_LINK_NEXT, "next path");
+		} else {
+			hint(ui, &sb, ACT_FOLD, "fold");
+			hint(ui, &sb, ACT_LINEAGE, ui->gv.kind == GV_ANCESTORS ? "descendants" : "ancestors");
+		}
+		hint(ui, &sb, ACT_QUIT, "close");
+	} else if (ui->mode == MODE_CHART) {
+		hint(ui, &sb, ACT_CHART, "next chart");
+		hint(ui, &sb, ACT_QUIT, "close");
+	} else if (ui->mode == MODE_MAIN && ui->focus == FOCUS_DETAIL) {
 		hint(ui, &sb, ACT_LINK_NEXT, "link");
 		hint(ui, &sb, ACT_OPEN, "follow");
 		hint(ui, &sb, ACT_BACK, "back");
@@ -503,7 +524,7 @@ void list_era_jump(struct ui *ui, int64_t era)
 	if (!e)
 		return;
 	int64_t id = 0;
-	if (dlt_view_filter(ui->view)->kind == DLT_F_NONE && !dlt_view_filter(ui->view)->year_from) {
+	if (!filter_active(dlt_view_filter(ui->view))) {
 		struct dlt_filter f = {.kind = DLT_F_ERA, .ref = era};
 		struct dlt_view *v = dlt_view_new(ui->db, &f);
 		struct dlt_row r = {0};
@@ -544,7 +565,7 @@ void list_era_step(struct ui *ui, int dir)
 void list_set_filter(struct ui *ui, const struct dlt_filter *f)
 {
 	struct dlt_view *v = dlt_view_new(ui->db, f);
-	if (f && f->kind != DLT_F_NONE && dlt_view_count(v) == 0) {
+	if (f && filter_active(f) && dlt_view_count(v) == 0) {
 		ui_message(ui, 1, "Nothing matches %s", f->label ? f->label : "the filter");
 		dlt_view_free(v);
 		return;

@@ -158,8 +158,41 @@ static void pick_add(struct ui *ui, const char *label, enum dlt_filter_kind kind
 }
 
 /* Recompute which items match what was typed (every word must occur). */
+/* For the path target: the items are the best search matches of what was typed. */
+static void target_items(struct ui *ui)
+{
+	for (size_t i = 0; i < ui->pk.nitems; i++) {
+		free(ui->pk.items[i].label);
+		free(ui->pk.items[i].key);
+		free(ui->pk.items[i].text);
+	}
+	ui->pk.nitems = 0;
+	struct strbuf expr = {0};
+	if (dlt_search_compile(ui->pk.input, &expr) == 0) {
+		int64_t *ids;
+		int n = dlt_search_ranked(ui->db, sb_str(&expr), 30, &ids);
+		for (int i = 0; i < n; i++) {
+			struct dlt_row r = {0};
+			if (dlt_row_load(ui->db, ids[i], &r) < 0)
+				continue;
+			char buf[256];
+			snprintf(buf, sizeof buf, "%d  %s", r.year, dlt_row_name(&r));
+			pick_add(ui, buf, DLT_F_NONE, ids[i], NULL);
+			free(ui->pk.items[ui->pk.nitems - 1].key);
+			ui->pk.items[ui->pk.nitems - 1].key = xstrdup("");
+			dlt_row_clear(&r);
+		}
+		if (n > 0)
+			free(ids);
+		dlt_db_clear_error(ui->db);
+	}
+	sb_free(&expr);
+}
+
 static void picker_narrow(struct ui *ui)
 {
+	if (ui->pk.kind == PK_TARGET)
+		target_items(ui);
 	free(ui->pk.shown);
 	ui->pk.shown = xmalloc((ui->pk.nitems + 1) * sizeof *ui->pk.shown);
 	ui->pk.nshown = 0;
@@ -171,7 +204,9 @@ static void picker_narrow(struct ui *ui)
 		int ok = 1;
 		char copy[sizeof input], *save;
 		snprintf(copy, sizeof copy, "%s", input);
-		for (char *w = strtok_r(copy, " ", &save); w && ok; w = strtok_r(NULL, " ", &save))
+		/* path targets were already chosen by the search; the others narrow by words */
+		for (char *w = strtok_r(copy, " ", &save); w && ok && ui->pk.kind != PK_TARGET;
+		     w = strtok_r(NULL, " ", &save))
 			ok = strstr(ui->pk.items[i].key, w) != NULL;
 		if (ok)
 			ui->pk.shown[ui->pk.nshown++] = i;
@@ -224,6 +259,36 @@ void picker_open(struct ui *ui, enum picker_kind kind)
 			snprintf(buf, sizeof buf, "paradigm  %s", ui->pars[i].name);
 			pick_add(ui, buf, DLT_F_PARADIGM, ui->pars[i].id, ui->pars[i].name);
 		}
+	} else if (kind == PK_BOOKMARKS) {
+		ui->pk.title = "Bookmarks (Enter opens; m on a milestone adds or removes one)";
+		if (!ui->state) {
+			ui_message(ui, 1, "%s", ui->state_err);
+			return;
+		}
+		char **slugs;
+		size_t n = dlt_bookmarks_list(ui->state, &slugs);
+		for (size_t i = 0; i < n; i++) {
+			struct dlt_row r = {0};
+			int64_t id = dlt_id_by_slug(ui->db, slugs[i]);
+			if (!id || dlt_row_load(ui->db, id, &r) < 0)
+				continue;
+			snprintf(buf, sizeof buf, "%d  %s", r.year, dlt_row_name(&r));
+			pick_add(ui, buf, DLT_F_NONE, id, NULL);
+			dlt_row_clear(&r);
+		}
+		dlt_bookmarks_free(slugs, n);
+		if (!ui->pk.nitems) {
+			ui_message(ui, 0, "No bookmarks yet: m bookmarks the selection");
+			return;
+		}
+	} else if (kind == PK_TARGET) {
+		struct dlt_row r = {0};
+		if (!ui->sel || dlt_row_load(ui->db, ui->sel, &r) < 0)
+			return;
+		snprintf(ui->pk.target_title, sizeof ui->pk.target_title,
+			 "Path from %s to... (type a name, Enter finds the chain)", dlt_row_name(&r));
+		ui->pk.title = ui->pk.target_title;
+		dlt_row_clear(&r);
 	} else {
 		ui->pk.title = "History (Enter opens)";
 		for (size_t i = ui->nhist; i-- > 0;) {
@@ -276,7 +341,9 @@ void picker_draw(struct ui *ui)
 		}
 	}
 	if (!n)
-		draw_str(ui, by + 2, bx + 2, bw - 4, "(no match)", ui_attr(ui, EL_DIM));
+		draw_str(ui, by + 2, bx + 2, bw - 4,
+			 ui->pk.kind == PK_TARGET && !ui->pk.input[0] ? "(type words from its name)" : "(no match)",
+			 ui_attr(ui, EL_DIM));
 }
 
 static void picker_accept(struct ui *ui)
@@ -305,6 +372,19 @@ static void picker_accept(struct ui *ui)
 	const struct pick_item *it = &ui->pk.items[ui->pk.shown[i]];
 	if (ui->pk.kind == PK_ERA) {
 		list_era_jump(ui, it->ref);
+	} else if (ui->pk.kind == PK_TARGET) {
+		int64_t from = ui->sel, to = it->ref;
+		picker_free(ui);
+		if (from == to)
+			ui_message(ui, 0, "That is the selection itself");
+		else
+			graph_open(ui, GV_PATH, from, to);
+		return;
+	} else if (ui->pk.kind == PK_BOOKMARKS) {
+		if (!dlt_view_contains(ui->view, it->ref))
+			list_set_filter(ui, NULL);
+		list_select(ui, it->ref);
+		ui->top = it->ref;
 	} else if (ui->pk.kind == PK_HISTORY) {
 		ui->hpos = (size_t)it->ref;
 		list_select(ui, ui->hist[ui->hpos]);

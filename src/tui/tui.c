@@ -68,7 +68,15 @@ static void redraw(struct ui *ui)
 	}
 	ui->body_y = 1;
 	ui->body_h = ui->h - 2;
-	if (ui->w >= UI_WIDE) {
+	for (int k = 0; k < ui->nosc8; k++)
+		free(ui->osc8[k].text);
+	ui->nosc8 = 0;
+	if (ui->mode == MODE_GRAPH || ui->mode == MODE_CHART) {
+		if (ui->mode == MODE_GRAPH)
+			graph_draw(ui);
+		else
+			chart_draw(ui);
+	} else if (ui->w >= UI_WIDE) {
 		ui->detail_open = 0;
 		ui->list_w = ui->w * 9 / 20;
 		list_draw(ui, 0, ui->list_w);
@@ -95,6 +103,8 @@ static void redraw(struct ui *ui)
 	else if (ui->mode == MODE_PICKER)
 		picker_draw(ui);
 	refresh();
+	if (ui->mode == MODE_MAIN)
+		osc8_emit(ui);
 }
 
 /* ---- keys ---------------------------------------------------------------------------------- */
@@ -193,12 +203,37 @@ static void handle_action(struct ui *ui, enum tui_action a)
 		picker_open(ui, PK_FILTER);
 		break;
 	case ACT_FILTER_CLEAR:
-		if (dlt_view_filter(ui->view)->kind == DLT_F_NONE) {
+		if (!filter_active(dlt_view_filter(ui->view))) {
 			ui_message(ui, 0, "No filter");
 		} else {
 			list_set_filter(ui, NULL);
 			ui_message(ui, 0, "Filter cleared");
 		}
+		break;
+	case ACT_LINEAGE:
+		if (ui->sel)
+			graph_open(ui, GV_ANCESTORS, ui->sel, 0);
+		break;
+	case ACT_PATH:
+		picker_open(ui, PK_TARGET);
+		break;
+	case ACT_CHART:
+		chart_open(ui);
+		break;
+	case ACT_FOLD:
+		ui_message(ui, 0, "z folds subtrees in the lineage view (a)");
+		break;
+	case ACT_BOOKMARK:
+		bookmark_toggle(ui);
+		break;
+	case ACT_BOOKMARKS:
+		picker_open(ui, PK_BOOKMARKS);
+		break;
+	case ACT_OPEN_URL:
+		url_open(ui);
+		break;
+	case ACT_COPY_URL:
+		url_copy(ui);
 		break;
 	case ACT_HELP:
 		ui->mode = MODE_HELP;
@@ -237,6 +272,12 @@ static void handle_key(struct ui *ui, int key)
 		return;
 	case MODE_HELP:
 		help_key(ui, key, a);
+		return;
+	case MODE_GRAPH:
+		graph_key(ui, key, a);
+		return;
+	case MODE_CHART:
+		chart_key(ui, key, a);
 		return;
 	case MODE_MAIN:
 		break;
@@ -431,6 +472,7 @@ static int ui_load(struct ui *ui, const struct tui_options *o, struct strbuf *er
 	ui->q_count = -1;
 	ui->link_sel = -1;
 	config_load(&ui->cfg);
+	refs_init(ui, o->db_path, o->no_state);
 	const char *codeset = nl_langinfo(CODESET);
 	ui->utf8 = codeset && strcmp(codeset, "UTF-8") == 0;
 	return dlt_db_failed(ui->db) ? (sb_add(err, dlt_db_error(ui->db)), -1) : 0;
@@ -441,6 +483,9 @@ static void ui_free(struct ui *ui)
 	for (size_t i = 0; i < ui->nrows; i++)
 		dlt_row_clear(&ui->rows[i]);
 	picker_free(ui);
+	graph_free(ui);
+	chart_free(ui);
+	refs_free(ui);
 	search_set(ui, NULL);
 	detail_invalidate(ui);
 	free(ui->marks);
@@ -622,7 +667,14 @@ int tui_run(const struct tui_options *o)
 	if (ui.cfg.errors.len) {
 		/* Show the first config problem; all of them are printed on exit. */
 		const char *e = sb_str(&ui.cfg.errors);
-		ui_message(&ui, 1, "%.*s", (int)strcspn(e, "\n"), e);
+		int len = (int)strcspn(e, "\n");
+		for (int k = len - 1; k >= 0; k--) /* the file name is enough in the status line */
+			if (e[k] == '/') {
+				e += k + 1;
+				len -= k + 1;
+				break;
+			}
+		ui_message(&ui, 1, "%.*s", len, e);
 	}
 	if (o->script) {
 		if (loop_script(&ui, &script, out) < 0)

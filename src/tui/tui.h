@@ -9,6 +9,7 @@ struct tui_options {
 	const char *script;    /* headless mode: key script file ("-" = stdin) */
 	const char *dump;      /* headless mode: where to write the final screen (NULL = stdout) */
 	int width, height;     /* headless screen size */
+	int no_state;          /* --no-state: no bookmarks, no file written */
 };
 
 /* Run the browser until the user quits. Restores the terminal in every case (quit, signals,

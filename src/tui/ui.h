@@ -16,7 +16,10 @@
 
 #include <stdint.h>
 
+#include "model/chart.h"
+#include "model/graph.h"
 #include "model/model.h"
+#include "model/state.h"
 #include "tui/curses.h"
 #include "tui/keys.h"
 
@@ -38,6 +41,7 @@ struct dline {
 	enum tui_element el;   /* how to draw it */
 	int indent;            /* columns before text */
 	int label_w;           /* "Label:" prefix drawn as EL_LABEL (columns), 0 = none */
+	int url;               /* part of the address line (for OSC 8 hyperlinks) */
 	int link;              /* index of the link this line belongs to, -1 = none */
 };
 
@@ -49,9 +53,10 @@ struct pick_item {
 	char *text;            /* kind name for DLT_F_KIND */
 };
 
-enum picker_kind { PK_ERA, PK_FILTER, PK_HISTORY };
+enum picker_kind { PK_ERA, PK_FILTER, PK_HISTORY, PK_BOOKMARKS, PK_TARGET };
 enum prompt_kind { PR_YEAR, PR_SEARCH };
-enum ui_mode { MODE_MAIN, MODE_HELP, MODE_PICKER, MODE_PROMPT };
+enum ui_mode { MODE_MAIN, MODE_HELP, MODE_PICKER, MODE_PROMPT, MODE_GRAPH, MODE_CHART };
+enum graph_kind { GV_ANCESTORS, GV_DESCENDANTS, GV_PATH };
 enum ui_focus { FOCUS_LIST, FOCUS_DETAIL };
 
 struct ui {
@@ -113,6 +118,7 @@ struct ui {
 		size_t nshown;
 		int sel, scroll;
 		char input[128];
+		char target_title[200];
 	} pk;
 	struct {
 		enum prompt_kind kind;
@@ -124,6 +130,37 @@ struct ui {
 	/* history of opened milestones */
 	int64_t *hist;
 	size_t nhist, hpos;          /* hpos: index of the current entry (valid when nhist) */
+
+	/* lineage and path view (graphview.c) */
+	struct {
+		enum graph_kind kind;
+		int64_t root, target;        /* lineage root / path ends */
+		struct dlt_tree_node *nodes; /* lineage */
+		size_t n;
+		uint8_t *folded;             /* per node */
+		uint8_t *last;               /* per node: last child of its parent */
+		struct dlt_path *paths;      /* path view: alternatives, shortest first */
+		int npaths, path_idx;
+		size_t *vis;                 /* visible lines -> node index (or step * 2 + note) */
+		size_t nvis;
+		int sel, scroll;
+	} gv;
+
+	/* chart view */
+	struct {
+		enum dlt_chart_kind kind;
+		struct dlt_chart chart;
+		int loaded, w, h;
+		int year;                    /* selected bar (years chart) */
+	} ch;
+
+	/* bookmarks and references */
+	struct dlt_state *state;       /* NULL with --no-state or when it cannot be opened */
+	char state_err[160];           /* why bookmarks are off */
+	int hyperlinks;                /* emit OSC 8 around addresses */
+	struct { int y, x; char *text; } osc8[8];
+	int nosc8;
+	char *osc8_url;
 
 	char msg[256];               /* status message, "" = none */
 	int msg_err;
@@ -183,6 +220,28 @@ int prompt_key(struct ui *ui, int key);
 void search_set(struct ui *ui, const char *text);    /* NULL clears */
 void search_step(struct ui *ui, int dir);
 int search_is_match(struct ui *ui, int64_t id);
+
+/* graphview.c */
+void graph_open(struct ui *ui, enum graph_kind kind, int64_t from, int64_t to);
+void graph_draw(struct ui *ui);
+int graph_key(struct ui *ui, int key, enum tui_action a);
+void graph_free(struct ui *ui);
+void chart_open(struct ui *ui);
+void chart_draw(struct ui *ui);
+int chart_key(struct ui *ui, int key, enum tui_action a);
+void chart_free(struct ui *ui);
+
+/* refs.c: bookmarks, opening and copying addresses, OSC 8 */
+void refs_init(struct ui *ui, const char *db_path, int no_state);
+void refs_free(struct ui *ui);
+void bookmark_toggle(struct ui *ui);
+int bookmark_has(struct ui *ui, const char *slug);
+void url_open(struct ui *ui);
+void url_copy(struct ui *ui);
+void osc8_emit(struct ui *ui);
+
+/* list.c: is any filter (criterion or years) active? */
+int filter_active(const struct dlt_filter *f);
 
 /* tui.c */
 void ui_message(struct ui *ui, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -6,9 +6,10 @@
 set -u
 bin=$1 db=$2 keys=$3 expected=$4 size=$5
 out=$(mktemp)
-trap 'rm -f "$out"' EXIT
+state=$(mktemp -d)   # bookmarks start empty on every run and never touch the user's own
+trap 'rm -rf "$out" "$state"' EXIT
 env -i PATH="$PATH" LC_ALL=C.UTF-8 TERM=xterm-256color HOME=/nonexistent \
-    XDG_CONFIG_HOME=/nonexistent ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} \
+    XDG_CONFIG_HOME=/nonexistent XDG_STATE_HOME="$state" ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} \
     ${UBSAN_OPTIONS:+UBSAN_OPTIONS=$UBSAN_OPTIONS} \
     "$bin" --db "$db" --script "$keys" --size "$size" --dump "$out"
 rc=$?

@@ -1,0 +1,686 @@
+/*
+ * chart.c -- see chart.h. A chart is drawn on a grid of cells, one code point each (wide
+ * characters take two cells), then turned into lines without trailing spaces. The years
+ * chart reads the per-year table written at import; the scale charts read only the models
+ * that have a figure, through the partial index milestones_scale.
+ */
+#include "model/chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "core/util.h"
+
+#define CONT 0xFFFFFFFFu            /* the second cell of a wide character */
+
+/* ---- the grid ---------------------------------------------------------------------------- */
+
+struct grid {
+	int w, h;
+	uint32_t *c;
+	int utf8;
+};
+
+static void grid_init(struct grid *g, int w, int h, int utf8)
+{
+	g->w = w;
+	g->h = h;
+	g->utf8 = utf8;
+	g->c = xmalloc((size_t)w * (size_t)h * sizeof *g->c);
+	for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+		g->c[i] = ' ';
+}
+
+static uint32_t *cell(struct grid *g, int x, int y)
+{
+	return x >= 0 && y >= 0 && x < g->w && y < g->h ? &g->c[(size_t)y * (size_t)g->w + (size_t)x] : NULL;
+}
+
+static void put(struct grid *g, int x, int y, uint32_t cp)
+{
+	uint32_t *p = cell(g, x, y);
+	if (p)
+		*p = cp;
+}
+
+/* The glyph u in UTF-8 mode, a in ASCII mode. */
+static uint32_t glyph(const struct grid *g, uint32_t u, char a)
+{
+	return g->utf8 ? u : (uint32_t)(unsigned char)a;
+}
+
+/* Display width of s as text() would draw it. */
+static int text_width(const struct grid *g, const char *s)
+{
+	if (g->utf8)
+		return (int)utf8_width(s);
+	char *a = utf8_to_ascii(s);
+	int w = (int)strlen(a);
+	free(a);
+	return w;
+}
+
+/* Draw s from column x of line y, at most maxw columns (cut with an ellipsis). Control
+ * characters and zero-width marks are skipped. Returns the columns used. */
+static int text(struct grid *g, int x, int y, const char *s, int maxw)
+{
+	char *a = g->utf8 ? xstrdup(s) : utf8_to_ascii(s);
+	int full = text_width(g, s), used = 0;
+	int ell = g->utf8 ? 1 : 3;                 /* "…" or "..." */
+	if (full > maxw && maxw < ell)
+		ell = maxw;
+	int room = full > maxw ? maxw - ell : maxw;
+	size_t len = strlen(a), i = 0;
+	while (i < len && room > 0) {
+		uint32_t cp;
+		i += utf8_decode(a + i, len - i, &cp);
+		int cw = utf8_cpwidth(cp);
+		if (cw <= 0)
+			continue;
+		if (cw > room)
+			break;
+		put(g, x + used, y, cp);
+		if (cw == 2)
+			put(g, x + used + 1, y, CONT);
+		used += cw;
+		room -= cw;
+	}
+	for (int k = 0; full > maxw && k < ell; k++)
+		put(g, x + used++, y, glyph(g, 0x2026, '.'));
+	free(a);
+	return used;
+}
+
+static int blank(struct grid *g, int x, int y, int w)
+{
+	for (int i = 0; i < w; i++) {
+		uint32_t *p = cell(g, x + i, y);
+		if (!p || *p != ' ')
+			return 0;
+	}
+	return 1;
+}
+
+/* Line y as UTF-8, without trailing spaces. */
+static char *grid_line(const struct grid *g, int y)
+{
+	struct strbuf sb = {0};
+	int end = g->w;
+	while (end > 0 && g->c[(size_t)y * (size_t)g->w + (size_t)end - 1] == ' ')
+		end--;
+	for (int x = 0; x < end; x++) {
+		uint32_t cp = g->c[(size_t)y * (size_t)g->w + (size_t)x];
+		if (cp == CONT)
+			continue;
+		char buf[4];
+		sb_addn(&sb, buf, utf8_encode(cp, buf));
+	}
+	return sb_detach(&sb);
+}
+
+/* Move the grid's lines into out and free the grid. */
+static void grid_finish(struct grid *g, struct dlt_chart *out)
+{
+	out->lines = xcalloc((size_t)g->h, sizeof *out->lines);
+	out->nlines = (size_t)g->h;
+	for (int y = 0; y < g->h; y++)
+		out->lines[y] = grid_line(g, y);
+	free(g->c);
+	g->c = NULL;
+}
+
+/* A chart of one line saying why there is nothing to draw. */
+static void empty_chart(struct dlt_chart *out, int width, int utf8, const char *msg)
+{
+	struct grid g;
+	grid_init(&g, width, 1, utf8);
+	text(&g, 0, 0, msg, width);
+	grid_finish(&g, out);
+}
+
+/* ---- axes ------------------------------------------------------------------------------------- */
+
+/* A tick step in years so that labels (4 digits + a space) fit `cols_per_year` apart. */
+static int year_step(double cols_per_year)
+{
+	static const int steps[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 500};
+	for (size_t i = 0; i < DLT_ARRAY_LEN(steps); i++)
+		if (steps[i] * cols_per_year >= 6.0)
+			return steps[i];
+	return 1000;
+}
+
+/* The x axis on line y from column x0 (the corner) to the right edge, with ticks and year
+ * labels on line y + 1 at the columns col_of(year). */
+struct xaxis {
+	int first, last;           /* years */
+	int x0;                    /* corner column */
+	int x1;                    /* the axis ends before this column */
+	int (*col_of)(const void *ctx, int year);
+	const void *ctx;
+	double cols_per_year;
+};
+
+static void draw_xaxis(struct grid *g, int y, const struct xaxis *a)
+{
+	put(g, a->x0, y, glyph(g, 0x2514, '+'));
+	for (int x = a->x0 + 1; x < a->x1 && x < g->w; x++)
+		put(g, x, y, glyph(g, 0x2500, '-'));
+	int step = year_step(a->cols_per_year);
+	int next_free = 0;
+	int start = (a->first + step - 1) / step * step;
+	for (int yr = start; yr <= a->last; yr += step) {
+		int x = a->col_of(a->ctx, yr);
+		if (x <= a->x0 || x >= a->x1 || x >= g->w)
+			continue;
+		put(g, x, y, glyph(g, 0x252C, '+'));
+		char lab[16];
+		snprintf(lab, sizeof lab, "%d", yr);
+		int lw = (int)strlen(lab);
+		int lx = x;
+		if (lx + lw > g->w)
+			lx = g->w - lw;
+		if (lx < next_free)
+			continue;
+		text(g, lx, y + 1, lab, lw);
+		next_free = lx + lw + 1;
+	}
+}
+
+/* ---- the years chart ------------------------------------------------------------------------------- */
+
+struct years_layout {
+	int first, last;           /* years shown */
+	int per_bar;               /* years per bar */
+	int nbars;
+	int span;                  /* plot columns used: bar i has [i * span / nbars, (i+1) * span / nbars) */
+	int gap;                   /* 1 when bars are wide enough to leave their last column empty */
+	int x0;                    /* first plot column */
+};
+
+/* First column of bar i (i == nbars: the column after the last bar). */
+static int bar_col(const struct years_layout *l, int i)
+{
+	return l->x0 + (int)((int64_t)i * l->span / l->nbars);
+}
+
+static int years_col(const void *ctx, int year)
+{
+	const struct years_layout *l = ctx;
+	return bar_col(l, (year - l->first) / l->per_bar);
+}
+
+/* An era band: columns [c0, c1] in lane `lane`, its text, and its key when it needs one. */
+struct band {
+	int c0, c1, lane;
+	char *name;
+	char key;
+};
+
+static char *era_label(const char *name)
+{
+	return xstrdup(str_starts(name, "The ") ? name + 4 : name);
+}
+
+/* Bands of the eras over the layout, assigned to lanes greedily by start. Returns count. */
+static size_t make_bands(const struct years_layout *l, const struct dlt_period *eras, size_t neras,
+			 struct band **out, int *nlanes)
+{
+	struct band *b = xcalloc(neras ? neras : 1, sizeof *b);
+	int lane_end[64];
+	size_t n = 0;
+	*nlanes = 0;
+	for (size_t i = 0; i < neras; i++) {
+		int s = eras[i].start, e = eras[i].end ? eras[i].end : l->last;
+		if (e < l->first || s > l->last)
+			continue;
+		if (s < l->first)
+			s = l->first;
+		if (e > l->last)
+			e = l->last;
+		struct band *x = &b[n];
+		x->c0 = years_col(l, s);
+		x->c1 = bar_col(l, (e - l->first) / l->per_bar + 1) - 1 - l->gap;   /* under the bar */
+		if (x->c1 < x->c0)
+			x->c1 = x->c0;
+		int lane;
+		for (lane = 0; lane < *nlanes && lane_end[lane] >= x->c0; lane++)
+			;
+		if (lane == (int)DLT_ARRAY_LEN(lane_end))
+			continue;
+		if (lane == *nlanes)
+			(*nlanes)++;
+		lane_end[lane] = x->c1;
+		x->lane = lane;
+		x->name = era_label(eras[i].name);
+		n++;
+	}
+	*out = b;
+	return n;
+}
+
+/* Legend lines needed for the keyed bands (those in lanes < nlanes) at this width. */
+static int legend_lines(const struct grid *g, const struct band *b, size_t n, int nlanes, int width)
+{
+	int lines = 0, x = width;
+	for (size_t i = 0; i < n; i++) {
+		if (!b[i].key || b[i].lane >= nlanes)
+			continue;
+		int w = 2 + text_width(g, b[i].name);
+		if (w > width)
+			w = width;
+		if (x + 2 + w > width) {
+			lines++;
+			x = w;
+		} else {
+			x += 2 + w;
+		}
+	}
+	return lines;
+}
+
+static void draw_band(struct grid *g, int y, const struct band *b)
+{
+	int inner = b->c1 - b->c0 - 1;
+	if (inner < 1) {           /* one or two columns: the key, or a mark */
+		for (int x = b->c0; x <= b->c1; x++)
+			put(g, x, y, b->key ? (uint32_t)(unsigned char)b->key : glyph(g, 0x2502, '|'));
+		return;
+	}
+	put(g, b->c0, y, glyph(g, 0x251C, '|'));
+	put(g, b->c1, y, glyph(g, 0x2524, '|'));
+	for (int x = b->c0 + 1; x < b->c1; x++)
+		put(g, x, y, glyph(g, 0x2500, '-'));
+	if (b->key) {
+		if (inner >= 1)
+			put(g, b->c0 + 1 + (inner - 1) / 2, y, (uint32_t)(unsigned char)b->key);
+	} else {
+		int w = text_width(g, b->name);
+		text(g, b->c0 + 1 + (inner - w) / 2, y, b->name, inner);
+	}
+}
+
+static void draw_legend(struct grid *g, int y, const struct band *b, size_t n, int nlanes)
+{
+	int x = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!b[i].key || b[i].lane >= nlanes)
+			continue;
+		int w = 2 + text_width(g, b[i].name);
+		if (w > g->w)
+			w = g->w;
+		if (x && x + 2 + w > g->w) {
+			y++;
+			x = 0;
+		} else if (x) {
+			x += 2;
+		}
+		put(g, x, y, (uint32_t)(unsigned char)b[i].key);
+		text(g, x + 2, y, b[i].name, w - 2);
+		x += w;
+	}
+}
+
+static int digits(int64_t v)
+{
+	int d = 1;
+	while (v >= 10) {
+		v /= 10;
+		d++;
+	}
+	return d;
+}
+
+static int render_years(struct dlt_db *db, int width, int height, int utf8, struct dlt_chart *out)
+{
+	struct dlt_year *years;
+	size_t ny = dlt_years_all(db, &years);
+	if (dlt_db_failed(db)) {
+		free(years);
+		return -1;
+	}
+	if (!ny) {
+		free(years);
+		empty_chart(out, width, utf8, "No milestones to chart.");
+		return 0;
+	}
+	struct years_layout l = {.first = years[0].year, .last = years[ny - 1].year};
+	int nyears = l.last - l.first + 1;
+	/* buckets: counts per bar */
+	int64_t maxc = 0;
+	for (size_t i = 0; i < ny; i++)
+		maxc = years[i].count > maxc ? years[i].count : maxc;
+	int lw = digits(maxc);
+	l.x0 = lw + 1;
+	int plot = width - l.x0;
+	l.per_bar = (nyears + plot - 1) / plot;
+	int nbars = (nyears + l.per_bar - 1) / l.per_bar;
+	l.nbars = nbars;
+	l.span = plot < nbars * 6 ? plot : nbars * 6;
+	l.gap = l.span / nbars >= 3;
+	int64_t *count = xcalloc((size_t)nbars, sizeof *count);
+	for (size_t i = 0; i < ny; i++)
+		count[(years[i].year - l.first) / l.per_bar] += years[i].count;
+	int64_t top = 0;
+	int top_bar = 0;
+	for (int i = 0; i < nbars; i++)
+		if (count[i] > top) {
+			top = count[i];
+			top_bar = i;
+		}
+	free(years);
+
+	/* era bands: as many lanes as fit, with a legend for the bands too narrow for a name */
+	struct dlt_period *eras;
+	size_t neras = dlt_periods_load(db, DLT_ERAS, &eras);
+	struct grid g;
+	grid_init(&g, width, height, utf8);
+	struct band *bands;
+	int nlanes;
+	size_t nb = make_bands(&l, eras, neras, &bands, &nlanes);
+	dlt_periods_free(eras, neras);
+	char key = 'A';
+	for (size_t i = 0; i < nb; i++) {
+		int w = text_width(&g, bands[i].name);
+		if (w > bands[i].c1 - bands[i].c0 - 1)
+			bands[i].key = key <= 'Z' ? key++ : '?';
+	}
+	int fixed = 3;    /* title, axis, labels */
+	int min_rows = (height - fixed) / 2 > 3 ? (height - fixed) / 2 : 3;
+	int lanes = nlanes;
+	while (lanes > 0 && fixed + min_rows + lanes + legend_lines(&g, bands, nb, lanes, width) > height)
+		lanes--;
+	int legend = legend_lines(&g, bands, nb, lanes, width);
+	int rows = height - fixed - lanes - legend;
+
+	/* title */
+	char title[160];
+	const char *dash = utf8 ? "–" : "-";
+	if (l.per_bar > 1)
+		snprintf(title, sizeof title, "Milestones per year, %d%s%d, %d years a bar (most: %lld in %d%s%d)",
+			 l.first, dash, l.last, l.per_bar, (long long)top, l.first + top_bar * l.per_bar, dash,
+			 l.first + top_bar * l.per_bar + l.per_bar - 1);
+	else
+		snprintf(title, sizeof title, "Milestones per year, %d%s%d (most: %lld in %d)", l.first, dash,
+			 l.last, (long long)top, l.first + top_bar);
+	text(&g, 0, 0, title, width);
+
+	/* bars, from the top row 1 to row `rows`, in eighths of a row */
+	static const uint32_t eighths[] = {' ', 0x2581, 0x2582, 0x2583, 0x2584, 0x2585, 0x2586, 0x2587, 0x2588};
+	static const char ascii[] = "   ..::##";
+	for (int i = 0; i < nbars; i++) {
+		int64_t units = top ? (count[i] * rows * 8 + top / 2) / top : 0;
+		if (count[i] > 0 && units == 0)
+			units = 1;
+		for (int r = 0; r < rows; r++) {
+			int64_t e = units - (int64_t)r * 8;
+			e = e < 0 ? 0 : e > 8 ? 8 : e;
+			if (!e)
+				continue;
+			for (int x = bar_col(&l, i); x < bar_col(&l, i + 1) - l.gap; x++)
+				put(&g, x, rows - r, utf8 ? eighths[e] : (uint32_t)ascii[e]);
+		}
+	}
+	/* y axis with the top value and the middle */
+	for (int r = 1; r <= rows; r++)
+		put(&g, lw, r, glyph(&g, 0x2502, '|'));
+	char lab[32];
+	int k = snprintf(lab, sizeof lab, "%lld", (long long)top);
+	text(&g, lw - k, 1, lab, k);
+	put(&g, lw, 1, glyph(&g, 0x2524, '+'));
+	if (rows >= 4 && top >= 2) {
+		/* about half the top, on the row where a bar of that height ends */
+		int64_t v = (top + 1) / 2;
+		int64_t units = (v * rows * 8 + top / 2) / top;
+		int y = rows - (int)((units + 7) / 8 - 1);
+		if (y > 2) {
+			k = snprintf(lab, sizeof lab, "%lld", (long long)v);
+			text(&g, lw - k, y, lab, k);
+			put(&g, lw, y, glyph(&g, 0x2524, '+'));
+		}
+	}
+	/* axis, year labels, bands, legend */
+	struct xaxis ax = {.first = l.first, .last = l.last, .x0 = lw, .x1 = l.x0 + l.span, .col_of = years_col,
+			   .ctx = &l, .cols_per_year = (double)l.span / nbars / l.per_bar};
+	draw_xaxis(&g, rows + 1, &ax);
+	for (size_t i = 0; i < nb; i++)
+		if (bands[i].lane < lanes)
+			draw_band(&g, rows + 3 + bands[i].lane, &bands[i]);
+	if (legend)
+		draw_legend(&g, rows + 3 + lanes, bands, nb, lanes);
+	for (size_t i = 0; i < nb; i++)
+		free(bands[i].name);
+	free(bands);
+	free(count);
+
+	out->width = width;
+	out->first_year = l.first;
+	out->last_year = l.last;
+	out->col_year = xcalloc((size_t)width, sizeof *out->col_year);
+	for (int i = 0; i < nbars; i++)
+		for (int x = bar_col(&l, i); x < bar_col(&l, i + 1) && x < width; x++)
+			out->col_year[x] = l.first + i * l.per_bar;
+	grid_finish(&g, out);
+	return 0;
+}
+
+/* ---- the scale charts ------------------------------------------------------------------------------ */
+
+struct point {
+	double t;                  /* year + month fraction */
+	double v;                  /* log10 of the figure */
+	double raw;
+	char *name;
+};
+
+struct scale_layout {
+	double t0, t1;             /* x range in years */
+	int x0, plot;              /* first plot column, plot columns */
+	int first;
+};
+
+static int scale_col(const void *ctx, int year)
+{
+	const struct scale_layout *l = ctx;
+	double f = ((double)year - l->t0) / (l->t1 - l->t0);
+	return l->x0 + (int)floor(f * l->plot);
+}
+
+/* Braille dot bits by [column][row] within a cell. */
+static const uint32_t braille_bit[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
+
+static void format_figure(double v, char *buf, size_t n)
+{
+	int e = (int)floor(log10(v));
+	double m = v / pow(10.0, e);
+	if (m >= 9.95) {
+		m /= 10;
+		e++;
+	}
+	snprintf(buf, n, "%.1fe%d", m, e);
+}
+
+static int render_scale(struct dlt_db *db, enum dlt_chart_kind kind, int width, int height, int utf8,
+			struct dlt_chart *out)
+{
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_CHART_SCALE);
+	if (!st)
+		return -1;
+	int col = kind == DLT_CHART_PARAMS ? 3 : 4;
+	struct point *p = NULL;
+	size_t n = 0, cap = 0;
+	while (dlt_db_step(db, st) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, col) == SQLITE_NULL)
+			continue;
+		double raw = sqlite3_column_double(st, col);
+		if (!(raw > 0) || !isfinite(raw))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			p = xrealloc(p, cap * sizeof *p);
+		}
+		int month = sqlite3_column_int(st, 2);
+		p[n].t = sqlite3_column_int(st, 1) + (month ? (month - 0.5) / 12.0 : 0.5);
+		p[n].raw = raw;
+		p[n].v = log10(raw);
+		p[n].name = dlt_col_text(st, 5);
+		if (!p[n].name || !*p[n].name) {
+			free(p[n].name);
+			p[n].name = dlt_col_text(st, 6);
+		}
+		if (!p[n].name)
+			p[n].name = xstrdup("");
+		n++;
+	}
+	sqlite3_reset(st);
+	int status = dlt_db_failed(db) ? -1 : 0;
+	const char *what = kind == DLT_CHART_PARAMS ? "Parameters" : "Training compute (FLOP)";
+	if (status == 0 && !n)
+		empty_chart(out, width, utf8, kind == DLT_CHART_PARAMS ? "No model has a parameter count."
+								 : "No model has a training-compute figure.");
+	if (status || !n) {
+		for (size_t i = 0; i < n; i++)
+			free(p[i].name);
+		free(p);
+		return status;
+	}
+	double vlo = p[0].v, vhi = p[0].v, tlo = p[0].t, thi = p[0].t;
+	size_t big = 0;
+	for (size_t i = 1; i < n; i++) {
+		vlo = fmin(vlo, p[i].v);
+		vhi = fmax(vhi, p[i].v);
+		tlo = fmin(tlo, p[i].t);
+		thi = fmax(thi, p[i].t);
+		if (p[i].raw > p[big].raw)
+			big = i;
+	}
+	int elo = (int)floor(vlo), ehi = (int)ceil(vhi);
+	if (ehi <= elo)
+		ehi = elo + 1;
+	struct scale_layout l = {.t0 = floor(tlo), .t1 = floor(thi) + 1};
+	/* y labels: "1e12" */
+	int lw = 0;
+	for (int e = elo; e <= ehi; e++) {
+		char lab[16];
+		int k = snprintf(lab, sizeof lab, "1e%d", e);
+		lw = k > lw ? k : lw;
+	}
+	l.x0 = lw + 1;
+	l.plot = width - l.x0;
+	l.first = (int)l.t0;
+	int rows = height - 3;
+	struct grid g;
+	grid_init(&g, width, height, utf8);
+
+	char title[160];
+	const char *dash = utf8 ? "–" : "-";
+	if ((int)l.t1 - 1 > (int)l.t0)
+		snprintf(title, sizeof title, "%s, log scale: %zu model%s, %d%s%d", what, n, n == 1 ? "" : "s",
+			 (int)l.t0, dash, (int)l.t1 - 1);
+	else
+		snprintf(title, sizeof title, "%s, log scale: %zu model%s, %d", what, n, n == 1 ? "" : "s",
+			 (int)l.t0);
+	text(&g, 0, 0, title, width);
+
+	/* dots: braille gives 2 x 4 dots a cell; ASCII one mark a cell */
+	int sx = utf8 ? 2 : 1, sy = utf8 ? 4 : 1;
+	double yspan = ehi - elo, tspan = l.t1 - l.t0;
+	int big_x = 0, big_y = 0;
+	for (size_t i = 0; i < n; i++) {
+		int fx = (int)floor((p[i].t - l.t0) / tspan * l.plot * sx);
+		int fy = (int)floor((p[i].v - elo) / yspan * (rows * sy - 1) + 0.5);
+		fx = fx < 0 ? 0 : fx >= l.plot * sx ? l.plot * sx - 1 : fx;
+		fy = fy < 0 ? 0 : fy >= rows * sy ? rows * sy - 1 : fy;
+		int x = l.x0 + fx / sx, y = rows - fy / sy;   /* grid line 1..rows */
+		uint32_t *c = cell(&g, x, y);
+		if (!c)
+			continue;
+		if (utf8) {
+			uint32_t bits = (*c >= 0x2800 && *c <= 0x28FF) ? *c - 0x2800 : 0;
+			*c = 0x2800 + (bits | braille_bit[fx % 2][3 - fy % 4]);
+		} else {
+			*c = '*';
+		}
+		if (i == big) {
+			big_x = x;
+			big_y = y;
+		}
+	}
+	/* y axis with decade labels */
+	for (int r = 1; r <= rows; r++)
+		put(&g, lw, r, glyph(&g, 0x2502, '|'));
+	int last_row = -1;
+	for (int e = ehi; e >= elo; e--) {
+		int fy = (int)floor((e - elo) / yspan * (rows * sy - 1) + 0.5);
+		int y = rows - fy / sy;
+		if (y == last_row)
+			continue;
+		char lab[16];
+		int k = snprintf(lab, sizeof lab, "1e%d", e);
+		text(&g, lw - k, y, lab, k);
+		put(&g, lw, y, glyph(&g, 0x2524, '+'));
+		last_row = y;
+	}
+	/* the largest, labelled beside its dot (right, left, then the lines around) */
+	char fig[32], label[200];
+	format_figure(p[big].raw, fig, sizeof fig);
+	snprintf(label, sizeof label, "%.150s %s", p[big].name, fig);
+	int w = text_width(&g, label);
+	static const int dy[] = {0, -1, 1};
+	for (size_t k = 0; k < DLT_ARRAY_LEN(dy); k++) {
+		int y = big_y + dy[k];
+		if (y < 1 || y > rows)
+			continue;
+		if (big_x + 2 + w <= width && blank(&g, big_x + 1, y, w + 1)) {
+			text(&g, big_x + 2, y, label, w);
+			break;
+		}
+		if (big_x - 1 - w > lw && blank(&g, big_x - 1 - w, y, w + 1)) {
+			text(&g, big_x - 1 - w, y, label, w);
+			break;
+		}
+	}
+	struct xaxis ax = {.first = (int)l.t0, .last = (int)l.t1 - 1, .x0 = lw, .col_of = scale_col, .ctx = &l,
+			   .x1 = width, .cols_per_year = l.plot / tspan};
+	draw_xaxis(&g, rows + 1, &ax);
+
+	out->width = width;
+	out->first_year = (int)l.t0;
+	out->last_year = (int)l.t1 - 1;
+	out->col_year = xcalloc((size_t)width, sizeof *out->col_year);
+	for (int x = l.x0; x < width; x++)
+		out->col_year[x] = (int)floor(l.t0 + (x - l.x0 + 0.5) / l.plot * tspan);
+	for (size_t i = 0; i < n; i++)
+		free(p[i].name);
+	free(p);
+	grid_finish(&g, out);
+	return 0;
+}
+
+int dlt_chart_render(struct dlt_db *db, enum dlt_chart_kind kind, int width, int height, int utf8,
+		     struct dlt_chart *out)
+{
+	memset(out, 0, sizeof *out);
+	width = width < 20 ? 20 : width > 1000 ? 1000 : width;
+	height = height < 6 ? 6 : height > 1000 ? 1000 : height;
+	out->width = width;
+	int rc = kind == DLT_CHART_YEARS ? render_years(db, width, height, utf8, out)
+					 : render_scale(db, kind, width, height, utf8, out);
+	if (rc < 0)
+		dlt_chart_free(out);
+	else if (!out->col_year)
+		out->col_year = xcalloc((size_t)width, sizeof *out->col_year);
+	return rc;
+}
+
+void dlt_chart_free(struct dlt_chart *c)
+{
+	for (size_t i = 0; i < c->nlines; i++)
+		free(c->lines[i]);
+	free(c->lines);
+	free(c->col_year);
+	memset(c, 0, sizeof *c);
+}

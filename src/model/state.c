@@ -1,0 +1,195 @@
+/*
+ * state.c -- see state.h. All SQL here is constant text with bound parameters.
+ */
+#include "model/state.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+struct dlt_state {
+	sqlite3 *h;
+	char *key;               /* timeline identity */
+	struct strbuf error;
+};
+
+static const char state_schema[] =
+	"CREATE TABLE IF NOT EXISTS bookmarks ("
+	"  timeline TEXT NOT NULL,"
+	"  slug TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  PRIMARY KEY (timeline, slug)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS bookmarks_recent ON bookmarks(timeline, seq);";
+
+void dlt_state_key(const char *db_path, struct strbuf *sb)
+{
+	if (!db_path || !*db_path) {
+		sb_add(sb, "built-in");
+		return;
+	}
+	char *real = realpath(db_path, NULL);
+	sb_add(sb, real ? real : db_path);
+	free(real);
+}
+
+int dlt_state_path(struct strbuf *sb)
+{
+	const char *xdg = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && xdg[0] == '/')
+		sb_addf(sb, "%s/dltimeline/state.db", xdg);
+	else if (home && home[0] == '/')
+		sb_addf(sb, "%s/.local/state/dltimeline/state.db", home);
+	else
+		return -1;
+	return 0;
+}
+
+/* mkdir -p for the directories above `file`, mode 0700 for the ones it creates. */
+static int make_parents(const char *file)
+{
+	char *p = xstrdup(file);
+	int rc = 0;
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) < 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	free(p);
+	return rc;
+}
+
+static int fail(struct dlt_state *st, const char *what)
+{
+	sb_reset(&st->error);
+	sb_addf(&st->error, "bookmarks: %s: %s", what, st->h ? sqlite3_errmsg(st->h) : "no database");
+	return -1;
+}
+
+struct dlt_state *dlt_state_open_at(const char *path, const char *key, struct strbuf *err)
+{
+	struct dlt_state *st = xcalloc(1, sizeof *st);
+	st->key = xstrdup(key);
+	if (make_parents(path) < 0) {
+		sb_addf(err, "cannot create the directory for %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (sqlite3_open_v2(path, &st->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		sb_addf(err, "%s: %s", path, st->h ? sqlite3_errmsg(st->h) : "cannot open");
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->h, 2000);
+	char *msg = NULL;
+	if (sqlite3_exec(st->h, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", NULL, NULL, &msg) != SQLITE_OK ||
+	    sqlite3_exec(st->h, state_schema, NULL, NULL, &msg) != SQLITE_OK) {
+		sb_addf(err, "%s: %s", path, msg ? msg : sqlite3_errmsg(st->h));
+		sqlite3_free(msg);
+		goto fail;
+	}
+	return st;
+fail:
+	dlt_state_close(st);
+	return NULL;
+}
+
+struct dlt_state *dlt_state_open(const char *key, struct strbuf *err)
+{
+	struct strbuf path = {0};
+	if (dlt_state_path(&path) < 0) {
+		sb_add(err, "no place for bookmarks: set HOME or XDG_STATE_HOME");
+		return NULL;
+	}
+	struct dlt_state *st = dlt_state_open_at(sb_str(&path), key, err);
+	sb_free(&path);
+	return st;
+}
+
+void dlt_state_close(struct dlt_state *st)
+{
+	if (!st)
+		return;
+	sqlite3_close(st->h);
+	free(st->key);
+	sb_free(&st->error);
+	free(st);
+}
+
+/* Prepare one constant statement and bind the timeline key as ?1. */
+static sqlite3_stmt *prep(struct dlt_state *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->h, sql, -1, &s, NULL) != SQLITE_OK) {
+		fail(st, "query");
+		return NULL;
+	}
+	sqlite3_bind_text(s, 1, st->key, -1, SQLITE_STATIC);
+	return s;
+}
+
+int dlt_bookmark_has(struct dlt_state *st, const char *slug)
+{
+	sqlite3_stmt *s = prep(st, "SELECT 1 FROM bookmarks WHERE timeline = ?1 AND slug = ?2");
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 2, slug, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, "read");
+	return rc == SQLITE_ROW;
+}
+
+int dlt_bookmark_set(struct dlt_state *st, const char *slug, int on)
+{
+	sqlite3_stmt *s = on ? prep(st, "INSERT OR IGNORE INTO bookmarks (timeline, slug, created, seq) "
+				       "VALUES (?1, ?2, ?3, (SELECT coalesce(max(seq), 0) + 1 FROM bookmarks))")
+			     : prep(st, "DELETE FROM bookmarks WHERE timeline = ?1 AND slug = ?2");
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 2, slug, -1, SQLITE_STATIC);
+	if (on)
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)time(NULL));
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : fail(st, on ? "add" : "remove");
+}
+
+size_t dlt_bookmarks_list(struct dlt_state *st, char ***slugs)
+{
+	*slugs = NULL;
+	sqlite3_stmt *s = prep(st, "SELECT slug FROM bookmarks WHERE timeline = ?1 ORDER BY seq DESC");
+	if (!s)
+		return 0;
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*slugs = xrealloc(*slugs, (n + 1) * sizeof **slugs);
+		(*slugs)[n++] = xstrdup((const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		fail(st, "list");
+	return n;
+}
+
+void dlt_bookmarks_free(char **slugs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(slugs[i]);
+	free(slugs);
+}
+
+const char *dlt_state_error(const struct dlt_state *st)
+{
+	return sb_str(&st->error);
+}

@@ -1,0 +1,42 @@
+/*
+ * state.h -- the user's own state: bookmarks, kept in a small SQLite database of its own
+ * under $XDG_STATE_HOME/dltimeline/ (or ~/.local/state/dltimeline/), never in the timeline
+ * database, which stays read-only. Bookmarks are keyed by the timeline's identity (the
+ * built-in one, or the real path of a --db file), so each timeline has its own, and name
+ * milestones by their stable id (slug). Every change is one committed transaction in WAL
+ * mode with synchronous=FULL: a kill at any moment loses nothing that was committed.
+ */
+#ifndef DLT_STATE_H
+#define DLT_STATE_H
+
+#include <stddef.h>
+
+#include "core/util.h"
+
+struct dlt_state;
+
+/* The identity of the timeline opened from db_path (NULL = the built-in one) into sb. */
+void dlt_state_key(const char *db_path, struct strbuf *sb);
+/* The state database's path into sb: $XDG_STATE_HOME/dltimeline/state.db, else
+ * $HOME/.local/state/dltimeline/state.db. Returns -1 when neither variable is usable. */
+int dlt_state_path(struct strbuf *sb);
+/* Open (creating the directory and the file if needed) the state for timeline `key`.
+ * Returns NULL with a one-line reason in err when it cannot (unwritable, corrupt, not ours). */
+struct dlt_state *dlt_state_open(const char *key, struct strbuf *err);
+/* Open a state database at an explicit path (for tests). Same failure modes. */
+struct dlt_state *dlt_state_open_at(const char *path, const char *key, struct strbuf *err);
+void dlt_state_close(struct dlt_state *st);
+
+/* 1 when slug is bookmarked, 0 when not, -1 on error. */
+int dlt_bookmark_has(struct dlt_state *st, const char *slug);
+/* Add (on = 1) or remove (on = 0) a bookmark, committed before returning. Returns 0, or -1
+ * with the reason in dlt_state_error(). Adding an existing one or removing a missing one is 0. */
+int dlt_bookmark_set(struct dlt_state *st, const char *slug, int on);
+/* All bookmarks of this timeline, most recent first: returns the count and a malloc'd array
+ * of malloc'd slugs (free with dlt_bookmarks_free); 0 on error too (see dlt_state_error). */
+size_t dlt_bookmarks_list(struct dlt_state *st, char ***slugs);
+void dlt_bookmarks_free(char **slugs, size_t n);
+/* The last error, one line; "" when none. */
+const char *dlt_state_error(const struct dlt_state *st);
+
+#endif

@@ -1,0 +1,195 @@
+/*
+ * fuzz_db.c -- the database opener (db/) and everything that reads a database (model/,
+ * cli/, and the browser headless), on random and mutated database files.
+ *
+ * Input: the bytes of a --db file. The opener must accept it or refuse it with one line
+ * naming the file; an accepted file is then read the way every command and the browser
+ * read it -- summary, periods, years, paging both ways, filtered views, milestones with
+ * their links and detail fields, lookup, search, `export` in every format, and a scripted
+ * walk through the browser's screens. Damage may make any of these fail, but never crash,
+ * and the file must be unchanged afterwards, with no journal beside it: the database is
+ * opened read-only whatever it contains.
+ */
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "db/db.h"
+#include "fuzz.h"
+#include "model/detail.h"
+#include "model/model.h"
+#include "model/search.h"
+#include "tui/tui.h"
+
+static char db_path[600], keys_path[600], journal_path[700];
+
+/* A walk through the browser: list, detail, links, history, search, pickers, help. */
+static const char walk[] =
+	"jjj<PgDn>G<Up>g<Enter><Tab><Tab><Enter><Backspace><Right>H<Esc>"
+	"/the<Enter>nN<Esc>y1990<Enter>]e<Enter>}f<Down><Enter>F?<PgDn>qq";
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc, (void)argv;
+	char p[600];
+	setenv("HOME", fuzz_scratch_dir(), 1);
+	setenv("XDG_CONFIG_HOME", fuzz_path(p, sizeof p, "no-config"), 1);
+	setenv("XDG_STATE_HOME", fuzz_path(p, sizeof p, "state"), 1);
+	setenv("XDG_DATA_HOME", fuzz_path(p, sizeof p, "data"), 1);
+	setenv("BROWSER", "true", 1);
+	unsetenv("DLTIMELINE_DB");
+	setlocale(LC_ALL, "C.UTF-8");
+	fuzz_path(db_path, sizeof db_path, "fuzz.db");
+	snprintf(journal_path, sizeof journal_path, "%s-journal", db_path);
+	fuzz_write_file(fuzz_path(keys_path, sizeof keys_path, "walk.keys"), (const uint8_t *)walk,
+			sizeof walk - 1);
+	/* export writes to stdout: keep it quiet */
+	if (!freopen("/dev/null", "w", stdout))
+		abort();
+	return 0;
+}
+
+static void read_milestone(struct dlt_db *db, int64_t id)
+{
+	struct dlt_milestone m;
+	if (dlt_milestone_load(db, id, &m) == 0) {
+		struct dlt_field *f;
+		size_t n = dlt_detail_fields(&m, &f);
+		dlt_fields_free(f, n);
+		free(dlt_milestone_link(&m));
+		int64_t ids[4];
+		if (m.row.slug)
+			dlt_lookup(db, m.row.slug, ids, 4);
+		dlt_milestone_clear(&m);
+	}
+	struct dlt_link *l;
+	size_t n = dlt_links_load(db, id, 1, &l);
+	dlt_links_free(l, n);
+	n = dlt_links_load(db, id, -1, &l);
+	dlt_links_free(l, n);
+}
+
+static void read_view(struct dlt_db *db, const struct dlt_filter *f)
+{
+	struct dlt_view *v = dlt_view_new(db, f);
+	struct dlt_row rows[6];
+	dlt_view_count(v);
+	size_t n = dlt_view_fetch(v, 0, 1, 6, rows);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0) {
+			dlt_view_rank(v, rows[i].id);
+			dlt_view_contains(v, rows[i].id);
+			read_milestone(db, rows[i].id);
+		}
+		dlt_row_clear(&rows[i]);
+	}
+	n = dlt_view_fetch(v, INT64_MAX, -1, 6, rows);
+	for (size_t i = 0; i < n; i++)
+		dlt_row_clear(&rows[i]);
+	dlt_view_first_from_year(v, 1990);
+	dlt_view_free(v);
+	dlt_db_clear_error(db);
+}
+
+static void read_all(struct dlt_db *db)
+{
+	struct dlt_summary s;
+	if (dlt_summary_load(db, &s) == 0)
+		dlt_summary_clear(&s);
+	struct dlt_period *p[3];
+	size_t np[3];
+	for (int k = 0; k < 3; k++)
+		np[k] = dlt_periods_load(db, (enum dlt_period_kind)k, &p[k]);
+	struct dlt_year *years, y;
+	dlt_years_all(db, &years);
+	free(years);
+	dlt_year_near(db, 1990, 1, &y);
+	dlt_year_near(db, 1990, -1, &y);
+	dlt_db_clear_error(db);
+
+	read_view(db, NULL);
+	struct dlt_filter f = {.label = (char *)"fuzz"};
+	static const enum dlt_filter_kind kinds[] = {DLT_F_ERA, DLT_F_PARADIGM, DLT_F_TAG};
+	for (int k = 0; k < 3; k++)
+		if (np[k]) {
+			f.kind = kinds[k];
+			f.ref = p[k][0].id;
+			read_view(db, &f);
+		}
+	f.kind = DLT_F_KIND;
+	f.text = (char *)"paper";
+	read_view(db, &f);
+	struct strbuf expr = {0};
+	dlt_search_compile("the network", &expr);
+	f.kind = DLT_F_QUERY;
+	f.text = (char *)sb_str(&expr);
+	f.year_from = 1950;
+	read_view(db, &f);
+	int64_t *ids;
+	int n = dlt_search_ranked(db, sb_str(&expr), 10, &ids);
+	if (n >= 0)
+		free(ids);
+	sb_free(&expr);
+	for (int k = 0; k < 3; k++)
+		dlt_periods_free(p[k], np[k]);
+	dlt_db_clear_error(db);
+}
+
+static void run_cli(const char *a0, const char *a1, const char *a2)
+{
+	char *argv[] = {(char *)a0, (char *)a1, (char *)a2, NULL};
+	int argc = a2 ? 3 : a1 ? 2 : 1;
+	struct cli_global g = {.db_path = db_path, .no_state = 1};
+	cli_run(argc, argv, &g);
+	fflush(stdout);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (!db_path[0])
+		LLVMFuzzerInitialize(NULL, NULL);
+	fuzz_write_file(db_path, data, size);
+	struct strbuf err = {0};
+	struct dlt_db *db = dlt_db_open_file(db_path, &err);
+	if (!db) {
+		/* one line, naming the file */
+		FUZZ_CHECK(err.len > 0 && !strchr(sb_str(&err), '\n'));
+		FUZZ_CHECK(strncmp(sb_str(&err), db_path, strlen(db_path)) == 0);
+	} else {
+		read_all(db);
+		dlt_db_close(db);
+		run_cli("export", "--format", "json");
+		run_cli("export", "--format", "markdown");
+		run_cli("export", "--format", "csv");
+		run_cli("list", NULL, NULL);
+		run_cli("search", "learning", NULL);
+		run_cli("links", "a", NULL);
+		run_cli("eras", NULL, NULL);
+		struct tui_options o = {.db_path = db_path, .script = keys_path, .dump = "/dev/null",
+					.width = 130, .height = 30};
+		static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+		struct sigaction saved[3];
+		for (size_t i = 0; i < 3; i++)
+			sigaction(sigs[i], NULL, &saved[i]);
+		tui_run(&o);
+		o.width = 80;
+		tui_run(&o);
+		for (size_t i = 0; i < 3; i++)
+			sigaction(sigs[i], &saved[i], NULL);
+	}
+	sb_free(&err);
+	/* read-only: the file is exactly what was written, and no journal appeared */
+	FILE *fp = fopen(db_path, "rb");
+	FUZZ_CHECK(fp != NULL);
+	uint8_t *back = malloc(size + 1);
+	FUZZ_CHECK(back != NULL);
+	FUZZ_CHECK(fread(back, 1, size + 1, fp) == size && (size == 0 || memcmp(back, data, size) == 0));
+	free(back);
+	fclose(fp);
+	FUZZ_CHECK(access(journal_path, F_OK) != 0);
+	return 0;
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# check_browser.sh -- addresses are opened only through $BROWSER, as one argument, never
+# through a shell.
+#
+# The first milestone of a copy of the fixture database gets an address full of shell
+# syntax ($(...), backquotes, ;, |, &, quotes, spaces are not allowed in URLs but '+' and
+# '%20' are). The browser, headless, presses o (open-url) with $BROWSER set to a fake
+# browser that records its arguments. It must be started with exactly one argument, the
+# address byte for byte; with stdin, stdout and stderr on /dev/null (no access to our
+# terminal); and nothing the shell syntax would have run may have happened. $BROWSER
+# values that are command lines rather than programs ("prog --flag", "sh -c ...") start
+# nothing; "missing:fake" falls through to the fake browser.
+# usage: check_browser.sh DLTIMELINE FIXTURE_DB
+set -u
+bin=$1 good=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/dlt-browser-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export HOME=$work XDG_CONFIG_HOME=$work/no-config XDG_STATE_HOME=$work/state LC_ALL=C.UTF-8
+unset DLTIMELINE_DB
+failed=0
+fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
+
+url='https://example.org/a?q=$(touch${IFS}pwned1)&r=`touch${IFS}pwned2`;touch${IFS}pwned3|tee${IFS}pwned4&x='"'"'"'"'"'#"'
+python3 - "$good" "$work/t.db" "$url" <<'PY'
+import shutil, sqlite3, sys
+shutil.copyfile(sys.argv[1], sys.argv[2])
+c = sqlite3.connect(sys.argv[2])
+c.execute("UPDATE milestones SET url = ?1 WHERE id = 1", (sys.argv[3],))
+c.commit()
+PY
+
+cat >"$work/fake-browser" <<'SH'
+#!/bin/sh
+# records how it was started, then exits
+{
+	echo "argc=$#"
+	for a in "$@"; do printf 'arg=%s\n' "$a"; done
+	echo "stdin=$(readlink /proc/$$/fd/0)"
+	echo "stdout=$(readlink /proc/$$/fd/1)"
+	echo "stderr=$(readlink /proc/$$/fd/2)"
+} >"$DLT_BROWSER_LOG.tmp" && mv "$DLT_BROWSER_LOG.tmp" "$DLT_BROWSER_LOG"
+SH
+chmod +x "$work/fake-browser"
+printf 'o' >"$work/open.keys"
+cd "$work" || exit 2
+
+# run BROWSER-VALUE: the browser presses o on the first milestone; sets $log
+run() {
+	log=$work/log.$((++n))
+	rm -f "$log"
+	BROWSER=$1 DLT_BROWSER_LOG=$log PATH=$work:$PATH "$bin" --db "$work/t.db" --script "$work/open.keys" \
+		--size 80x24 --dump "$work/screen" 2>"$work/err"
+	local status=$?
+	[[ $status -eq 0 ]] || fail "BROWSER='$1': exit $status: $(head -c 300 "$work/err")"
+	# the browser is detached: give it a moment
+	for _ in $(seq 50); do [[ -e $log ]] && break; sleep 0.1; done
+}
+n=0
+for b in "$work/fake-browser" "fake-browser" "no-such-browser:$work/fake-browser"; do
+	run "$b"
+	if [[ ! -e $log ]]; then
+		fail "BROWSER='$b': the browser was not started; screen: $(grep -i brows "$work/screen")"
+		continue
+	fi
+	want=$(printf 'argc=1\narg=%s\nstdin=/dev/null\nstdout=/dev/null\nstderr=/dev/null' "$url")
+	[[ $(cat "$log") == "$want" ]] || fail "BROWSER='$b' was started as:
+$(cat "$log")
+  want:
+$want"
+done
+# command lines are not programs: nothing starts, the screen says why
+for b in "fake-browser --new-window" "sh -c 'touch pwned5'" "fake-browser;touch pwned6"; do
+	run "$b"
+	[[ ! -e $log ]] || fail "BROWSER=\"$b\" started something: $(cat "$log")"
+	grep -q 'cannot be run' "$work/screen" || fail "BROWSER=\"$b\": no message on the screen"
+done
+sleep 0.3
+ls "$work"/pwned* >/dev/null 2>&1 && fail "the address's shell syntax ran: $(ls "$work"/pwned*)"
+
+((failed == 0)) && echo "browser checks passed"
+((failed == 0))
