@@ -19,6 +19,7 @@
  * Dependencies point one way: tui -> model -> db -> core; cli and import -> model/db -> core.
  * The database schema lives in schema/; the curated data in data/ (format: data/README.md).
  */
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -46,6 +47,8 @@ static void usage(FILE *fp)
 		"  --script FILE        run the browser headless, reading keys from FILE (for tests)\n"
 		"  --size WxH           the headless screen size (default 80x24)\n"
 		"  --dump FILE          where the headless mode writes the final screen (default: stdout)\n"
+		"  --dump-attrs         under each dumped line, mark its attributes (r reverse,\n"
+		"                       u underline, b bold, d dim, . none)\n"
 		"  --no-state           keep no bookmarks and write no file of your own\n"
 		"  --version            print the version\n"
 		"  -h, --help           show this help; 'dltimeline COMMAND --help' for a command\n");
@@ -60,6 +63,18 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name)
 	if (*i + 1 < argc)
 		return argv[++*i];
 	return NULL;
+}
+
+/* The exit status after printing to stdout: a reader that went away (EPIPE) is fine; any
+ * other failed write (stdout closed, a full disk) is reported. */
+static int stdout_status(void)
+{
+	if (fflush(stdout) != EOF && !ferror(stdout))
+		return DLT_EXIT_OK;
+	if (errno == EPIPE)
+		return DLT_EXIT_OK;
+	fprintf(stderr, "dltimeline: write error: %s\n", strerror(errno));
+	return DLT_EXIT_ERROR;
 }
 
 static int option_is(const char *arg, const char *name)
@@ -81,10 +96,10 @@ int main(int argc, char **argv)
 		const char *a = argv[i], *v;
 		if (strcmp(a, "--version") == 0) {
 			printf("dltimeline %s\n", DLT_VERSION);
-			return DLT_EXIT_OK;
+			return stdout_status();
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			usage(stdout);
-			return DLT_EXIT_OK;
+			return stdout_status();
 		} else if (option_is(a, "--db")) {
 			if (!(v = opt_value(argc, argv, &i, "--db")) || !*v)
 				goto missing;
@@ -96,6 +111,8 @@ int main(int argc, char **argv)
 			if (!(v = opt_value(argc, argv, &i, "--script")))
 				goto missing;
 			topt.script = v;
+		} else if (strcmp(a, "--dump-attrs") == 0) {
+			topt.dump_attrs = 1;
 		} else if (option_is(a, "--dump")) {
 			if (!(v = opt_value(argc, argv, &i, "--dump")))
 				goto missing;
@@ -126,8 +143,8 @@ missing:
 
 	if (i < argc)
 		return cli_run(argc - i, argv + i, &g);
-	if ((topt.dump || option_is("--size", "--size")) && !topt.script && topt.dump) {
-		fprintf(stderr, "dltimeline: --dump needs --script\n");
+	if ((topt.dump || topt.dump_attrs) && !topt.script) {
+		fprintf(stderr, "dltimeline: --dump and --dump-attrs need --script\n");
 		return DLT_EXIT_ERROR;
 	}
 	if (!topt.script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {

@@ -241,6 +241,8 @@ void picker_open(struct ui *ui, enum picker_kind kind)
 		}
 	} else if (kind == PK_FILTER) {
 		ui->pk.title = "Filter: type words to search, or pick a tag, kind, era or paradigm";
+		if (!ui->tags) /* loaded on first use: nothing at start-up that is not needed */
+			ui->ntags = dlt_periods_load(ui->db, DLT_TAGS, &ui->tags);
 		for (size_t i = 0; i < ui->ntags; i++) {
 			snprintf(buf, sizeof buf, "tag       %s (%lld)", ui->tags[i].name, (long long)ui->tags[i].count);
 			pick_add(ui, buf, DLT_F_TAG, ui->tags[i].id, ui->tags[i].name);

@@ -422,6 +422,31 @@ static int script_read(const char *path, struct script *s, struct strbuf *err)
 	return rc;
 }
 
+/* One character per cell for the attributes of row y: r reverse, u underline, b bold,
+ * d dim, . none (the first that applies); trailing '.' trimmed; prefixed with "@ ". */
+static void dump_attr_line(struct ui *ui, int y, FILE *out)
+{
+	char *map = xmalloc((size_t)ui->w + 1);
+	int n = 0;
+	for (int x = 0; x < ui->w; x++) {
+		cchar_t cc;
+		if (mvin_wch(y, x, &cc) == ERR)
+			break;
+		wchar_t wch[CCHARW_MAX + 1];
+		attr_t at;
+		short pair;
+		getcchar(&cc, wch, &at, &pair, NULL);
+		map[n++] = at & A_REVERSE ? 'r' : at & A_UNDERLINE ? 'u' : at & A_BOLD ? 'b' : at & A_DIM ? 'd' : '.';
+		if (wch[0] && utf8_cpwidth((uint32_t)wch[0]) == 2)
+			x++;
+	}
+	while (n && map[n - 1] == '.')
+		n--;
+	map[n] = '\0';
+	fprintf(out, "@ %s\n", map);
+	free(map);
+}
+
 /* Write the screen's text, one line per row, trailing blanks trimmed. */
 static void dump_screen(struct ui *ui, FILE *out)
 {
@@ -450,6 +475,8 @@ static void dump_screen(struct ui *ui, FILE *out)
 			line.buf[--line.len] = '\0';
 		fprintf(out, "%s\n", sb_str(&line));
 		sb_free(&line);
+		if (ui->dump_attrs)
+			dump_attr_line(ui, y, out);
 	}
 	free(wbuf);
 }
@@ -467,7 +494,6 @@ static int ui_load(struct ui *ui, const struct tui_options *o, struct strbuf *er
 	}
 	ui->neras = dlt_periods_load(ui->db, DLT_ERAS, &ui->eras);
 	ui->npars = dlt_periods_load(ui->db, DLT_PARADIGMS, &ui->pars);
-	ui->ntags = dlt_periods_load(ui->db, DLT_TAGS, &ui->tags);
 	ui->view = dlt_view_new(ui->db, NULL);
 	ui->q_count = -1;
 	ui->link_sel = -1;
@@ -565,6 +591,7 @@ static SCREEN *start_headless(struct ui *ui, const struct tui_options *o, FILE *
 	}
 	curses_active = 1;
 	ui->headless = 1;
+	ui->dump_attrs = o->dump_attrs;
 	ui->color = want_color();
 	draw_init_colors(ui);
 	ui->w = o->width;
@@ -628,7 +655,8 @@ static int loop_script(struct ui *ui, const struct script *s, FILE *out)
 	}
 	redraw(ui);
 	dump_screen(ui, out);
-	return ferror(out) ? -1 : 0;
+	/* flush here: a closed or full output fails only when the buffer is written */
+	return fflush(out) == EOF || ferror(out) ? -1 : 0;
 }
 
 int tui_run(const struct tui_options *o)

@@ -8,6 +8,7 @@ struct tui_options {
 	const char *db_path;   /* --db, or NULL for $DLTIMELINE_DB / embedded */
 	const char *script;    /* headless mode: key script file ("-" = stdin) */
 	const char *dump;      /* headless mode: where to write the final screen (NULL = stdout) */
+	int dump_attrs;        /* headless mode: also write an attribute map under each line */
 	int width, height;     /* headless screen size */
 	int no_state;          /* --no-state: no bookmarks, no file written */
 };

@@ -71,6 +71,7 @@ struct ui {
 	int utf8;              /* UTF-8 locale: box drawing and real characters */
 	int color;             /* colors in use */
 	int headless;          /* script mode */
+	int dump_attrs;        /* script mode: attribute map under each dumped line */
 	int w, h;
 	int too_small;
 
