@@ -192,7 +192,11 @@ static int usage_error(const struct cli *c, const char *fmt, ...)
 
 static int db_error(struct cli *c)
 {
-	fprintf(stderr, "dltimeline: %s\n", dlt_db_error(c->db));
+	if (dlt_db_failed(c->db))
+		fprintf(stderr, "dltimeline: %s\n", dlt_db_error(c->db));
+	else   /* no SQLite error: a row that another row refers to is missing */
+		fprintf(stderr, "dltimeline: %s: the database is inconsistent (a referenced row is missing)\n",
+			dlt_db_name(c->db));
 	return DLT_EXIT_ERROR;
 }
 
@@ -910,6 +914,8 @@ static int cmd_tags(struct cli *c, int argc, char **argv)
 
 /* ---- export ------------------------------------------------------------------------------------ */
 
+#define NONE ((size_t)-1)    /* "no index" */
+
 struct export_args {
 	struct dlt_subgraph_opts sub;
 	const char *tag, *root;
@@ -1003,6 +1009,103 @@ static long first_tag_index(struct cli *c, int64_t id, const struct dlt_period *
 	return -1;
 }
 
+/* The selected milestones' slugs and eras, read once, for drawing the links among them
+ * without reading the other end of each link again. */
+struct selection {
+	const struct dlt_subgraph *g;
+	char **slug;
+	int64_t *era;
+};
+
+static void selection_load(struct cli *c, const struct dlt_subgraph *g, struct selection *s)
+{
+	s->g = g;
+	s->slug = xcalloc(g->nids ? g->nids : 1, sizeof *s->slug);
+	s->era = xcalloc(g->nids ? g->nids : 1, sizeof *s->era);
+	for (size_t i = 0; i < g->nids; i++) {
+		struct dlt_row r = {0};
+		if (dlt_row_load(c->db, g->ids[i], &r) == 0) {
+			s->slug[i] = r.slug;
+			r.slug = NULL;
+			s->era[i] = r.era;
+		}
+		dlt_row_clear(&r);
+	}
+}
+
+static void selection_free(struct selection *s)
+{
+	for (size_t i = 0; i < s->g->nids; i++)
+		free(s->slug[i]);
+	free(s->slug);
+	free(s->era);
+}
+
+/* The position of milestone id in the selection, or NONE. */
+static size_t selection_find(const struct selection *s, int64_t id)
+{
+	size_t lo = 0, hi = s->g->nids;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->g->ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->g->nids && s->g->ids[lo] == id && s->slug[lo] ? lo : NONE;
+}
+
+/* Call emit(s, from, to, note, arg) for each link among the selection (positions in it), in
+ * timeline order of `to`, then of `from`: `from` is the idea, `to` builds on it. */
+static void selection_links(struct cli *c, const struct selection *s,
+			    void (*emit)(const struct selection *, size_t, size_t, const char *, void *), void *arg)
+{
+	size_t cap = 0, n;
+	size_t *dst = NULL;
+	char **note = NULL;
+	for (size_t i = 0; i < s->g->nids; i++) {
+		sqlite3_stmt *st = s->slug[i] ? dlt_db_stmt(c->db, Q_GRAPH_EDGES_OF) : NULL;
+		if (!st)
+			continue;
+		sqlite3_bind_int64(st, 1, s->g->ids[i]);
+		n = 0;
+		while (dlt_db_step(c->db, st) == SQLITE_ROW) {
+			size_t k = selection_find(s, sqlite3_column_int64(st, 0));
+			if (k == NONE)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				dst = xrealloc(dst, cap * sizeof *dst);
+				note = xrealloc(note, cap * sizeof *note);
+			}
+			dst[n] = k;
+			note[n++] = dlt_col_text(st, 1);
+		}
+		sqlite3_reset(st);
+		for (size_t k = 0; k < n; k++) {
+			emit(s, dst[k], i, note[k] ? note[k] : "", arg);
+			free(note[k]);
+		}
+		out_check();
+	}
+	free(dst);
+	free(note);
+}
+
+static void dot_link(const struct selection *s, size_t from, size_t to, const char *note, void *arg)
+{
+	putchar('\t');
+	out_dot_string(s->slug[from]);
+	fputs(" -> ", stdout);
+	out_dot_string(s->slug[to]);
+	if (*(const int *)arg && *note) {
+		fputs(" [label=", stdout);
+		out_dot_string(note);
+		putchar(']');
+	}
+	fputs(";\n", stdout);
+}
+
 /* Graphviz: one cluster per era, boxes filled by their first tag, arrows from an idea to
  * the ones that build on it. */
 static void export_dot(struct cli *c, const struct dlt_subgraph *g, const char *title, int edge_labels)
@@ -1010,6 +1113,8 @@ static void export_dot(struct cli *c, const struct dlt_subgraph *g, const char *
 	struct dlt_period *tags;
 	size_t ntags = dlt_periods_load(c->db, DLT_TAGS, &tags);
 	char color[64];
+	struct selection s;
+	selection_load(c, g, &s);
 	printf("// The builds-on links of \"%s\", written by dltimeline export --format dot.\n"
 	       "// An arrow leads from an idea to one that builds on it; boxes are filled by their\n"
 	       "// first tag. Draw it with: dot -Tsvg FILE.dot -o FILE.svg\n", title);
@@ -1017,19 +1122,12 @@ static void export_dot(struct cli *c, const struct dlt_subgraph *g, const char *
 	out_dot_string(title);
 	fputs("];\n\tnode [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\", fontsize=10];\n"
 	      "\tedge [color=\"#666666\", fontname=\"Helvetica\", fontsize=8];\n", stdout);
-	/* the era of each milestone, then one cluster per era in era order */
-	int64_t *era = xmalloc((g->nids ? g->nids : 1) * sizeof *era);
 	unsigned char *used = xcalloc(ntags ? ntags : 1, 1);
-	for (size_t i = 0; i < g->nids; i++) {
-		struct dlt_row r = {0};
-		era[i] = dlt_row_load(c->db, g->ids[i], &r) == 0 ? r.era : 0;
-		dlt_row_clear(&r);
-	}
 	for (size_t e = 0; e < c->neras; e++) {
 		int opened = 0;
 		for (size_t i = 0; i < g->nids; i++) {
 			struct dlt_row r = {0};
-			if (era[i] != c->eras[e].id || dlt_row_load(c->db, g->ids[i], &r) < 0)
+			if (s.era[i] != c->eras[e].id || !s.slug[i] || dlt_row_load(c->db, g->ids[i], &r) < 0)
 				continue;
 			if (!opened) {
 				printf("\n\tsubgraph \"cluster_%s\" {\n\t\tlabel=", c->eras[e].slug);
@@ -1084,39 +1182,33 @@ static void export_dot(struct cli *c, const struct dlt_subgraph *g, const char *
 		fputs("\t}\n", stdout);
 	/* links among the milestones shown */
 	fputs("\n", stdout);
-	for (size_t i = 0; i < g->nids; i++) {
-		struct dlt_link *l;
-		struct dlt_row r = {0};
-		if (dlt_row_load(c->db, g->ids[i], &r) < 0)
-			continue;
-		size_t nl = dlt_links_load(c->db, g->ids[i], 1, &l);
-		for (size_t k = 0; k < nl; k++) {
-			if (!dlt_subgraph_has(g, l[k].other.id))
-				continue;
-			putchar('\t');
-			out_dot_string(l[k].other.slug);
-			fputs(" -> ", stdout);
-			out_dot_string(r.slug);
-			if (edge_labels && l[k].note && *l[k].note) {
-				fputs(" [label=", stdout);
-				out_dot_string(l[k].note);
-				putchar(']');
-			}
-			fputs(";\n", stdout);
-		}
-		dlt_links_free(l, nl);
-		dlt_row_clear(&r);
-		out_check();
-	}
+	selection_links(c, &s, dot_link, &edge_labels);
 	fputs("}\n", stdout);
+	selection_free(&s);
 	free(used);
-	free(era);
 	dlt_periods_free(tags, ntags);
+}
+
+static void mermaid_link(const struct selection *s, size_t from, size_t to, const char *note, void *arg)
+{
+	fputs("    ", stdout);
+	out_mermaid_id(s->slug[from]);
+	if (*(const int *)arg && *note) {
+		fputs(" -->|\"", stdout);
+		out_mermaid_text(note, 0);
+		fputs("\"| ", stdout);
+	} else {
+		fputs(" --> ", stdout);
+	}
+	out_mermaid_id(s->slug[to]);
+	putchar('\n');
 }
 
 /* Mermaid, in Markdown: a timeline (one line per year) and a flowchart of the links. */
 static void export_mermaid(struct cli *c, const struct dlt_subgraph *g, const char *title, int edge_labels)
 {
+	struct selection s;
+	selection_load(c, g, &s);
 	fputs("```mermaid\ntimeline\n    title ", stdout);
 	out_mermaid_text(title, 1);
 	int year = 0;
@@ -1145,32 +1237,9 @@ static void export_mermaid(struct cli *c, const struct dlt_subgraph *g, const ch
 		dlt_row_clear(&r);
 		out_check();
 	}
-	for (size_t i = 0; i < g->nids; i++) {
-		struct dlt_link *l;
-		struct dlt_row r = {0};
-		if (dlt_row_load(c->db, g->ids[i], &r) < 0)
-			continue;
-		size_t nl = dlt_links_load(c->db, g->ids[i], 1, &l);
-		for (size_t k = 0; k < nl; k++) {
-			if (!dlt_subgraph_has(g, l[k].other.id))
-				continue;
-			fputs("    ", stdout);
-			out_mermaid_id(l[k].other.slug);
-			if (edge_labels && l[k].note && *l[k].note) {
-				fputs(" -->|\"", stdout);
-				out_mermaid_text(l[k].note, 0);
-				fputs("\"| ", stdout);
-			} else {
-				fputs(" --> ", stdout);
-			}
-			out_mermaid_id(r.slug);
-			putchar('\n');
-		}
-		dlt_links_free(l, nl);
-		dlt_row_clear(&r);
-		out_check();
-	}
+	selection_links(c, &s, mermaid_link, &edge_labels);
 	fputs("```\n", stdout);
+	selection_free(&s);
 }
 
 /* export: the whole timeline, or the part the options select, in one of five formats.
@@ -1496,8 +1565,6 @@ static void out_line(const struct cli *c, struct strbuf *sb)
 	out_check();
 }
 
-#define NONE ((size_t)-1)
-
 /* Children of each line of a tree as linked lists: first[i], then next[k]. */
 static void tree_links(const struct dlt_tree_node *t, size_t n, size_t **first, size_t **next)
 {
@@ -1751,7 +1818,13 @@ static void out_paths_text(struct cli *c, const struct dlt_path *p, int n, int a
 				sb_add(&sb, ": ");
 				sb_add_loc(c, &sb, p[i].notes[k - 1]);
 			}
-			out_line(c, &sb);
+			/* the notes tell the story: wrapped, not cut */
+			struct wrap_line *lines;
+			size_t nl = utf8_wrap(sb_str(&sb), sb.len, c->width > 20 ? c->width - 6 : 14, &lines);
+			for (size_t j = 0; j < nl; j++)
+				printf("%s%.*s\n", j ? "      " : "", (int)lines[j].len, sb_str(&sb) + lines[j].off);
+			free(lines);
+			sb_reset(&sb);
 		}
 	}
 	if (n > PATHS_SHOWN)
@@ -1829,12 +1902,16 @@ static int cmd_path(struct cli *c, int argc, char **argv)
 		if (!(ids[k] = resolve(c, names[k], &status)))
 			return status;
 	}
-	if (ids[0] == ids[1])
-		return usage_error(c, "'%s' and '%s' are the same milestone", names[0], names[1]);
 	struct dlt_row ends[2] = {{0}, {0}};
 	if (dlt_row_load(c->db, ids[0], &ends[0]) < 0 || dlt_row_load(c->db, ids[1], &ends[1]) < 0) {
 		dlt_row_clear(&ends[0]);
 		return db_error(c);
+	}
+	if (ids[0] == ids[1]) {
+		int status = usage_error(c, "both names are the same milestone, %s", ends[0].slug);
+		dlt_row_clear(&ends[0]);
+		dlt_row_clear(&ends[1]);
+		return status;
 	}
 	struct dlt_path *p;
 	int n = dlt_paths(c->db, ids[0], ids[1], a.all ? PATHS_SHOWN + 1 : 1, (int)a.max_length, &p);
@@ -1951,26 +2028,30 @@ static const struct command commands[] = {
 	{"tags", cmd_tags, "", "List the tags with their milestone counts.",
 	 "  --format F           text (default), tsv or json\n"},
 	{"lineage", cmd_lineage, "ID|NAME [--up|--down] [--depth N]",
-	 "Show what a milestone builds on, and what builds on it, as trees.\n"
-	 "A milestone reached twice is shown once; later lines refer to it \"(see above)\".",
+	 "What a milestone builds on and what builds on it, as trees.\n"
+	 "Each milestone is listed once with what lies beyond it; where the tree reaches it\n"
+	 "again, a line refers to it \"(see above)\".",
 	 "  --up                 only what it builds on, recursively (its ancestors)\n"
 	 "  --down               only what builds on it, recursively (its descendants)\n"
 	 "  --depth N            at most N links away (default: all, up to 64)\n"
 	 "  --format F           text (default), tsv or json\n"},
 	{"path", cmd_path, "FROM TO [--all] [--max-length N]",
-	 "Show the chain of builds-on links from one milestone to another, shortest first.\n"
+	 "The chain of builds-on links between two milestones, each with its note.\n"
 	 "Follows what FROM led to, or else what FROM builds on; says so when no chain exists.",
 	 "  --all                every chain, shortest first (at most 100), not just one\n"
 	 "  --max-length N       chains of at most N links (1-64, default 12)\n"
 	 "  --format F           text (default), tsv or json\n"},
 	{"chart", cmd_chart, "[years|params|compute] [--width W] [--height H]",
-	 "Draw milestones per year with the eras, or model parameters or training compute\n"
-	 "over time on a log scale.",
+	 "Milestones per year, or model size or compute over time, as a chart.\n"
+	 "years: a bar per year (or per few years) over the eras; params and compute: one dot\n"
+	 "per model with the figure, on a log scale, the largest labelled.",
 	 "  --width W            columns (default: the terminal's, 80 when not a terminal)\n"
 	 "  --height H           lines (default: the terminal's, 24 when not a terminal)\n"},
 	{"export", cmd_export,
-	 "[--format json|csv|markdown|dot|mermaid] [--from Y] [--to Y] [--tag T] [--root ID [--depth N]]",
-	 "Write the timeline, or the part of it the options select, to stdout.",
+	 "[--format F] [--from Y --to Y] [--tag T] [--root ID]",
+	 "Write the timeline, or a part of it, to stdout.\n"
+	 "The options select milestones (all must match); dot and mermaid draw the links\n"
+	 "among them, the other formats list each selected milestone in full.",
 	 "  --format F           json (default, complete), csv, markdown, dot (Graphviz: a\n"
 	 "                       cluster per era) or mermaid (a timeline and a flowchart)\n"
 	 "  --from Y, --to Y     only years Y1 to Y2\n"

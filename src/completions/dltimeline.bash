@@ -1,12 +1,12 @@
 # bash completion for dltimeline(1)                                 -*- shell-script -*-
 #
 # Completes commands, each command's options, the values of --format, --era, --paradigm,
-# --tag and --kind, file names for --db, -o/--output, --script, --dump and the arguments of
-# import, and milestone ids for show and links. Eras, paradigms, tags and ids are read from
+# --tag, --kind and --root, file names for --db, -o/--output, --script, --dump and the
+# arguments of import, milestone ids for show, links, lineage and path, and chart kinds. Eras, paradigms, tags and ids are read from
 # the program itself, from the database named by a --db earlier on the line if there is one.
 # Needs nothing from the bash-completion package.
 
-_dltimeline_commands='list show search links eras paradigms tags export import'
+_dltimeline_commands='list show search links eras paradigms tags lineage path chart export import bookmarks'
 _dltimeline_kinds='paper model system product event dataset framework hardware competition'
 
 # The first column of `PROG [--db DB] ARGS... --format tsv`, one value a line.
@@ -27,8 +27,14 @@ _dltimeline_takes_value()
     case $2 in
         --db) return 0 ;;
         --script | --size | --dump) [[ -z $1 ]] ;;
-        --format) [[ -n $1 && $1 != import ]] ;;
-        --year | --from | --to | --era | --paradigm | --tag | --kind) [[ $1 == list ]] ;;
+        --format) [[ -n $1 && $1 != import && $1 != chart ]] ;;
+        --year | --era | --paradigm | --kind) [[ $1 == list ]] ;;
+        --from | --to | --tag) [[ $1 == list || $1 == export ]] ;;
+        --depth) [[ $1 == lineage || $1 == export ]] ;;
+        --root) [[ $1 == export ]] ;;
+        --add | --remove) [[ $1 == bookmarks ]] ;;
+        --max-length) [[ $1 == path ]] ;;
+        --width | --height) [[ $1 == chart ]] ;;
         --limit) [[ $1 == list || $1 == search ]] ;;
         -o | --output) [[ $1 == import ]] ;;
         *) return 1 ;;
@@ -108,7 +114,7 @@ _dltimeline()
         case $opt in
             --format)
                 if [[ $cmd == export ]]; then
-                    candidates='json csv markdown'
+                    candidates='json csv markdown dot mermaid'
                 else
                     candidates='text tsv json'
                 fi
@@ -117,27 +123,35 @@ _dltimeline()
             --paradigm) candidates=$(_dltimeline_column1 "$prog" "$db" paradigms) ;;
             --tag) candidates=$(_dltimeline_column1 "$prog" "$db" tags) ;;
             --kind) candidates=$_dltimeline_kinds ;;
+            --root | --add | --remove) candidates=$(_dltimeline_column1 "$prog" "$db" list) ;;
             --db | -o | --output | --script | --dump) files=1 ;;
             *) return 0 ;; # a number, a year or a size: nothing to offer
         esac
     elif [[ -z $cmd ]]; then
         if [[ $cur == -* ]]; then
-            candidates='--db --script --size --dump --version --help'
+            candidates='--db --no-state --script --size --dump --dump-attrs --version --help'
         else
             candidates=$_dltimeline_commands
         fi
     elif [[ -z $dashdash && $cur == -* ]]; then
         case $cmd in
             list) candidates='--year --from --to --era --paradigm --tag --kind --limit --format' ;;
-            show | links | eras | paradigms | tags | export) candidates='--format' ;;
+            show | links | eras | paradigms | tags) candidates='--format' ;;
             search) candidates='--limit --format' ;;
+            lineage) candidates='--up --down --depth --format' ;;
+            path) candidates='--all --max-length --format' ;;
+            chart) candidates='--width --height' ;;
+            export) candidates='--format --from --to --tag --root --depth --edge-labels' ;;
             import) candidates='--check --strict -o --output' ;;
+            bookmarks) candidates='--add --remove --format' ;;
             *) return 0 ;;
         esac
         candidates+=' --db --help'
     else
         case $cmd in
-            show | links) ((npos == 0)) && candidates=$(_dltimeline_column1 "$prog" "$db" list) ;;
+            show | links | lineage) ((npos == 0)) && candidates=$(_dltimeline_column1 "$prog" "$db" list) ;;
+            path) ((npos < 2)) && candidates=$(_dltimeline_column1 "$prog" "$db" list) ;;
+            chart) ((npos == 0)) && candidates='years params compute' ;;
             import) dirs_and_yaml=1 ;;
             *) return 0 ;;
         esac

@@ -123,6 +123,14 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 	return NULL;
 }
 
+/* Too deep: report it and stop reading the file. Skipping the rest instead would make
+ * libyaml walk all of it, and its time grows with the square of the depth. */
+static void too_deep(struct reader *r, const yaml_mark_t *m)
+{
+	report(r, m, "nesting deeper than %d levels", YNODE_MAX_DEPTH);
+	r->fatal = 1;
+}
+
 /* Skip the rest of a node whose start event was already consumed (depth counts open
  * collections). Returns 0 on a fatal error. */
 static int skip_rest(struct reader *r, int depth)
@@ -135,7 +143,11 @@ static int skip_rest(struct reader *r, int depth)
 			depth++;
 		else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT)
 			depth--;
+		if (depth > YNODE_MAX_DEPTH)
+			too_deep(r, &ev.start_mark);
 		yaml_event_delete(&ev);
+		if (r->fatal)
+			return 0;
 	}
 	return 1;
 }
@@ -150,9 +162,7 @@ static struct ynode *build(struct reader *r, yaml_event_t *ev, int depth)
 		return NULL;
 	}
 	if (depth > YNODE_MAX_DEPTH) {
-		report(r, &m, "nesting deeper than %d levels", YNODE_MAX_DEPTH);
-		if (ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT)
-			skip_rest(r, 1);
+		too_deep(r, &m);
 		return NULL;
 	}
 	struct ynode *n = xcalloc(1, sizeof *n);

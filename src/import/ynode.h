@@ -40,8 +40,8 @@ typedef void (*ynode_item_fn)(void *ctx, const char *section, unsigned sec_line,
 typedef void (*ynode_error_fn)(void *ctx, unsigned line, unsigned col, const char *msg);
 
 /* Read the YAML stream from fp. Calls item() for each entry and error() for each problem
- * (syntax errors stop the file; structural problems skip the entry). Returns the number of
- * errors reported. */
+ * (syntax errors and nesting deeper than YNODE_MAX_DEPTH stop the file; structural problems
+ * skip the entry). Returns the number of errors reported. */
 size_t ynode_read(FILE *fp, ynode_item_fn item, ynode_error_fn error, void *ctx);
 
 /* The member of mapping `map` with key `key`, or NULL. */

@@ -27,8 +27,11 @@ struct dlt_tree_node {
 
 /* The lineage tree of milestone id: dir > 0 its ancestors (what it builds on, recursively),
  * dir < 0 its descendants (what builds on it). max_depth 0 = unlimited (capped at 64); at
- * most DLT_LINEAGE_MAX_NODES lines. Returns the number of lines and a malloc'd array in *out
- * (free with dlt_tree_free); 0 on a database error or unknown id. */
+ * most DLT_LINEAGE_MAX_NODES lines. The tree holds every milestone within max_depth links of
+ * the root: its first line carries its subtree (as deep as its shortest distance from the
+ * root allows, so a milestone first met on a longer route may sit deeper than max_depth),
+ * later lines are repeats. Returns the number of lines and a malloc'd array in *out (free
+ * with dlt_tree_free); 0 on a database error or unknown id. */
 size_t dlt_lineage(struct dlt_db *db, int64_t id, int dir, int max_depth, struct dlt_tree_node **out);
 /* Free a tree from dlt_lineage (NULL is fine). */
 void dlt_tree_free(struct dlt_tree_node *t, size_t n);
@@ -51,7 +54,7 @@ struct dlt_path {
  * DLT_PATHS_GAVE_UP when the search budget (DLT_PATH_MAX_NODES milestones) ran out before
  * any path was found, so that none is known either way. */
 #define DLT_PATHS_GAVE_UP (-2)
-#define DLT_PATH_MAX_NODES 200000
+#define DLT_PATH_MAX_NODES 100000
 int dlt_paths(struct dlt_db *db, int64_t from, int64_t to, int max_paths, int max_length, struct dlt_path **out);
 /* Free paths from dlt_paths (NULL is fine). */
 void dlt_paths_free(struct dlt_path *p, int n);

@@ -135,9 +135,9 @@ int dlt_search_ranked(struct dlt_db *db, const char *expr, int limit, int64_t **
 	while ((rc = dlt_db_step(db, st)) == SQLITE_ROW && n < limit)
 		v[n++] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		free(v);
-		return -1;
+	if ((rc != SQLITE_ROW && rc != SQLITE_DONE) || n == 0) {
+		free(v);   /* nothing to hand over: *ids stays NULL */
+		return rc != SQLITE_ROW && rc != SQLITE_DONE ? -1 : 0;
 	}
 	*ids = v;
 	return n;

@@ -29,7 +29,8 @@ size_t dlt_search_terms(const char *user, char ***terms);
 void dlt_search_terms_free(char **terms, size_t n);
 
 /* Ranked search (bm25, title and names weigh most). Stores up to limit milestone ids in
- * *ids (malloc'd) and returns the count; -1 on a database error or interrupt. */
+ * *ids (malloc'd; NULL when there are none) and returns the count; -1 on a database error
+ * or interrupt. */
 int dlt_search_ranked(struct dlt_db *db, const char *expr, int limit, int64_t **ids);
 
 #endif

@@ -60,7 +60,9 @@ void graph_open(struct ui *ui, enum graph_kind kind, int64_t from, int64_t to)
 	if (kind == GV_PATH) {
 		int n = dlt_paths(ui->db, from, to, 5, 0, &ui->gv.paths);
 		ui->gv.npaths = n > 0 ? n : 0;
-		if (n < 0) {
+		if (n == DLT_PATHS_GAVE_UP) {
+			ui_message(ui, 1, "No path found within %d milestones of either end; gave up", DLT_PATH_MAX_NODES);
+		} else if (n < 0) {
 			ui_message(ui, 1, "%s", dlt_db_error(ui->db));
 			return;
 		}

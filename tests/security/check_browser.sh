@@ -32,12 +32,13 @@ PY
 cat >"$work/fake-browser" <<'SH'
 #!/bin/sh
 # records how it was started, then exits
+fd0=$(readlink /proc/$$/fd/0) fd1=$(readlink /proc/$$/fd/1) fd2=$(readlink /proc/$$/fd/2)
 {
 	echo "argc=$#"
 	for a in "$@"; do printf 'arg=%s\n' "$a"; done
-	echo "stdin=$(readlink /proc/$$/fd/0)"
-	echo "stdout=$(readlink /proc/$$/fd/1)"
-	echo "stderr=$(readlink /proc/$$/fd/2)"
+	echo "stdin=$fd0"
+	echo "stdout=$fd1"
+	echo "stderr=$fd2"
 } >"$DLT_BROWSER_LOG.tmp" && mv "$DLT_BROWSER_LOG.tmp" "$DLT_BROWSER_LOG"
 SH
 chmod +x "$work/fake-browser"

@@ -496,18 +496,18 @@ static void test_nesting_too_deep(void **state)
 	char *dir = tu_mkdtemp();
 	char *tax = tu_path(dir, "00-tax.yaml"), *ms = tu_path(dir, "10-ms.yaml"), *out = tu_path(dir, "o.db");
 	tu_write_str(tax, TAXONOMY);
-	/* the milestone is depth 1, its fields 2: 20 nested lists reach past the limit of 16 */
+	/* the milestone is depth 1, its fields 2: 20 nested lists reach past the limit of 16;
+	 * too deep stops the file there (libyaml's time grows with the square of the depth) */
 	tu_write_str(ms, BASE "    figures: [[[[[[[[[[[[[[[[[[[[x]]]]]]]]]]]]]]]]]]]]\n");
 	const char *paths[] = {dir};
 	size_t n;
 	char *got = import_to(paths, 1, out, 0, &n);
 	struct strbuf want = {0};
 	sb_addf(&want,
-		"%s:8:15: each entry of 'figures' must be text\n"
 		"%s:8:29: nesting deeper than 16 levels\n"
-		"2 errors; nothing written\n", ms, ms);
+		"1 error; nothing written\n", ms);
 	assert_string_equal(got, sb_str(&want));
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 1);
 	assert_false(tu_exists(out));
 	sb_free(&want);
 	free(got);

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""check_bad_inputs.py -- hostile data files, databases, queries and screen sizes, through the
+real binary. Each case must end in bounded time and memory, with a sensible exit status and
+well-formed messages, and never crash (a sanitizer report or a signal fails the case).
+
+    check_bad_inputs.py DLTIMELINE FIXTURE_DB
+
+Data files (dltimeline import --check, and import -o, which must write nothing):
+  a 10 MB value, a 10 MB key, a 10 MB line of text without a newline, 10 MB of random
+  bytes, raw NUL bytes (in a value, at the start), invalid UTF-8 at the very end, flow
+  nesting 100000 deep, block nesting 2000 deep, 50000 broken entries (50000+ problems);
+  (each validation error has its own unit test in tests/unit/test_import.c).
+Databases: dangling rows -- links to and from milestones that do not exist, tags and
+  aliases of missing milestones, milestones of missing eras and paradigms, a year whose
+  first milestone is missing -- through every command and a headless walk of every screen;
+  exit 0/1, or 2 with one line naming the file.
+Queries: FTS5 syntax of every kind, 100 KB queries, control characters, invalid UTF-8 --
+  through search, list --filter style options and the browser's search prompt and filter;
+  never an error.
+Screens: the headless browser at 1x1, 2x2 and 39x9 through every screen, and a storm of
+  1000 random resizes (1x1 to 300x100) across every screen.
+"""
+import os
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+BIN, GOOD = sys.argv[1], sys.argv[2]
+WORK = tempfile.mkdtemp(prefix="dlt-badinputs-")
+ENV = dict(os.environ, HOME=WORK, XDG_CONFIG_HOME=WORK + "/no-config", XDG_STATE_HOME=WORK + "/state",
+           BROWSER="true", LC_ALL="C.UTF-8", TERM="xterm-256color")
+ENV.pop("DLTIMELINE_DB", None)
+ENV.pop("NO_COLOR", None)
+failures = []
+checked = 0
+TIME_LIMIT = 60            # seconds per run
+RSS_LIMIT_MB = 400         # peak memory per run
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL: " + msg)
+
+
+def run(args, name, stdin=subprocess.DEVNULL, want=(0,), timeout=TIME_LIMIT):
+    """Run the binary; check status, time, memory and that it did not crash. Returns
+    (status, stdout, stderr)."""
+    global checked
+    checked += 1
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.monotonic()
+    try:
+        p = subprocess.run([BIN] + args, env=ENV, stdin=stdin, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=timeout, cwd=WORK)
+    except subprocess.TimeoutExpired:
+        fail("%s: still running after %d s" % (name, timeout))
+        return None, b"", b""
+    took = time.monotonic() - t0
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    err = p.stderr.decode("utf-8", "replace")
+    if p.returncode < 0 or "Sanitizer" in err or "runtime error" in err:
+        fail("%s: crashed (status %d): %s" % (name, p.returncode, err[-600:]))
+    elif p.returncode not in want:
+        fail("%s: exit %d, want %s: %s" % (name, p.returncode, want, err[:400]))
+    if rss > before and rss > RSS_LIMIT_MB * 1024:
+        fail("%s: peak memory %d MB" % (name, rss // 1024))
+    if took > timeout / 2:
+        print("note: %s took %.1f s" % (name, took))
+    return p.returncode, p.stdout, err
+
+
+def one_line_error(err, name, path):
+    lines = err.splitlines()
+    if len(lines) != 1 or not lines[0].startswith("dltimeline: %s: " % path):
+        fail("%s: stderr is not one line naming %s: %r" % (name, path, err[:300]))
+
+
+# ---- data files ----------------------------------------------------------------------------------
+
+HEAD = ("eras:\n  - {id: e, name: E, start: 1900}\nmilestones:\n"
+        "  - id: a\n    year: 1950\n    title: A\n    kind: paper\n    era: e\n    summary: S.\n")
+TEN_MB = 10 << 20
+
+
+def data_case(name, content, expect_re, want_lines=None):
+    path = os.path.join(WORK, name + ".yaml")
+    with open(path, "wb") as f:
+        f.write(content)
+    for mode in ("check", "write"):
+        out = os.path.join(WORK, "out-" + name + ".db")
+        args = ["import", "--check", path] if mode == "check" else ["import", path, "-o", out]
+        st, _, err = run(args, "data %s (%s)" % (name, mode), want=(2,))
+        if st is None:
+            continue
+        lines = err.splitlines()
+        if not lines or not re.fullmatch(r"\d+ errors?; nothing written", lines[-1]):
+            fail("data %s: no count line at the end: %r" % (name, err[-300:]))
+            continue
+        n = int(lines[-1].split()[0])
+        if n != len(lines) - 1:
+            fail("data %s: %d problems counted, %d lines" % (name, n, len(lines) - 1))
+        if want_lines is not None and n < want_lines:
+            fail("data %s: only %d problems reported, want at least %d" % (name, n, want_lines))
+        for l in lines[:-1]:
+            if not l.startswith(path + ":") and not l.startswith("dltimeline: "):
+                fail("data %s: line does not name the file: %r" % (name, l[:200]))
+                break
+            if len(l) > 400 or any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 for c in l):
+                fail("data %s: unprintable or huge report line: %r" % (name, l[:200]))
+                break
+        if not re.search(expect_re, err):
+            fail("data %s: no /%s/ in %r" % (name, expect_re, err[:400]))
+        leftovers = [f for f in os.listdir(WORK) if f.startswith("out-" + name)]
+        if leftovers:
+            fail("data %s: files written: %s" % (name, leftovers))
+    os.unlink(path)
+
+
+def data_files():
+    data_case("value-10mb", (HEAD + "    anecdote: " + "x" * TEN_MB + "\n").encode(),
+              r":10:15: value too long \(10485760 bytes, at most 65536\)")
+    data_case("quoted-value-10mb", (HEAD + '    anecdote: "' + "\u00e9" * (TEN_MB // 2) + '"\n').encode(),
+              r"value too long \(10485760 bytes")
+    data_case("key-10mb", (HEAD + "    " + "k" * TEN_MB + ": 1\n").encode(), r"YAML syntax error")
+    data_case("line-10mb", ("x" * TEN_MB).encode(), r"must be a mapping of sections")
+    data_case("random-10mb", random.Random(7).randbytes(TEN_MB), r"invalid UTF-8|control characters|YAML")
+    data_case("nul-in-value", (HEAD + "    venue: Caf\x00e\n").encode(), r":10:\d+: control characters are not allowed")
+    data_case("nul-first", b"\x00" + HEAD.encode(), r":1:1: control characters are not allowed")
+    data_case("nul-escaped", (HEAD + '    venue: "a\\0b"\n').encode(), r"value contains a NUL byte")
+    data_case("utf8-cut-at-end", HEAD.encode() + b"    venue: \xe2\x82", r"invalid UTF-8")
+    data_case("flow-nesting-100000", (HEAD + "    figures: " + "[" * 100000 + "]" * 100000 + "\n").encode(),
+              r"nesting deeper than 16 levels")
+    data_case("block-nesting-2000", (HEAD + "    figures:\n" +
+                                     "".join("  " * i + "      - x:\n" for i in range(2000))).encode(),
+              r"nesting deeper than 16 levels")
+    data_case("broken-entries-50000", ("milestones:\n" + "  - {id: X, year: nope}\n" * 50000).encode(),
+              r"is not a valid id", want_lines=100000)
+
+
+# ---- databases with dangling rows ----------------------------------------------------------------
+
+WALK = ("<dump>j<Enter><dump>jjj<dump><Tab><dump><Tab><Enter><dump><Backspace>q"
+        "e<dump><Down><Enter><dump>f<dump>ta<Down><Enter><dump>FH<dump><Esc>"
+        "/er<dump><Enter><dump>nN<Esc>?<dump>q mj'<dump><Esc>a<dump>q c<dump>q"
+        "y1900<Enter><dump>G<Enter><Tab><Tab><Enter><dump>q")
+
+
+def write_keys(name, text):
+    path = os.path.join(WORK, name + ".keys")
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def dangling_db():
+    db = os.path.join(WORK, "dangling.db")
+    shutil.copyfile(GOOD, db)
+    c = sqlite3.connect(db)
+    slugs = [r[0] for r in c.execute("SELECT slug FROM milestones ORDER BY id")]
+    c.execute("INSERT INTO links (src, dst, kind, note, pos) VALUES (2, 9999, 'builds_on', 'to nowhere', 9)")
+    c.execute("INSERT INTO links (src, dst, kind, note, pos) VALUES (9998, 1, 'builds_on', 'from nowhere', 0)")
+    c.execute("INSERT INTO links (src, dst, kind, note, pos) VALUES (9997, 9996, 'builds_on', 'nowhere', 0)")
+    c.execute("INSERT INTO milestone_tags (milestone, tag) VALUES (1, 777)")
+    c.execute("INSERT INTO milestone_tags (milestone, tag) VALUES (9995, 1)")
+    c.execute("INSERT INTO aliases (milestone, pos, alias) VALUES (9994, 0, 'ghost')")
+    c.execute("UPDATE milestones SET era = 55, paradigm = 66 WHERE id = 3")
+    c.execute("INSERT INTO years (year, first_id, count) VALUES (1900, 9993, 3)")
+    c.commit()
+    c.close()
+    before = open(db, "rb").read()
+    cmds = [["list"], ["list", "--year", "1900"], ["list", "--tag", "vision"], ["eras"], ["tags"],
+            ["search", "network"], ["export"], ["export", "--format", "csv"], ["export", "--format", "markdown"],
+            ["export", "--format", "dot"], ["export", "--format", "mermaid"]]
+    for s in slugs[:4]:
+        cmds += [["show", s], ["show", s, "--format", "json"], ["links", s], ["links", s, "--format", "json"],
+                 ["lineage", s], ["lineage", s, "--format", "json"]]
+    cmds += [["path", slugs[0], slugs[3]], ["show", "ghost"], ["links", "ghost"]]
+    for args in cmds:
+        st, _, err = run(["--db", db] + args, "dangling: " + " ".join(args), want=(0, 1, 2))
+        if st == 2:
+            one_line_error(err, "dangling: " + " ".join(args), db)
+    keys = write_keys("walk", WALK)
+    for size in ("80x24", "140x40"):
+        run(["--db", db, "--script", keys, "--size", size, "--dump", os.devnull], "dangling: browser " + size)
+    if open(db, "rb").read() != before:
+        fail("dangling: the database changed")
+
+
+# ---- queries -------------------------------------------------------------------------------------
+
+NASTY = ['"', '""', '"unbalanced', "a*", "*", "^a", "a:b", "title:attention", "{title short}:x",
+         "NEAR(a b)", "NEAR(a b, 2)", "a NEAR/3 b", "a AND", "OR b", "NOT", "a OR b NOT c", "(a", ")",
+         "a + b", "-a", "'a'", "a;b", "\\", "rowid=1", "x' OR '1'='1", "%", "_",
+         "\x1b[31m", "a\x00b", "\t\n\r", "\x7f\x80\x9b", "\u202eevil", "\ufffd", "\udcff",
+         "\u3000\u00a0", "e\u0301", "\U0001f916", "(" * 1000, '"' * 1001, "*" * 5000,
+         "NEAR(" * 500, "a " * 50000, "x" * 100000,
+         "".join(chr(c) for c in range(1, 0x250) if c not in (0,)) * 40]
+
+
+NO_WORDS = "dltimeline search: the query has no words to search for (see 'dltimeline search --help')\n"
+
+
+def queries():
+    # a query is words: found (0), not found (1), or no words at all (2, one line)
+    for i, q in enumerate(NASTY):
+        arg = q.encode("utf-8", "surrogateescape").replace(b"\x00", b"").decode("utf-8", "surrogateescape")
+        for fmt in ("text", "json"):
+            st, out, err = run(["--db", GOOD, "search", "--format", fmt, "--limit", "5", "--", arg],
+                               "query %d (%s)" % (i, fmt), want=(0, 1, 2))
+            if err and not (st == 2 and err == NO_WORDS):
+                fail("query %d (%s): exit %s, stderr %r" % (i, fmt, st, err[:200]))
+    # the browser's search prompt and filter, typed: syntax, control keys, 3000 characters
+    typed = "".join(c if c not in "<>#\n " else "<Lt>" if c == "<" else "<Gt>" if c == ">" else "<Space>"
+                    if c == " " else "x" for c in '"a* NEAR(b c) title:x {x}: ^y (z OR "w')
+    ctrl = "<C-a><C-b><C-e><C-k><C-u><C-w><Tab><Backspace><Del><Left><Right><Home><End>"
+    long_text = "abc<Space>" * 300
+    script = ("/" + typed + "<Enter><dump>nN/" + ctrl + typed + "<Esc>/" + long_text + "<dump><Enter>nn"
+              "f" + typed + "<dump><Enter><dump>F f" + long_text + ctrl + "<Enter>y" + "9" * 300 + "<Enter>"
+              "y<C-u>-1<Enter>y99999999999999999999<Enter><dump>")
+    keys = write_keys("queries", script)
+    for size in ("80x24", "140x40", "40x10"):
+        run(["--db", GOOD, "--script", keys, "--size", size, "--dump", os.devnull], "typed queries " + size)
+
+
+# ---- screen sizes --------------------------------------------------------------------------------
+
+def screens():
+    keys = write_keys("walk", WALK)
+    for size in ("1x1", "2x2", "39x9", "40x10", "1000x3", "3x1000"):
+        st, _, _ = run(["--db", GOOD, "--script", keys, "--size", size, "--dump", os.devnull],
+                       "screen %s walk" % size)
+    # a walk with <resize> everywhere, the smallest sizes included
+    rnd = random.Random(11)
+    parts = []
+    # no q: in a screen too small to use, q quits
+    for step in re.findall(r"<[^>]*>|.", WALK.replace("<dump>", "").replace("q", "<Esc>")):
+        parts.append(step)
+        for _ in range(rnd.randrange(4)):
+            w = rnd.choice([1, 2, 39, 40, 80, 119, 120, 300, rnd.randrange(1, 301)])
+            h = rnd.choice([1, 2, 9, 10, 24, 100, rnd.randrange(1, 101)])
+            parts.append("<resize %dx%d>" % (w, h))
+    storm = "".join(parts)
+    while storm.count("<resize") < 1000:
+        storm += "<resize %dx%d>j" % (rnd.randrange(1, 301), rnd.randrange(1, 101))
+    keys = write_keys("storm", storm + "<resize 80x24><dump>")
+    st, out, err = run(["--db", GOOD, "--script", keys, "--dump", os.path.join(WORK, "storm.txt")],
+                       "resize storm (1000 resizes)")
+    if st == 0:
+        screen = open(os.path.join(WORK, "storm.txt")).read().split("\f\n")[-1].splitlines()
+        if len(screen) != 24:
+            fail("resize storm: the last screen has %d lines, not 24" % len(screen))
+
+
+def main():
+    data_files()
+    dangling_db()
+    queries()
+    screens()
+    shutil.rmtree(WORK, ignore_errors=True)
+    print("%d runs checked, %d failures" % (checked, len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
