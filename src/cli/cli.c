@@ -613,6 +613,20 @@ static int one_name(struct cli *c, int argc, char **argv, const char *formats, c
 	return open_db(c) < 0 ? DLT_EXIT_ERROR : 0;
 }
 
+/* The one milestone named on the command line: parses the arguments, opens the database and
+ * resolves the name. Returns its id, or 0 with *status set (0 after --help, else the exit
+ * status of the usage error, database error, unknown or ambiguous name already reported). */
+static int64_t one_milestone(struct cli *c, int argc, char **argv, int *status)
+{
+	const char *name = NULL;
+	int r = one_name(c, argc, argv, "text tsv json", &name);
+	if (r) {
+		*status = r < 0 ? DLT_EXIT_OK : r;
+		return 0;
+	}
+	return resolve(c, name, status);
+}
+
 static void out_links_text(struct cli *c, const char *heading, const struct dlt_link *l, size_t n)
 {
 	printf("%s%s%s\n", C_BOLD(c), heading, C_RESET(c));
@@ -649,12 +663,8 @@ static void out_links_tsv(const char *dir, const struct dlt_link *l, size_t n)
 
 static int cmd_show(struct cli *c, int argc, char **argv)
 {
-	const char *name;
-	int r = one_name(c, argc, argv, "text tsv json", &name);
-	if (r)
-		return r < 0 ? DLT_EXIT_OK : r;
 	int status = 0;
-	int64_t id = resolve(c, name, &status);
+	int64_t id = one_milestone(c, argc, argv, &status);
 	if (!id)
 		return status;
 	if (c->format == FMT_JSON) {
@@ -731,12 +741,8 @@ static int cmd_show(struct cli *c, int argc, char **argv)
 
 static int cmd_links(struct cli *c, int argc, char **argv)
 {
-	const char *name;
-	int r = one_name(c, argc, argv, "text tsv json", &name);
-	if (r)
-		return r < 0 ? DLT_EXIT_OK : r;
 	int status = 0;
-	int64_t id = resolve(c, name, &status);
+	int64_t id = one_milestone(c, argc, argv, &status);
 	if (!id)
 		return status;
 	struct dlt_row row = {0};
@@ -749,13 +755,6 @@ static int cmd_links(struct cli *c, int argc, char **argv)
 		printf("{\"id\":");
 		out_json_string(c, row.slug);
 		printf(",\"builds_on\":");
-		sqlite3_stmt *st = dlt_db_stmt(c->db, Q_MS_EXPORT_JSON);
-		if (st) {
-			/* builds_on from the export object, via SQLite: keep one formatting path */
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_reset(st);
-		}
-		struct strbuf sb = {0};
 		fputs("[", stdout);
 		for (size_t i = 0; i < nup; i++) {
 			fputs(i ? ",{\"id\":" : "{\"id\":", stdout);
@@ -769,7 +768,6 @@ static int cmd_links(struct cli *c, int argc, char **argv)
 		fputs("],\"led_to\":", stdout);
 		out_json_query(c, Q_LED_TO_JSON, id);
 		fputs("}\n", stdout);
-		sb_free(&sb);
 	} else if (c->format == FMT_TSV) {
 		out_links_tsv("builds_on", up, nup);
 		out_links_tsv("led_to", down, ndown);
