@@ -119,7 +119,7 @@ static void ensure_visible(struct ui *ui, int avail)
 	int64_t top = ui->sel;
 	for (size_t i = 0; i < nb; i++) {
 		int cost = 1 + (back[i].year != year);
-		if (lines + cost > avail - 1)
+		if (lines + cost > avail)
 			break;
 		lines += cost;
 		year = back[i].year;
