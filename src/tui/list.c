@@ -79,6 +79,7 @@ static size_t layout(struct ui *ui, int avail)
 	size_t n = dlt_view_fetch(ui->view, ui->top - 1, 1, want, ui->rows);
 	int prev_year = 0;
 	neighbour(ui, ui->top, -1, &prev_year);
+	ui->top_prev_year = prev_year;
 	int line = 0;
 	size_t fit = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -195,8 +196,7 @@ void list_draw(struct ui *ui, int x, int w)
 		return;
 	}
 	int lw = w - 1; /* last column: minimap */
-	int prev_year = 0;
-	neighbour(ui, ui->top, -1, &prev_year);
+	int prev_year = ui->top_prev_year; /* found by the layout: no second query */
 	struct strbuf prev_eras = {0};
 	int64_t match_lo = ui->rows[0].id, match_hi = ui->rows[ui->nrows - 1].id;
 	/* Which rows match the search: one query over the window. */

@@ -82,6 +82,7 @@ struct ui {
 	struct dlt_row rows[UI_MAX_ROWS];  /* rows laid out by the last draw */
 	int row_y[UI_MAX_ROWS];
 	size_t nrows;
+	int top_prev_year;           /* year of the row before `top` (0 = none), from the layout */
 	int body_y, body_h;          /* lines of the list / detail area */
 	int list_w;                  /* width of the list column */
 
