@@ -97,7 +97,8 @@ struct dlt_summary {
 	int64_t count;      /* milestones */
 	int first_year, last_year;
 };
-/* Fill s; returns 0, or -1 on a database error. Free with dlt_summary_clear. */
+/* Fill s; returns 0, or -1 on a database error. s is filled either way (title never NULL):
+ * free it with dlt_summary_clear in both cases. */
 int dlt_summary_load(struct dlt_db *db, struct dlt_summary *s);
 void dlt_summary_clear(struct dlt_summary *s);
 

@@ -82,7 +82,8 @@ static void layout(struct ui *ui, int w)
 {
 	if (ui->ms_id == ui->sel && ui->dl_width == w)
 		return;
-	if (ui->ms_id != ui->sel) {
+	/* nothing loaded (no selection: an empty timeline) is never a cache hit */
+	if (ui->ms_id != ui->sel || !ui->ms_id) {
 		detail_invalidate(ui);
 		if (!ui->sel || dlt_milestone_load(ui->db, ui->sel, &ui->ms) < 0)
 			return;

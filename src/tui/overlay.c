@@ -462,7 +462,8 @@ int picker_key(struct ui *ui, int key, enum tui_action a)
 		return 1;
 	}
 	if (key == KEY_NPAGE) {
-		ui->pk.sel = ui->pk.sel + 10 < n ? ui->pk.sel + 10 : n - 1;
+		/* never below 0: with no match, sel -1 would index shown[-1] */
+		ui->pk.sel = ui->pk.sel + 10 < n ? ui->pk.sel + 10 : n > 0 ? n - 1 : 0;
 		return 1;
 	}
 	if (key == KEY_PPAGE) {

@@ -98,8 +98,8 @@ static void read_view(struct dlt_db *db, const struct dlt_filter *f)
 static void read_all(struct dlt_db *db)
 {
 	struct dlt_summary s;
-	if (dlt_summary_load(db, &s) == 0)
-		dlt_summary_clear(&s);
+	dlt_summary_load(db, &s);   /* filled even when it fails */
+	dlt_summary_clear(&s);
 	struct dlt_period *p[3];
 	size_t np[3];
 	for (int k = 0; k < 3; k++)

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # run.sh -- run the libFuzzer harnesses for as long as asked, and report.
 #
-#   tests/fuzz/run.sh [--build DIR] [--no-build] [--jobs N] SECONDS [HARNESS...]
+#   tests/fuzz/run.sh [--build DIR] [--no-build] [--fresh] [--jobs N] SECONDS [HARNESS...]
 #
 # Builds DIR (default build-fuzz: CC=clang, -DDLT_FUZZ=ON) unless --no-build, then runs each
 # harness (default: all of import search utf8 db script) for SECONDS, N at a time (default
 # 1), starting from the seed corpus in tests/fuzz/corpus/NAME plus what earlier runs found
-# (kept in DIR/fuzz/corpus/NAME). A crash, leak, UB report, timeout or failed contract check
-# stops that harness; its input is kept in DIR/fuzz/artifacts/NAME/ -- copy it into
+# (kept in DIR/fuzz/corpus/NAME; with --fresh, from the seeds alone into a temporary corpus,
+# so that a short run stays short however much earlier runs found). A crash, leak, UB
+# report, timeout or failed contract check stops that harness; its input is kept in
+# DIR/fuzz/artifacts/NAME/ -- copy it into
 # tests/fuzz/regressions/NAME/ once fixed, so that it is replayed by every build's tests.
 # Prints one line per harness (executions, rate, corpus, findings), appends it to
 # DIR/fuzz/stats.tsv, and exits non-zero when anything was found.
@@ -15,18 +17,19 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 build=$root/build-fuzz
-do_build=1 jobs=1
+do_build=1 jobs=1 fresh=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--build) build=$(realpath -m "$2"); shift 2 ;;
 	--no-build) do_build=0; shift ;;
+	--fresh) fresh=1; shift ;;
 	--jobs) jobs=$2; shift 2 ;;
-	-h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+	-h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d'; exit 0 ;;
 	*) break ;;
 	esac
 done
 if [ $# -lt 1 ] || ! [[ $1 =~ ^[0-9]+$ ]]; then
-	echo "usage: run.sh [--build DIR] [--no-build] [--jobs N] SECONDS [HARNESS...]" >&2
+	echo "usage: run.sh [--build DIR] [--no-build] [--fresh] [--jobs N] SECONDS [HARNESS...]" >&2
 	exit 2
 fi
 seconds=$1
@@ -44,6 +47,7 @@ fi
 run_one() {
 	local h=$1 bin=$build/tests/fuzz/fuzz_$1 work=$build/fuzz
 	local corpus=$work/corpus/$h art=$work/artifacts/$h log=$work/logs/$h.log
+	[ "$fresh" = 1 ] && corpus=$(mktemp -d "${TMPDIR:-/tmp}/dlt-corpus-$h-XXXXXX")
 	if [ ! -x "$bin" ]; then
 		echo "$h: $bin is not built (configure with CC=clang -DDLT_FUZZ=ON)"
 		return 2
@@ -57,7 +61,7 @@ run_one() {
 	local tmpdir=${TMPDIR:-/tmp}
 	[ -d /dev/shm ] && [ -w /dev/shm ] && tmpdir=/dev/shm
 	local start=$SECONDS
-	TMPDIR=$tmpdir ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1} \
+	TMPDIR=$tmpdir ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1:quarantine_size_mb=64} \
 		UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
 		"$bin" "${opts[@]}" -max_total_time="$seconds" -print_final_stats=1 \
 		-artifact_prefix="$art/" -rss_limit_mb=2048 "$corpus" "$here/corpus/$h" >"$log" 2>&1
@@ -66,6 +70,7 @@ run_one() {
 	execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
 	[ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
 	units=$(find "$corpus" -type f | wc -l)
+	[ "$fresh" = 1 ] && rm -rf "$corpus"
 	local took=$((SECONDS - start))
 	local found=0 what="none"
 	if [ $rc -ne 0 ]; then

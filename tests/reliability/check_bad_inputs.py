@@ -10,7 +10,7 @@ Data files (dltimeline import --check, and import -o, which must write nothing):
   bytes, raw NUL bytes (in a value, at the start), invalid UTF-8 at the very end, flow
   nesting 100000 deep, block nesting 2000 deep, 50000 broken entries (50000+ problems);
   (each validation error has its own unit test in tests/unit/test_import.c).
-Databases: dangling rows -- links to and from milestones that do not exist, tags and
+Databases: no milestones at all (the browser once crashed on it in the wide layout); dangling rows -- links to and from milestones that do not exist, tags and
   aliases of missing milestones, milestones of missing eras and paradigms, a year whose
   first milestone is missing -- through every command and a headless walk of every screen;
   exit 0/1, or 2 with one line naming the file.
@@ -19,6 +19,8 @@ Queries: FTS5 syntax of every kind, 100 KB queries, control characters, invalid 
   never an error.
 Screens: the headless browser at 1x1, 2x2 and 39x9 through every screen, and a storm of
   1000 random resizes (1x1 to 300x100) across every screen.
+Streams: stdout closed or a full disk, for the commands, --help, --version, the fallback
+  list and the headless dump: one line "write error" and exit 2.
 """
 import os
 import random
@@ -31,7 +33,7 @@ import sys
 import tempfile
 import time
 
-BIN, GOOD = sys.argv[1], sys.argv[2]
+BIN, GOOD = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 WORK = tempfile.mkdtemp(prefix="dlt-badinputs-")
 ENV = dict(os.environ, HOME=WORK, XDG_CONFIG_HOME=WORK + "/no-config", XDG_STATE_HOME=WORK + "/state",
            BROWSER="true", LC_ALL="C.UTF-8", TERM="xterm-256color")
@@ -40,7 +42,10 @@ ENV.pop("NO_COLOR", None)
 failures = []
 checked = 0
 TIME_LIMIT = 60            # seconds per run
-RSS_LIMIT_MB = 400         # peak memory per run
+RSS_LIMIT_MB = 400         # peak memory per run (more under AddressSanitizer, whose shadow counts)
+if b"__asan_init" in subprocess.run(["nm", "-an", BIN], stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL).stdout:
+    RSS_LIMIT_MB, TIME_LIMIT = 2000, 180
 
 
 def fail(msg):
@@ -192,6 +197,25 @@ def dangling_db():
         fail("dangling: the database changed")
 
 
+def empty_timeline():
+    """A database of the right schema with no milestones at all (the importer never writes
+    one, but anyone can): commands say nothing was found, the browser shows an empty list."""
+    db = os.path.join(WORK, "empty.db")
+    shutil.copyfile(GOOD, db)
+    c = sqlite3.connect(db)
+    c.execute("DELETE FROM milestones")
+    c.commit()
+    c.close()
+    for args in (["list"], ["search", "network"], ["export"], ["export", "--format", "markdown"], ["eras"],
+                 ["show", "perceptron"], ["lineage", "perceptron"]):
+        st, _, err = run(["--db", db] + args, "empty timeline: " + " ".join(args), want=(0, 1, 2))
+        if st == 2:
+            one_line_error(err, "empty timeline: " + " ".join(args), db)
+    keys = write_keys("walk", WALK)
+    for size in ("80x24", "140x40"):
+        run(["--db", db, "--script", keys, "--size", size, "--dump", os.devnull], "empty timeline: browser " + size)
+
+
 # ---- queries -------------------------------------------------------------------------------------
 
 NASTY = ['"', '""', '"unbalanced', "a*", "*", "^a", "a:b", "title:attention", "{title short}:x",
@@ -257,9 +281,39 @@ def screens():
             fail("resize storm: the last screen has %d lines, not 24" % len(screen))
 
 
+# ---- standard streams ------------------------------------------------------------------------------
+
+def streams():
+    """stdout closed or full: a one-line write error and exit 2, never a crash or a silent 0
+    (a reader that went away, EPIPE, is fine: tests/cli/check_pipes_env.sh)."""
+    global checked
+    keys = write_keys("short", "jj<Enter>q")
+    cases = [["list"], ["export", "--format", "json"], ["show", "perceptron"], ["search", "network"],
+             ["eras"], ["--help"], ["--version"], ["list", "--help"], [],
+             ["--script", keys, "--size", "80x24"]]
+    for args in cases:
+        for how in ("closed", "full"):
+            checked += 1
+            name = "stdout %s: %s" % (how, " ".join(args) or "(no command)")
+            out = open("/dev/full", "w") if how == "full" else None
+            p = subprocess.run([BIN, "--db", GOOD] + args, env=ENV, stdin=subprocess.DEVNULL, stdout=out,
+                               stderr=subprocess.PIPE, timeout=TIME_LIMIT, cwd=WORK,
+                               preexec_fn=(lambda: os.close(1)) if how == "closed" else None)
+            if out:
+                out.close()
+            err = p.stderr.decode("utf-8", "replace")
+            last = err.splitlines()[-1] if err else ""
+            if p.returncode != 2 or not re.fullmatch(r"dltimeline: (stdout: )?write error(: .*)?", last):
+                fail("%s: exit %d, stderr %r (want 2 and a write error)" % (name, p.returncode, err[-300:]))
+    # --dump into a full disk
+    run(["--db", GOOD, "--script", keys, "--dump", "/dev/full"], "--dump /dev/full", want=(2,))
+
+
 def main():
+    streams()
     data_files()
     dangling_db()
+    empty_timeline()
     queries()
     screens()
     shutil.rmtree(WORK, ignore_errors=True)

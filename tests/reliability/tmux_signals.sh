@@ -65,6 +65,9 @@ shell_ok() { # the shell echoes and the terminal modes are sane
 	check "$1: shell usable" 'restored-42'
 	check "$1: echo and icanon on" '^2$'
 }
+wait_gone() { # wait_gone PID: until the process has ended (so that typing reaches the shell)
+	for _ in $(seq 200); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.05; done
+}
 browser_pid() { pgrep -n -P "$(T display -p -t e2e '#{pane_pid}')" dltimeline; }
 launch() { # launch NAME: start the browser, wait for the list
 	type_line "clear; $bin --db $db; echo rc=\$?"
@@ -136,6 +139,7 @@ for name in "${order[@]}"; do
 			diff <(echo "$before") <(screen) | head -20 | sed 's/^/    | /'
 		fi
 		kill -s TERM "$pid"
+		wait_gone "$pid"
 		type_line "echo fg-rc=\$?"
 		check "$name/TSTP-$how: ends after fg" 'fg-rc=143'
 		shell_ok "$name/TSTP-$how"

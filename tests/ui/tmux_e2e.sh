@@ -144,7 +144,8 @@ for sig in INT TERM HUP; do
     start_shell 80 24
     type_line "$bin --db $db; echo rc=\$?"
     check "$sig: launch" ' 1 of 400 '
-    pid=$(pgrep -n -f -- "--db $db" || true)
+    # the shell's own child: other tests run the same binary on the same database at once
+    pid=$(pgrep -n -P "$(T display -p -t e2e '#{pane_pid}')" -f -- "--db $db" || true)
     if [ "$sig" = INT ]; then keys C-c; else kill -"$sig" "$pid"; fi
     case $sig in INT) want=130 ;; TERM) want=143 ;; HUP) want=129 ;; esac
     check "$sig: exits with $want" "rc=$want"
