@@ -1,4 +1,4 @@
--- dltimeline database schema, version 1.
+-- dltimeline database schema, version 2.
 --
 -- The importer executes this file on an empty database, loads the data, then runs
 -- schema/indexes.sql. Readers check PRAGMA user_version against DLT_SCHEMA_VERSION
@@ -102,12 +102,37 @@ CREATE TABLE years (
   count      INTEGER NOT NULL
 );
 
--- Keyword search. Contentless: it stores only the index; rowid = milestones.id.
+-- Precomputed counts of the filtered views, so that "k of N" never counts rows: for each
+-- tag, era, paradigm and kind, and each block of DLT_COUNT_BLOCK (1024) milestone ids that
+-- holds any of its rows (block b holds ids b*1024+1 .. b*1024+1024), the number of its rows
+-- with an id up to the end of the block. A filter's size is the `upto` of its last block;
+-- the position of a milestone in a filtered view is the `upto` of the filter's last block
+-- before the milestone's own, plus the filter's rows counted in that one block.
+CREATE TABLE filter_counts (
+  kind   INTEGER NOT NULL,                  -- 1 tag, 2 era, 3 paradigm, 4 kind
+  ref    NOT NULL,                          -- tag, era or paradigm id; the kind's name
+  block  INTEGER NOT NULL,
+  upto   INTEGER NOT NULL,
+  PRIMARY KEY (kind, ref, block)
+) WITHOUT ROWID;
+
+-- Keyword search. Contentless: it stores only the index; rowid = milestones.id. The authors
+-- column holds the names as written and, for names that are not plain ASCII, their ASCII
+-- spelling too ("Łukasz Kaiser ; Lukasz Kaiser"), so that "lukasz" finds them. There are no
+-- prefix indexes: a prefix is looked up in `terms` below instead.
 CREATE VIRTUAL TABLE search USING fts5(
   title, short, aliases, authors, summary, problem, insight, impact, tags,
   content = '',
-  tokenize = 'unicode61 remove_diacritics 2',
-  prefix = '2 3'
+  tokenize = 'unicode61 remove_diacritics 2'
 );
 
-PRAGMA user_version = 1;
+-- Every term of the search index with the number of milestones that contain it. The browser
+-- expands a prefix ("netw") to the terms it stands for, which the index walks in timeline
+-- order without merging every matching row first, and knows the number of matches of a
+-- one-term search without counting.
+CREATE TABLE terms (
+  term  TEXT PRIMARY KEY NOT NULL,
+  docs  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+PRAGMA user_version = 2;

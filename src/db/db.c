@@ -19,6 +19,7 @@ struct dlt_db {
 	char *name;                       /* path, or "(embedded)" */
 	sqlite3_stmt *stmt[Q__COUNT];     /* prepared lazily */
 	struct strbuf error;              /* first failure, "" when none */
+	int error_code;                   /* its result code */
 };
 
 static const char *const query_sql[Q__COUNT] = {
@@ -117,6 +118,15 @@ static int check_schema(struct dlt_db *db, struct strbuf *err)
 	}
 	sqlite3_exec(db->h, "PRAGMA query_only = 1", NULL, NULL, NULL);
 	return 0;
+}
+
+/* A file database keeps its shared lock from the first query to the end: no locking, no
+ * change check and no journal check around every statement (the browser issues several per
+ * key). Imports never write a database in place (they rename a new file over it), so
+ * nothing waits for that lock. */
+static void hold_lock(struct dlt_db *db)
+{
+	sqlite3_exec(db->h, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
 }
 
 static struct dlt_db *db_new(const char *name)
@@ -242,6 +252,7 @@ struct dlt_db *dlt_db_open_file(const char *path, struct strbuf *err)
 		dlt_db_close(db);
 		return NULL;
 	}
+	hold_lock(db);
 	return db;
 }
 
@@ -266,8 +277,10 @@ const char *dlt_db_name(const struct dlt_db *db)
 
 static void record(struct dlt_db *db, int rc)
 {
-	if (db->error.len == 0)
+	if (db->error.len == 0) {
 		sb_addf(&db->error, "%s: %s", db->name, describe(db->h, rc));
+		db->error_code = rc;
+	}
 }
 
 sqlite3_stmt *dlt_db_stmt(struct dlt_db *db, enum dlt_query q)
@@ -284,6 +297,18 @@ sqlite3_stmt *dlt_db_stmt(struct dlt_db *db, enum dlt_query q)
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
+	return st;
+}
+
+sqlite3_stmt *dlt_db_stmt_new(struct dlt_db *db, enum dlt_query q)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->h, query_sql[q], -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		record(db, rc);
+		sqlite3_finalize(st);
+		return NULL;
+	}
 	return st;
 }
 
@@ -307,9 +332,15 @@ const char *dlt_db_error(const struct dlt_db *db)
 	return sb_str(&db->error);
 }
 
+int dlt_db_error_code(const struct dlt_db *db)
+{
+	return db->error.len ? db->error_code : 0;
+}
+
 void dlt_db_clear_error(struct dlt_db *db)
 {
 	sb_reset(&db->error);
+	db->error_code = 0;
 }
 
 const char *dlt_col_peek(sqlite3_stmt *st, int col)

@@ -15,7 +15,10 @@
 #include "core/util.h"
 #include "db/queries.h"
 
-#define DLT_SCHEMA_VERSION 1
+#define DLT_SCHEMA_VERSION 2
+
+/* Milestone ids per block of the precomputed filter counts (table filter_counts). */
+#define DLT_COUNT_BLOCK 1024
 
 struct dlt_db;
 
@@ -38,6 +41,9 @@ const char *dlt_db_name(const struct dlt_db *db);
 /* The cached prepared statement for q, reset and with its bindings cleared. Returns NULL
  * only if preparing fails (a damaged database); the reason is kept for dlt_db_error(). */
 sqlite3_stmt *dlt_db_stmt(struct dlt_db *db, enum dlt_query q);
+/* A statement of its own for q (not the cached one), for a walk that stays open while other
+ * queries run; NULL if preparing fails (recorded). The caller finalizes it. */
+sqlite3_stmt *dlt_db_stmt_new(struct dlt_db *db, enum dlt_query q);
 /* The SQL text of q (for tests and EXPLAIN). */
 const char *dlt_db_sql(enum dlt_query q);
 /* The name of q, e.g. "ALL_NEXT". */
@@ -50,6 +56,8 @@ int dlt_db_step(struct dlt_db *db, sqlite3_stmt *st);
 int dlt_db_failed(const struct dlt_db *db);
 /* One-line description of the first failure, naming the database; "" when none. */
 const char *dlt_db_error(const struct dlt_db *db);
+/* The SQLite result code of the recorded failure (extended when available), 0 when none. */
+int dlt_db_error_code(const struct dlt_db *db);
 /* Forget a recorded failure (e.g. after an interrupted search). */
 void dlt_db_clear_error(struct dlt_db *db);
 

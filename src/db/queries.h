@@ -36,29 +36,34 @@
 		"WHERE t.tag = ?3 AND t.milestone > ?1 ORDER BY t.milestone LIMIT ?2") \
 	DLT_Q(TAG_PREV, "SELECT " DLT_ROW_COLS " FROM milestone_tags t JOIN milestones m ON m.id = t.milestone " \
 		"WHERE t.tag = ?3 AND t.milestone < ?1 ORDER BY t.milestone DESC LIMIT ?2") \
-	DLT_Q(TAG_COUNT, "SELECT count(*) FROM milestone_tags WHERE tag = ?1") \
-	DLT_Q(TAG_RANK, "SELECT count(*) FROM milestone_tags WHERE tag = ?1 AND milestone <= ?2") \
+	DLT_Q(TAG_RANGE, "SELECT count(*) FROM milestone_tags WHERE tag = ?1 AND milestone BETWEEN ?2 AND ?3") \
 	DLT_Q(ERA_NEXT, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.era = ?3 AND m.id > ?1 ORDER BY m.id LIMIT ?2") \
 	DLT_Q(ERA_PREV, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.era = ?3 AND m.id < ?1 ORDER BY m.id DESC LIMIT ?2") \
-	DLT_Q(ERA_COUNT, "SELECT count(*) FROM milestones WHERE era = ?1") \
-	DLT_Q(ERA_RANK, "SELECT count(*) FROM milestones WHERE era = ?1 AND id <= ?2") \
+	DLT_Q(ERA_RANGE, "SELECT count(*) FROM milestones WHERE era = ?1 AND id BETWEEN ?2 AND ?3") \
 	DLT_Q(PAR_NEXT, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.paradigm = ?3 AND m.id > ?1 ORDER BY m.id LIMIT ?2") \
 	DLT_Q(PAR_PREV, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.paradigm = ?3 AND m.id < ?1 ORDER BY m.id DESC LIMIT ?2") \
-	DLT_Q(PAR_COUNT, "SELECT count(*) FROM milestones WHERE paradigm = ?1") \
-	DLT_Q(PAR_RANK, "SELECT count(*) FROM milestones WHERE paradigm = ?1 AND id <= ?2") \
+	DLT_Q(PAR_RANGE, "SELECT count(*) FROM milestones WHERE paradigm = ?1 AND id BETWEEN ?2 AND ?3") \
 	DLT_Q(KIND_NEXT, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.kind = ?3 AND m.id > ?1 ORDER BY m.id LIMIT ?2") \
 	DLT_Q(KIND_PREV, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.kind = ?3 AND m.id < ?1 ORDER BY m.id DESC LIMIT ?2") \
-	DLT_Q(KIND_COUNT, "SELECT count(*) FROM milestones WHERE kind = ?1") \
-	DLT_Q(KIND_RANK, "SELECT count(*) FROM milestones WHERE kind = ?1 AND id <= ?2") \
+	DLT_Q(KIND_RANGE, "SELECT count(*) FROM milestones WHERE kind = ?1 AND id BETWEEN ?2 AND ?3") \
+	/* Filtered views are counted by filter_counts (kind 1 tag, 2 era, 3 paradigm, 4 kind): the \
+	 * rows up to the end of the last block before block ?3, and in all. */ \
+	DLT_Q(COUNT_BEFORE, "SELECT upto FROM filter_counts WHERE kind = ?1 AND ref = ?2 AND block < ?3 " \
+		"ORDER BY block DESC LIMIT 1") \
+	DLT_Q(COUNT_ALL, "SELECT upto FROM filter_counts WHERE kind = ?1 AND ref = ?2 ORDER BY block DESC LIMIT 1") \
 	DLT_Q(FTS_NEXT, "SELECT " DLT_ROW_COLS " FROM search s JOIN milestones m ON m.id = s.rowid " \
 		"WHERE search MATCH ?3 AND s.rowid > ?1 ORDER BY s.rowid LIMIT ?2") \
 	DLT_Q(FTS_PREV, "SELECT " DLT_ROW_COLS " FROM search s JOIN milestones m ON m.id = s.rowid " \
 		"WHERE search MATCH ?3 AND s.rowid < ?1 ORDER BY s.rowid DESC LIMIT ?2") \
-	DLT_Q(FTS_COUNT, "SELECT count(*) FROM search WHERE search MATCH ?1") \
-	DLT_Q(FTS_RANK, "SELECT count(*) FROM search WHERE search MATCH ?1 AND rowid <= ?2") \
+	/* All matches after ?2 in timeline order: walked a slice at a time to count them. */ \
+	DLT_Q(FTS_SCAN, "SELECT rowid FROM search WHERE search MATCH ?1 AND rowid > ?2 ORDER BY rowid") \
 	DLT_Q(FTS_HAS, "SELECT 1 FROM search WHERE search MATCH ?1 AND rowid = ?2") \
 	DLT_Q(FTS_RANKED, "SELECT rowid FROM search WHERE search MATCH ?1 " \
 		"ORDER BY bm25(search, 10.0, 10.0, 8.0, 5.0, 3.0, 1.0, 1.0, 1.0, 4.0), rowid LIMIT ?2") \
+	/* Terms of the search index from ?1 up to (not including) ?2, for prefix expansion; the \
+	 * FTS5 API, for its tokenizer. */ \
+	DLT_Q(TERMS_RANGE, "SELECT term, docs FROM terms WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT ?3") \
+	DLT_Q(FTS5_API, "SELECT fts5(?1)") \
 	DLT_Q(HAS_TAG, "SELECT 1 FROM milestone_tags WHERE milestone = ?1 AND tag = ?2") \
 	/* JSON output, built by SQLite's JSON functions. */ \
 	DLT_Q(MS_LIST_JSON, "SELECT json_object('id', m.slug, 'year', m.year, 'month', m.month, " \
@@ -103,7 +108,8 @@
 	/* Periods, tags, links. */ \
 	DLT_Q(ERA_ALL, "SELECT id, slug, name, start, \"end\", summary FROM eras ORDER BY start, id") \
 	DLT_Q(PAR_ALL, "SELECT id, slug, name, start, \"end\", summary FROM paradigms ORDER BY start, id") \
-	DLT_Q(TAG_ALL, "SELECT t.id, t.slug, t.name, (SELECT count(*) FROM milestone_tags mt WHERE mt.tag = t.id) " \
+	DLT_Q(TAG_ALL, "SELECT t.id, t.slug, t.name, coalesce((SELECT f.upto FROM filter_counts f WHERE f.kind = 1 " \
+		"AND f.ref = +t.id ORDER BY f.block DESC LIMIT 1), 0) " \
 		"FROM tags t ORDER BY t.id") \
 	DLT_Q(TAGS_OF, "SELECT t.id, t.slug, t.name FROM milestone_tags mt JOIN tags t ON t.id = mt.tag " \
 		"WHERE mt.milestone = ?1 ORDER BY t.id") \

@@ -1,26 +1,41 @@
 /*
  * import.c -- see import.h.
  *
- * Stages of an import:
+ * The pipeline:
  *   1. collect the input files (directories are expanded, sorted by name);
- *   2. read each file with ynode; check each entry's fields (check_*); stage the rows
- *      in the attached database "stage" with their file:line:column;
- *   3. run the whole-input checks as SQL over the staged rows, and the cycle check in C;
- *   4. if there were no errors, fill the final tables in chronological order, build the
- *      indexes and the search index, and rename the temporary file into place.
- * Every problem is recorded with its position; they are printed sorted at the end.
+ *   2. two parser threads read whole files with ynode (libyaml) and check each entry's
+ *      fields; every entry becomes a compact record in a bounded queue of its file, so the
+ *      writer sees the entries in input order whichever thread parsed them;
+ *   3. the writer (the calling thread) numbers the entries and runs the whole-input checks
+ *      with in-memory tables (duplicate ids and aliases, references, years of the eras).
+ *      While no problem has been found it also writes the final rows at once, a milestone's
+ *      sequence number being its id (right when the input is in chronological order, the
+ *      usual case), and hands the search text to a third thread, which builds the full-text
+ *      index in a scratch database next to the output;
+ *   4. at the end: references to entries defined later, builds_on cycles. If there was no
+ *      problem: renumber when the input was not chronological (and then index the search
+ *      text from the final tables), write the small tables and precomputed counts, build
+ *      the indexes, copy the full-text index in, and rename the file into place.
+ * Every problem is recorded with its position; they are printed sorted at the end, in the
+ * order a one-pass reader reports them (file, line, column, then parse before checks).
+ *
+ * DLTIMELINE_IMPORT_TIMING=1 prints the wall and CPU time of each phase to stderr.
  */
 #include "import/import.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <regex.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/utf8.h"
@@ -29,59 +44,91 @@
 #include "import/ynode.h"
 #include "import/schema_text.h"
 
+#define PARSERS 2                   /* parser threads */
+#define CHUNK_BYTES (256 * 1024)    /* records per hand-over */
+#define FILE_QUEUE 16               /* chunks waiting per file */
+#define FTS_QUEUE 32                /* chunks waiting for the search indexer */
+#define FTS_HASH_BYTES (16 << 20)   /* search terms buffered before a segment is written */
+#define VACUUM_MAX 50000            /* compact databases up to this many milestones */
+#define BIG_INPUT (16 << 20)        /* input bytes from which the database gets 16 KiB pages */
+
+
+/* counts_sql writes blocks of 1024 ids, as the readers expect */
+_Static_assert(DLT_COUNT_BLOCK == 1024, "counts_sql: filter_counts blocks are 1024 ids");
+
 /* ---- problems ------------------------------------------------------------------------ */
 
+/* Problems sort by file, line, column, then `seq`: the phase (collecting, parsing, the
+ * whole-input checks), a group (the file while parsing, the check's number) and a counter. */
+#define SEQ(phase, group, n) (((uint64_t)(phase) << 62) | ((uint64_t)(group) << 40) | \
+			      ((uint64_t)(n) & ((UINT64_C(1) << 40) - 1)))
+enum { PH_COLLECT, PH_PARSE, PH_CHECK, PH_END };
+enum { CK_DUP_MS, CK_DUP_PERIOD, CK_DUP_TAG, CK_UNKNOWN_ERA, CK_UNKNOWN_PAR, CK_ERA_YEAR,
+       CK_PAR_YEAR, CK_UNKNOWN_TAG, CK_TAG_TWICE, CK_DUP_ALIAS, CK_UNKNOWN_LINK, CK_SELF_LINK,
+       CK_LINK_TWICE, CK_CYCLE };
+
 struct problem {
-	size_t file;           /* index into imp->files */
+	size_t file;           /* index into imp->files; nfiles = the program itself */
 	unsigned line, col;    /* 1-based; 0 when unknown */
-	size_t seq;            /* report order, to keep the sort stable */
+	uint64_t seq;
 	char *msg;
 };
 
-struct importer {
-	const struct dlt_import_opts *opts;
-	char **files;
-	size_t nfiles, capfiles;
-	size_t cur_file;
-	struct problem *probs;
-	size_t nprobs, capprobs;
-	sqlite3 *db;
-	sqlite3_stmt *ins_ms, *ins_tag_of, *ins_alias, *ins_link, *ins_period, *ins_tag, *ins_meta;
-	sqlite3_int64 ms_seq;   /* staged milestones */
-	sqlite3_int64 item_seq; /* staged periods and tags */
-	int have_title;
-	size_t bad_section_file;  /* last wrong section reported: file + 1 (0 = none), */
-	unsigned bad_section_line, bad_section_col;   /* and its key's position */
-	regex_t re_slug, re_arxiv_new, re_arxiv_old, re_doi, re_url;
+struct plist {
+	struct problem *v;
+	size_t n, cap;
 };
 
-static void problem_at(struct importer *imp, size_t file, unsigned line, unsigned col,
-		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void plist_vadd(struct plist *pl, size_t file, unsigned line, unsigned col, uint64_t seq,
+		       const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
-static void problem_at(struct importer *imp, size_t file, unsigned line, unsigned col,
-		       const char *fmt, ...)
+static void plist_vadd(struct plist *pl, size_t file, unsigned line, unsigned col, uint64_t seq,
+		       const char *fmt, va_list ap)
 {
-	if (imp->nprobs == imp->capprobs) {
-		imp->capprobs = imp->capprobs ? imp->capprobs * 2 : 32;
-		imp->probs = xrealloc(imp->probs, imp->capprobs * sizeof *imp->probs);
+	if (pl->n == pl->cap) {
+		pl->cap = pl->cap ? pl->cap * 2 : 32;
+		pl->v = xrealloc(pl->v, pl->cap * sizeof *pl->v);
 	}
 	struct strbuf sb = {0};
-	va_list ap;
-	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	struct problem *p = &imp->probs[imp->nprobs];
-	p->file = file;
-	p->line = line;
-	p->col = col;
-	p->seq = imp->nprobs;
 	/* messages quote the data (keys, ids, values): one printable line, whatever it holds */
-	p->msg = utf8_sanitize(sb_str(&sb), sb.len, 0);
+	pl->v[pl->n++] = (struct problem){file, line, col, seq, utf8_sanitize(sb_str(&sb), sb.len, 0)};
 	sb_free(&sb);
-	imp->nprobs++;
 }
 
-#define PROBLEM_NODE(imp, n, ...) problem_at(imp, (imp)->cur_file, (n)->line, (n)->col, __VA_ARGS__)
+static void plist_add(struct plist *pl, size_t file, unsigned line, unsigned col, uint64_t seq,
+		      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void plist_add(struct plist *pl, size_t file, unsigned line, unsigned col, uint64_t seq,
+		      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	plist_vadd(pl, file, line, col, seq, fmt, ap);
+	va_end(ap);
+}
+
+static void plist_free(struct plist *pl)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		free(pl->v[i].msg);
+	free(pl->v);
+	memset(pl, 0, sizeof *pl);
+}
+
+/* Move every problem of `from` to the end of `to`. */
+static void plist_take(struct plist *to, struct plist *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		if (to->n == to->cap) {
+			to->cap = to->cap ? to->cap * 2 : 32;
+			to->v = xrealloc(to->v, to->cap * sizeof *to->v);
+		}
+		to->v[to->n++] = from->v[i];
+	}
+	free(from->v);
+	memset(from, 0, sizeof *from);
+}
 
 static int problem_cmp(const void *a, const void *b)
 {
@@ -95,29 +142,329 @@ static int problem_cmp(const void *a, const void *b)
 	return p->seq < q->seq ? -1 : p->seq > q->seq;
 }
 
-static void print_problems(struct importer *imp)
+/* ---- timing ------------------------------------------------------------------------------ */
+
+struct timing {
+	int on;
+	double wall, cpu;      /* at the start of the current phase */
+};
+
+static double now_wall(void)
 {
-	if (imp->nprobs)
-		qsort(imp->probs, imp->nprobs, sizeof *imp->probs, problem_cmp);
-	FILE *out = imp->opts->errors;
-	for (size_t i = 0; i < imp->nprobs; i++) {
-		const struct problem *p = &imp->probs[i];
-		const char *f = p->file < imp->nfiles ? imp->files[p->file] : "dltimeline";
-		if (p->line)
-			fprintf(out, "%s:%u:%u: %s\n", f, p->line, p->col, p->msg);
-		else
-			fprintf(out, "%s: %s\n", f, p->msg);
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double now_cpu(clockid_t clock)
+{
+	struct timespec ts;
+	clock_gettime(clock, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void timing_start(struct timing *t)
+{
+	const char *e = getenv("DLTIMELINE_IMPORT_TIMING");
+	t->on = e && *e && strcmp(e, "0") != 0;
+	t->wall = now_wall();
+	t->cpu = now_cpu(CLOCK_PROCESS_CPUTIME_ID);
+}
+
+/* End the current phase: print its times (process CPU: all threads) when timing is on. */
+static void timing_phase(struct timing *t, const char *name)
+{
+	if (!t->on)
+		return;
+	double w = now_wall(), c = now_cpu(CLOCK_PROCESS_CPUTIME_ID);
+	long rss = 0, hwm = 0;
+	FILE *fp = fopen("/proc/self/status", "r");
+	if (fp) {
+		char line[128];
+		while (fgets(line, sizeof line, fp)) {
+			sscanf(line, "VmRSS: %ld", &rss);
+			sscanf(line, "VmHWM: %ld", &hwm);
+		}
+		fclose(fp);
+	}
+	fprintf(stderr, "import: %-26s %8.2f s wall %8.2f s cpu %6ld MB peak\n", name, w - t->wall, c - t->cpu,
+		hwm / 1024);
+	t->wall = w;
+	t->cpu = c;
+}
+
+/* ---- records: what a parser hands to the writer ---------------------------------------- */
+
+enum rec_type { R_TITLE = 1, R_PERIOD, R_TAG, R_MS, R_END_OF_CHUNK };
+
+static void put_u32(struct strbuf *sb, uint32_t v)
+{
+	sb_addn(sb, (const char *)&v, sizeof v);
+}
+
+static void put_f64(struct strbuf *sb, double v)
+{
+	sb_addn(sb, (const char *)&v, sizeof v);
+}
+
+/* A string (NULL allowed): its length (UINT32_MAX for NULL), the bytes and a NUL. */
+static void put_str(struct strbuf *sb, const char *s)
+{
+	if (!s) {
+		put_u32(sb, UINT32_MAX);
+		return;
+	}
+	size_t n = strlen(s);
+	put_u32(sb, (uint32_t)n);
+	sb_addn(sb, s, n + 1);
+}
+
+struct reader {
+	const char *p;
+};
+
+static uint32_t get_u32(struct reader *r)
+{
+	uint32_t v;
+	memcpy(&v, r->p, sizeof v);
+	r->p += sizeof v;
+	return v;
+}
+
+static double get_f64(struct reader *r)
+{
+	double v;
+	memcpy(&v, r->p, sizeof v);
+	r->p += sizeof v;
+	return v;
+}
+
+/* A string written by put_str: points into the record (valid as long as its chunk). */
+static const char *get_str(struct reader *r)
+{
+	uint32_t n = get_u32(r);
+	if (n == UINT32_MAX)
+		return NULL;
+	const char *s = r->p;
+	r->p += (size_t)n + 1;
+	return s;
+}
+
+/* A block of records (or of search documents) handed from one thread to another. */
+struct chunk {
+	struct chunk *next;
+	struct strbuf data;
+};
+
+struct chunkq {
+	struct chunk *head, *tail;
+	size_t n;
+	int done;              /* the producer has finished */
+};
+
+static void chunkq_push(struct chunkq *q, struct chunk *c)
+{
+	c->next = NULL;
+	if (q->tail)
+		q->tail->next = c;
+	else
+		q->head = c;
+	q->tail = c;
+	q->n++;
+}
+
+static struct chunk *chunkq_pop(struct chunkq *q)
+{
+	struct chunk *c = q->head;
+	if (c) {
+		q->head = c->next;
+		if (!q->head)
+			q->tail = NULL;
+		q->n--;
+	}
+	return c;
+}
+
+static void chunk_free(struct chunk *c)
+{
+	if (c) {
+		sb_free(&c->data);
+		free(c);
 	}
 }
 
-/* ---- input files --------------------------------------------------------------------- */
+/* ---- the importer -------------------------------------------------------------------------- */
 
-static void add_file(struct importer *imp, const char *path)
+/* An interned name (a milestone id, an era, a tag, a folded alias). */
+struct sym {
+	uint32_t off;          /* the name, NUL-terminated, in the arena */
+	uint32_t hash;
+	int32_t def;           /* what defines it, 0 = nothing (yet): a milestone's sequence
+				* number, a period's index + 1, a tag's id */
+	int32_t aux;           /* milestones: line of the definition; aliases: the owner's
+				* milestone symbol + 1, or 0 when its entry was not valid */
+};
+
+struct symtab {
+	struct sym *v;
+	size_t n, cap;
+	uint32_t *slot;        /* symbol index + 1, 0 = empty; nslot is a power of two */
+	size_t nslot;
+	struct strbuf arena;
+	int nocase;            /* ASCII letters compare without case, like SQLite's NOCASE */
+};
+
+/* An era or a paradigm as defined. */
+struct period {
+	char *slug, *name, *summary;
+	int start, end, has_end;
+	int64_t item_seq;
+	uint32_t file, line;
+};
+
+struct tagdef {
+	char *slug, *name;
+	uint32_t file, line;
+};
+
+/* A reference to something not defined when it was read, settled at the end. */
+struct pend_period {
+	uint32_t sym;          /* symbol index + 1 */
+	int year;
+	uint32_t file, line, col, nline, ncol;   /* the milestone, and its era/paradigm value */
+};
+
+struct pend_tag {
+	uint32_t sym;
+	int64_t seq;
+	uint32_t file, line, col;
+};
+
+struct pend_link {
+	uint32_t sym;
+	int64_t src;
+	int pos;
+	char *note;
+	uint32_t file, line, col;
+};
+
+/* A builds_on link as kept (in a scratch file) for the cycle check. */
+struct edge_rec {
+	int32_t src, pos;
+	uint32_t sym, file, line, col;
+};
+
+struct scratch {
+	void *p;
+	size_t cap;
+};
+
+/* A milestone held back until its year is complete. */
+struct deferred {
+	int64_t off;           /* its record, in the scratch file */
+	uint32_t len;
+	int64_t seq;
+	uint32_t key;          /* year * 16 + month */
+	uint32_t era, par;     /* their symbols */
+	uint64_t tag_pending;  /* bit i: tag i was not defined when it was checked */
+};
+
+/* The full-text indexer thread and its queue of documents. */
+struct fts {
+	pthread_t th;
+	int started;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct chunkq q;
+	int cancel;            /* drop everything and stop */
+	char *path;            /* its scratch database */
+	int ok;                /* everything indexed and committed */
+	char err[256];
+	int timing;
+	double wall, cpu;      /* its own times, for the timing report */
+};
+
+struct importer {
+	const struct dlt_import_opts *opts;
+	struct timing tm;
+	char **files;
+	size_t nfiles, capfiles;
+	unsigned char *skip;       /* per file: collecting it failed, do not read it */
+	struct plist probs;        /* collecting, the writer's checks and the end */
+	uint64_t nchecks;          /* order of the writer's check problems */
+
+	/* parsers -> writer */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct chunkq *fq;         /* per file */
+	size_t next_file;          /* next file for a parser to take */
+	atomic_int any_problem;    /* some problem was found: the import will fail */
+
+	/* the writer */
+	sqlite3 *db;
+	int writing;               /* an output database is being written */
+	int big;                   /* the input is big: bigger pages */
+	sqlite3_stmt *ins_ms, *ins_mt, *ins_alias, *ins_link, *ins_meta;
+	size_t cur_file;
+	int64_t ms_seq, item_seq;
+	int have_title;
+	int64_t *file_first_seq;   /* per file: the first milestone sequence number in it */
+	struct symtab ms_syms, era_syms, par_syms, tag_syms, alias_syms;
+	int32_t *seq_sym;          /* per milestone: its symbol + 1, 0 when not valid */
+	uint32_t *seq_key;         /* per milestone: year * 16 + month */
+	int32_t *seq_id;           /* per milestone: the id its rows were written with */
+	size_t seq_cap;
+	struct period *periods[2]; /* eras, paradigms */
+	size_t nperiods[2], capperiods[2];
+	struct tagdef *tags;
+	size_t ntags, captags;
+	struct pend_period *pend_per[2];
+	size_t npend_per[2], cappend_per[2];
+	struct pend_tag *pend_tags;
+	size_t npend_tags, cappend_tags;
+	struct pend_link *pend_links;
+	size_t npend_links, cappend_links;
+	FILE *edges;               /* every link, for the cycle check */
+	char *edges_path;
+	int has_forward;           /* some link points to a later milestone: cycles are possible */
+	uint32_t last_key;
+	int fallback;              /* the milestones' years are not in order: renumber at the end */
+	struct deferred *def;      /* milestones of the current year, held back */
+	size_t ndef, capdef;
+	FILE *def_file;            /* their records */
+	int64_t def_bytes;
+	int64_t def_year, next_id;
+	int fts_feed;              /* search documents still go to the indexer thread */
+	int64_t nlink_rows;        /* links written */
+	int failed_write;          /* a write failed: the reason is in write_err */
+	char write_err[256];
+	struct fts fts;
+	struct strbuf doc;         /* search documents waiting to be queued */
+	struct scratch tmp_tags, tmp_rows, tmp_rec;
+};
+
+/* ---- input files ------------------------------------------------------------------------ */
+
+static void collect_problem(struct importer *imp, size_t file, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void collect_problem(struct importer *imp, size_t file, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	plist_vadd(&imp->probs, file, 0, 0, SEQ(PH_COLLECT, 0, imp->probs.n), fmt, ap);
+	va_end(ap);
+	atomic_store(&imp->any_problem, 1);
+}
+
+static void add_file(struct importer *imp, const char *path, int skip)
 {
 	if (imp->nfiles == imp->capfiles) {
 		imp->capfiles = imp->capfiles ? imp->capfiles * 2 : 16;
 		imp->files = xrealloc(imp->files, imp->capfiles * sizeof *imp->files);
+		imp->skip = xrealloc(imp->skip, imp->capfiles);
 	}
+	imp->skip[imp->nfiles] = (unsigned char)skip;
 	imp->files[imp->nfiles++] = xstrdup(path);
 }
 
@@ -134,24 +481,24 @@ static int is_yaml_name(const char *name)
 	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
-/* Expand one command-line path. Returns 0, or -1 after reporting a problem. */
-static int collect(struct importer *imp, const char *path)
+/* Expand one command-line path. A path that fails is reported and not read. */
+static void collect(struct importer *imp, const char *path)
 {
 	struct stat st;
 	if (stat(path, &st) < 0) {
-		add_file(imp, path);
-		problem_at(imp, imp->nfiles - 1, 0, 0, "%s", strerror(errno));
-		return -1;
+		add_file(imp, path, 1);
+		collect_problem(imp, imp->nfiles - 1, "%s", strerror(errno));
+		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		add_file(imp, path);
-		return 0;
+		add_file(imp, path, 0);
+		return;
 	}
 	DIR *d = opendir(path);
 	if (!d) {
-		add_file(imp, path);
-		problem_at(imp, imp->nfiles - 1, 0, 0, "%s", strerror(errno));
-		return -1;
+		add_file(imp, path, 1);
+		collect_problem(imp, imp->nfiles - 1, "%s", strerror(errno));
+		return;
 	}
 	char **names = NULL;
 	size_t n = 0, cap = 0;
@@ -175,18 +522,59 @@ static int collect(struct importer *imp, const char *path)
 		if (plen && path[plen - 1] != '/')
 			sb_addc(&sb, '/');
 		sb_add(&sb, names[i]);
-		add_file(imp, sb_str(&sb));
+		add_file(imp, sb_str(&sb), 0);
 		sb_free(&sb);
 		free(names[i]);
 	}
 	free(names);
 	if (n == 0) {
-		add_file(imp, path);
-		problem_at(imp, imp->nfiles - 1, 0, 0, "no .yaml or .yml files in this directory");
-		return -1;
+		add_file(imp, path, 1);
+		collect_problem(imp, imp->nfiles - 1, "no .yaml or .yml files in this directory");
 	}
-	return 0;
 }
+
+/* ---- a parser thread's context ----------------------------------------------------------- */
+
+struct pctx {
+	struct importer *imp;
+	const struct dlt_import_opts *opts;
+	struct plist probs;
+	size_t file;           /* the file being read */
+	uint64_t n;            /* problems (and reserved places) so far in this file */
+	regex_t re_arxiv_new, re_arxiv_old, re_doi, re_url;
+	size_t bad_section_file;   /* last wrong section reported: file + 1 (0 = none), */
+	unsigned bad_section_line, bad_section_col;   /* and its key's position */
+	struct chunk *out;     /* records being collected for the writer */
+	double cpu;            /* CPU time of the thread, for the timing report */
+};
+
+static void pproblem(struct pctx *c, unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* A problem found while parsing the current file. */
+static void pproblem(struct pctx *c, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	plist_vadd(&c->probs, c->file, line, col, SEQ(PH_PARSE, c->file, c->n++), fmt, ap);
+	va_end(ap);
+	atomic_store(&c->imp->any_problem, 1);
+}
+
+static void cproblem(struct pctx *c, int check, unsigned line, unsigned col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* A problem of one of the whole-input checks that a single entry shows by itself. */
+static void cproblem(struct pctx *c, int check, unsigned line, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	plist_vadd(&c->probs, c->file, line, col, SEQ(PH_CHECK, check, c->n++), fmt, ap);
+	va_end(ap);
+	atomic_store(&c->imp->any_problem, 1);
+}
+
+#define PROBLEM_NODE(c, n, ...) pproblem(c, (n)->line, (n)->col, __VA_ARGS__)
 
 /* ---- field checks -------------------------------------------------------------------- */
 
@@ -198,8 +586,9 @@ static const char *const milestone_kinds[] = {
 static int is_null(const struct ynode *n)
 {
 	return n->type == YN_SCALAR && n->plain &&
-	       (n->value_len == 0 || strcmp(n->value, "~") == 0 || strcmp(n->value, "null") == 0 ||
-		strcmp(n->value, "Null") == 0 || strcmp(n->value, "NULL") == 0);
+	       (n->value_len == 0 || (n->value_len == 1 && n->value[0] == '~') ||
+		(n->value_len == 4 && (strcmp(n->value, "null") == 0 || strcmp(n->value, "Null") == 0 ||
+				       strcmp(n->value, "NULL") == 0)));
 }
 
 static const char *type_name(const struct ynode *n)
@@ -219,20 +608,21 @@ static char *trimmed(const struct ynode *n)
 	return xstrndup(s, len);
 }
 
+/* The field getters take the field's node (NULL when absent) and its key, for messages. */
+
 /* A string field: returns a malloc'd trimmed string, or NULL when absent; reports a wrong
  * type, and a line break where one_line is set. */
-static char *get_string(struct importer *imp, const struct ynode *map, const char *key, int one_line)
+static char *get_string(struct pctx *c, const struct ynode *n, const char *key, int one_line)
 {
-	const struct ynode *n = ynode_get(map, key);
 	if (!n || is_null(n))
 		return NULL;
 	if (n->type != YN_SCALAR) {
-		PROBLEM_NODE(imp, n, "'%s' must be text, not %s", key, type_name(n));
+		PROBLEM_NODE(c, n, "'%s' must be text, not %s", key, type_name(n));
 		return NULL;
 	}
 	char *s = trimmed(n);
 	if (one_line && strchr(s, '\n'))
-		PROBLEM_NODE(imp, n, "'%s' must be a single line", key);
+		PROBLEM_NODE(c, n, "'%s' must be a single line", key);
 	if (!*s) {
 		free(s);
 		return NULL;
@@ -241,30 +631,28 @@ static char *get_string(struct importer *imp, const struct ynode *map, const cha
 }
 
 /* An integer field in [lo, hi]. Returns 1 and sets *out, 0 when absent, -1 when invalid. */
-static int get_int(struct importer *imp, const struct ynode *map, const char *key, long lo, long hi, long *out)
+static int get_int(struct pctx *c, const struct ynode *n, const char *key, long lo, long hi, long *out)
 {
-	const struct ynode *n = ynode_get(map, key);
 	if (!n || is_null(n))
 		return 0;
 	if (n->type != YN_SCALAR) {
-		PROBLEM_NODE(imp, n, "'%s' must be a whole number, not %s", key, type_name(n));
+		PROBLEM_NODE(c, n, "'%s' must be a whole number, not %s", key, type_name(n));
 		return -1;
 	}
 	if (parse_long(n->value, LONG_MIN, LONG_MAX, out) < 0) {
-		PROBLEM_NODE(imp, n, "'%s' must be a whole number, not '%.40s'", key, n->value);
+		PROBLEM_NODE(c, n, "'%s' must be a whole number, not '%.40s'", key, n->value);
 		return -1;
 	}
 	if (*out < lo || *out > hi) {
-		PROBLEM_NODE(imp, n, "'%s' %ld is outside %ld-%ld", key, *out, lo, hi);
+		PROBLEM_NODE(c, n, "'%s' %ld is outside %ld-%ld", key, *out, lo, hi);
 		return -1;
 	}
 	return 1;
 }
 
 /* A positive real number. Returns 1 and sets *out, 0 when absent, -1 when invalid. */
-static int get_real(struct importer *imp, const struct ynode *map, const char *key, double *out)
+static int get_real(struct pctx *c, const struct ynode *n, const char *key, double *out)
 {
-	const struct ynode *n = ynode_get(map, key);
 	if (!n || is_null(n))
 		return 0;
 	char *end = NULL;
@@ -273,16 +661,15 @@ static int get_real(struct importer *imp, const struct ynode *map, const char *k
 		*out = strtod(n->value, &end);
 	}
 	if (n->type != YN_SCALAR || !end || *end || end == n->value || errno || !(*out > 0) || *out > 1e40) {
-		PROBLEM_NODE(imp, n, "'%s' must be a positive number", key);
+		PROBLEM_NODE(c, n, "'%s' must be a positive number", key);
 		return -1;
 	}
 	return 1;
 }
 
 /* A boolean. Returns 1/0 for true/false, `dflt` when absent, -1 when invalid. */
-static int get_bool(struct importer *imp, const struct ynode *map, const char *key, int dflt)
+static int get_bool(struct pctx *c, const struct ynode *n, const char *key, int dflt)
 {
-	const struct ynode *n = ynode_get(map, key);
 	if (!n || is_null(n))
 		return dflt;
 	if (n->type == YN_SCALAR) {
@@ -295,258 +682,319 @@ static int get_bool(struct importer *imp, const struct ynode *map, const char *k
 				return 0;
 		}
 	}
-	PROBLEM_NODE(imp, n, "'%s' must be true or false", key);
+	PROBLEM_NODE(c, n, "'%s' must be true or false", key);
 	return -1;
 }
 
-/* Check a slug value; report with `what`. */
-static int check_slug(struct importer *imp, const struct ynode *n, const char *s, const char *what)
+/* An id: a lower-case letter or digit, then up to 63 lower-case letters, digits and '-'. */
+static int valid_slug(const char *s)
 {
-	if (regexec(&imp->re_slug, s, 0, NULL, 0) != 0) {
-		PROBLEM_NODE(imp, n, "%s '%.60s' is not a valid id (lower-case letters, digits and '-', at most 64)",
+	size_t i = 0;
+	for (; s[i]; i++) {
+		char ch = s[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || (ch == '-' && i > 0)) || i >= 64)
+			return 0;
+	}
+	return i > 0;
+}
+
+/* Check a slug value; report with `what`. */
+static int check_slug(struct pctx *c, const struct ynode *n, const char *s, const char *what)
+{
+	if (!valid_slug(s)) {
+		PROBLEM_NODE(c, n, "%s '%.60s' is not a valid id (lower-case letters, digits and '-', at most 64)",
 			     what, s);
 		return -1;
 	}
 	return 0;
 }
 
-/* Report members of `map` whose key is not in `known`. */
-static void check_keys(struct importer *imp, const struct ynode *map, const char *const *known,
-		       size_t nknown, const char *what)
+/* The members of `map` by key: out[i] is the first member named known[i] (NULL when none);
+ * members with other keys are reported. */
+static void index_fields(struct pctx *c, const struct ynode *map, const char *const *known,
+			 size_t nknown, const struct ynode **out, const char *what)
 {
-	for (const struct ynode *c = map->child; c; c = c->next) {
+	for (size_t i = 0; i < nknown; i++)
+		out[i] = NULL;
+	for (const struct ynode *m = map->child; m; m = m->next) {
 		size_t i;
 		for (i = 0; i < nknown; i++)
-			if (strcmp(c->key, known[i]) == 0)
+			if (known[i][0] == m->key[0] && strcmp(m->key, known[i]) == 0)
 				break;
 		if (i == nknown)
-			problem_at(imp, imp->cur_file, c->key_line, c->key_col, "unknown field '%.60s' in %s",
-				   c->key, what);
+			pproblem(c, m->key_line, m->key_col, "unknown field '%.60s' in %s", m->key, what);
+		else if (!out[i])
+			out[i] = m;
 	}
 }
 
 /* Report a missing required field of `map`. A field that is there but is a list or a
  * mapping is not missing: its wrong type has been reported already. */
-static void missing(struct importer *imp, const struct ynode *map, const char *key, const char *what)
+static void missing(struct pctx *c, const struct ynode *map, const struct ynode *n, const char *key,
+		    const char *what)
 {
-	const struct ynode *n = ynode_get(map, key);
 	if (n && n->type != YN_SCALAR)
 		return;
-	PROBLEM_NODE(imp, map, "%s is missing required field '%s'", what, key);
+	PROBLEM_NODE(c, map, "%s is missing required field '%s'", what, key);
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
+/* Append `s` to sb the way JSON quotes a string. */
+static void json_quote(struct strbuf *sb, const char *s)
 {
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
+	sb_addc(sb, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			sb_addf(sb, "\\%c", *p);
+		else if (*p < 0x20)
+			sb_addf(sb, "\\u%04x", *p);
+		else
+			sb_addc(sb, (char)*p);
+	}
+	sb_addc(sb, '"');
 }
 
-static void run(struct importer *imp, sqlite3_stmt *st)
+/* A list of strings as a JSON array; reports non-scalar elements. Returns a malloc'd string.
+ * With `items`, also hands back the trimmed elements (malloc'd array of malloc'd strings). */
+static char *string_list_json(struct pctx *c, const struct ynode *n, const char *key, char ***items,
+			      size_t *nitems)
 {
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		problem_at(imp, imp->cur_file, 0, 0, "database error: %s", sqlite3_errmsg(imp->db));
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-}
-
-/* A list of strings as a JSON array; reports non-scalar elements. Returns a malloc'd string. */
-static char *string_list_json(struct importer *imp, const struct ynode *map, const char *key,
-			      const struct ynode **node_out)
-{
-	const struct ynode *n = ynode_get(map, key);
-	*node_out = n;
 	struct strbuf sb = {0};
+	char **v = NULL;
+	size_t nv = 0;
 	sb_addc(&sb, '[');
 	if (n && !is_null(n)) {
 		if (n->type != YN_SEQ) {
-			PROBLEM_NODE(imp, n, "'%s' must be a list", key);
+			PROBLEM_NODE(c, n, "'%s' must be a list", key);
 		} else {
 			int first = 1;
-			for (const struct ynode *c = n->child; c; c = c->next) {
-				if (c->type != YN_SCALAR || is_null(c)) {
-					PROBLEM_NODE(imp, c, "each entry of '%s' must be text", key);
+			for (const struct ynode *e = n->child; e; e = e->next) {
+				if (e->type != YN_SCALAR || is_null(e)) {
+					PROBLEM_NODE(c, e, "each entry of '%s' must be text", key);
 					continue;
 				}
-				char *s = trimmed(c);
+				char *s = trimmed(e);
 				if (!first)
 					sb_addc(&sb, ',');
 				first = 0;
-				/* quote with SQLite's rules later: build via json_quote in SQL would need a
-				 * statement per element; escape by hand the JSON way instead. */
-				sb_addc(&sb, '"');
-				for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-					if (*p == '"' || *p == '\\')
-						sb_addf(&sb, "\\%c", *p);
-					else if (*p < 0x20)
-						sb_addf(&sb, "\\u%04x", *p);
-					else
-						sb_addc(&sb, (char)*p);
+				json_quote(&sb, s);
+				if (items) {
+					v = xrealloc(v, (nv + 1) * sizeof *v);
+					v[nv++] = s;
+				} else {
+					free(s);
 				}
-				sb_addc(&sb, '"');
-				free(s);
 			}
 		}
 	}
 	sb_addc(&sb, ']');
+	if (items) {
+		*items = v;
+		*nitems = nv;
+	}
 	return sb_detach(&sb);
 }
 
-/* ---- entries ------------------------------------------------------------------------- */
+/* The authors column of the search index: the names joined by " ; ", then the ASCII spelling
+ * of each name that has another one ("Łukasz Kaiser" -> "Lukasz Kaiser"); NULL without names.
+ * The SQL of fts_sql[] builds the same text with dlt_ascii_fold(). */
+static char *authors_text(char *const *names, size_t n)
+{
+	if (!n)
+		return NULL;
+	struct strbuf sb = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_add(&sb, " ; ");
+		sb_add(&sb, names[i]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *p = (const unsigned char *)names[i];
+		while (*p && *p < 0x80)
+			p++;
+		if (!*p)
+			continue;   /* plain ASCII already */
+		char *a = utf8_to_ascii(names[i]);
+		if (strcmp(a, names[i]) != 0) {
+			sb_add(&sb, " ; ");
+			sb_add(&sb, a);
+		}
+		free(a);
+	}
+	return sb_detach(&sb);
+}
+
+/* ---- entries -> records -------------------------------------------------------------------- */
 
 static const char *const period_keys[] = {"id", "name", "start", "end", "summary"};
+enum { P_ID, P_NAME, P_START, P_END, P_SUMMARY, P__COUNT };
 static const char *const tag_keys[] = {"id", "name"};
+enum { G_ID, G_NAME, G__COUNT };
 static const char *const link_keys[] = {"id", "note", "kind"};
+enum { L_ID, L_NOTE, L_KIND, L__COUNT };
 static const char *const milestone_keys[] = {
 	"id", "year", "month", "title", "short", "kind", "authors", "author_count", "organization",
 	"venue", "paper_title", "arxiv", "doi", "url", "era", "paradigm", "tags", "aliases",
 	"summary", "problem", "insight", "impact", "formula", "architecture", "figures", "anecdote",
 	"parameters", "training_compute", "scale_source", "root", "builds_on",
 };
+enum { F_ID, F_YEAR, F_MONTH, F_TITLE, F_SHORT, F_KIND, F_AUTHORS, F_AUTHOR_COUNT, F_ORG,
+       F_VENUE, F_PAPER, F_ARXIV, F_DOI, F_URL, F_ERA, F_PARADIGM, F_TAGS, F_ALIASES,
+       F_SUMMARY, F_PROBLEM, F_INSIGHT, F_IMPACT, F_FORMULA, F_ARCH, F_FIGURES, F_ANECDOTE,
+       F_PARAMS, F_COMPUTE, F_SCALE_SRC, F_ROOT, F_BUILDS_ON, F__COUNT };
 
-/* Required slug field "id" of an entry; returns malloc'd slug or NULL (reported). */
-static char *entry_id(struct importer *imp, const struct ynode *map, const char *what)
+/* Required slug field "id" (node n) of an entry; returns malloc'd slug or NULL (reported). */
+static char *entry_id(struct pctx *c, const struct ynode *map, const struct ynode *n, const char *what)
 {
-	const struct ynode *n = ynode_get(map, "id");
-	char *id = get_string(imp, map, "id", 1);
+	char *id = get_string(c, n, "id", 1);
 	if (!id) {
 		if (!n || is_null(n))
-			missing(imp, map, "id", what);
+			missing(c, map, n, "id", what);
 		return NULL;
 	}
-	if (check_slug(imp, n, id, "id") < 0) {
+	if (check_slug(c, n, id, "id") < 0) {
 		free(id);
 		return NULL;
 	}
 	return id;
 }
 
-static void stage_period(struct importer *imp, const char *kind, const struct ynode *map)
+/* The output chunk of this thread, with room for a record. */
+static struct strbuf *rec_begin(struct pctx *c, enum rec_type t)
 {
-	const char *what = strcmp(kind, "era") == 0 ? "an era" : "a paradigm";
-	check_keys(imp, map, period_keys, DLT_ARRAY_LEN(period_keys), what);
-	char *id = entry_id(imp, map, what);
-	char *name = get_string(imp, map, "name", 1);
-	char *summary = get_string(imp, map, "summary", 0);
+	if (!c->out)
+		c->out = xcalloc(1, sizeof *c->out);
+	put_u32(&c->out->data, (uint32_t)t);
+	return &c->out->data;
+}
+
+static void stage_period(struct pctx *c, int is_era, const struct ynode *map)
+{
+	const char *what = is_era ? "an era" : "a paradigm";
+	const struct ynode *f[P__COUNT];
+	index_fields(c, map, period_keys, P__COUNT, f, what);
+	char *id = entry_id(c, map, f[P_ID], what);
+	char *name = get_string(c, f[P_NAME], "name", 1);
+	char *summary = get_string(c, f[P_SUMMARY], "summary", 0);
 	long start = 0, end = 0;
-	int hs = get_int(imp, map, "start", 1800, 2100, &start);
-	int he = get_int(imp, map, "end", 1800, 2100, &end);
+	int hs = get_int(c, f[P_START], "start", 1800, 2100, &start);
+	int he = get_int(c, f[P_END], "end", 1800, 2100, &end);
 	if (!name)
-		missing(imp, map, "name", what);
+		missing(c, map, f[P_NAME], "name", what);
 	if (hs == 0)
-		missing(imp, map, "start", what);
+		missing(c, map, f[P_START], "start", what);
 	if (hs == 1 && he == 1 && end < start)
-		PROBLEM_NODE(imp, ynode_get(map, "end"), "'end' %ld is before 'start' %ld", end, start);
+		PROBLEM_NODE(c, f[P_END], "'end' %ld is before 'start' %ld", end, start);
 	else if (id && name && hs == 1 && he >= 0) {
-		sqlite3_stmt *st = imp->ins_period;
-		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, ++imp->item_seq);
-		bind_text(st, 3, id);
-		bind_text(st, 4, name);
-		sqlite3_bind_int64(st, 5, start);
-		if (he == 1)
-			sqlite3_bind_int64(st, 6, end);
-		bind_text(st, 7, summary);
-		sqlite3_bind_int64(st, 8, (sqlite3_int64)imp->cur_file);
-		sqlite3_bind_int(st, 9, (int)map->line);
-		sqlite3_bind_int(st, 10, (int)map->col);
-		run(imp, st);
+		struct strbuf *r = rec_begin(c, R_PERIOD);
+		put_u32(r, (uint32_t)is_era);
+		put_str(r, id);
+		put_str(r, name);
+		put_u32(r, (uint32_t)start);
+		put_u32(r, he == 1 ? (uint32_t)end : 0);
+		put_str(r, summary);
+		put_u32(r, map->line);
+		put_u32(r, map->col);
 	}
 	free(id);
 	free(name);
 	free(summary);
 }
 
-static void stage_tag(struct importer *imp, const struct ynode *map)
+static void stage_tag(struct pctx *c, const struct ynode *map)
 {
-	check_keys(imp, map, tag_keys, DLT_ARRAY_LEN(tag_keys), "a tag");
-	char *id = entry_id(imp, map, "a tag");
-	char *name = get_string(imp, map, "name", 1);
+	const struct ynode *f[G__COUNT];
+	index_fields(c, map, tag_keys, G__COUNT, f, "a tag");
+	char *id = entry_id(c, map, f[G_ID], "a tag");
+	char *name = get_string(c, f[G_NAME], "name", 1);
 	if (!name)
-		missing(imp, map, "name", "a tag");
+		missing(c, map, f[G_NAME], "name", "a tag");
 	if (id && name) {
-		sqlite3_stmt *st = imp->ins_tag;
-		sqlite3_bind_int64(st, 1, ++imp->item_seq);
-		bind_text(st, 2, id);
-		bind_text(st, 3, name);
-		sqlite3_bind_int64(st, 4, (sqlite3_int64)imp->cur_file);
-		sqlite3_bind_int(st, 5, (int)map->line);
-		sqlite3_bind_int(st, 6, (int)map->col);
-		run(imp, st);
+		struct strbuf *r = rec_begin(c, R_TAG);
+		put_str(r, id);
+		put_str(r, name);
+		put_u32(r, map->line);
+		put_u32(r, map->col);
 	}
 	free(id);
 	free(name);
 }
 
-/* Stage a list-of-text field row by row into ins (seq, pos, value, file, line, col); with
- * `slugs` each value must be an id. */
-static void stage_list(struct importer *imp, sqlite3_stmt *ins, sqlite3_int64 seq,
-		       const struct ynode *map, const char *key, int slugs)
+/* A value of a list of text: its trimmed text and position. */
+struct item {
+	char *text;
+	char *note;            /* links only */
+	unsigned line, col;
+};
+
+struct items {
+	struct item *v;
+	size_t n;
+};
+
+static void items_add(struct items *l, char *text, char *note, const struct ynode *at)
 {
-	const struct ynode *n = ynode_get(map, key);
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = (struct item){text, note, at->line, at->col};
+}
+
+static void items_free(struct items *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].text);
+		free(l->v[i].note);
+	}
+	free(l->v);
+}
+
+/* A list-of-text field (tags, aliases; node n): the values kept, in order; with `slugs` each
+ * value must be an id, else empty values are dropped. */
+static void stage_list(struct pctx *c, const struct ynode *n, const char *key, int slugs, struct items *out)
+{
 	if (!n || is_null(n))
 		return;
 	if (n->type != YN_SEQ) {
-		PROBLEM_NODE(imp, n, "'%s' must be a list", key);
+		PROBLEM_NODE(c, n, "'%s' must be a list", key);
 		return;
 	}
-	int pos = 0;
-	for (const struct ynode *c = n->child; c; c = c->next) {
-		if (c->type != YN_SCALAR || is_null(c)) {
-			PROBLEM_NODE(imp, c, "each entry of '%s' must be text", key);
+	for (const struct ynode *e = n->child; e; e = e->next) {
+		if (e->type != YN_SCALAR || is_null(e)) {
+			PROBLEM_NODE(c, e, "each entry of '%s' must be text", key);
 			continue;
 		}
-		char *s = trimmed(c);
-		if (slugs ? check_slug(imp, c, s, "tag") == 0 : (*s != '\0')) {
-			sqlite3_bind_int64(ins, 1, seq);
-			sqlite3_bind_int(ins, 2, pos++);
-			bind_text(ins, 3, s);
-			sqlite3_bind_int64(ins, 4, (sqlite3_int64)imp->cur_file);
-			sqlite3_bind_int(ins, 5, (int)c->line);
-			sqlite3_bind_int(ins, 6, (int)c->col);
-			run(imp, ins);
-		}
-		free(s);
+		char *s = trimmed(e);
+		if (slugs ? check_slug(c, e, s, "tag") == 0 : (*s != '\0'))
+			items_add(out, s, NULL, e);
+		else
+			free(s);
 	}
 }
 
-static void stage_links(struct importer *imp, sqlite3_int64 seq, const struct ynode *map, int *nlinks)
+/* The builds_on list (node n). */
+static void stage_links(struct pctx *c, const struct ynode *n, struct items *out)
 {
-	const struct ynode *n = ynode_get(map, "builds_on");
-	*nlinks = 0;
 	if (!n || is_null(n))
 		return;
 	if (n->type != YN_SEQ) {
-		PROBLEM_NODE(imp, n, "'builds_on' must be a list of {id, note}");
+		PROBLEM_NODE(c, n, "'builds_on' must be a list of {id, note}");
 		return;
 	}
-	int pos = 0;
-	for (const struct ynode *c = n->child; c; c = c->next) {
-		if (c->type != YN_MAP) {
-			PROBLEM_NODE(imp, c, "each entry of 'builds_on' must be a mapping with 'id' and 'note'");
+	for (const struct ynode *e = n->child; e; e = e->next) {
+		if (e->type != YN_MAP) {
+			PROBLEM_NODE(c, e, "each entry of 'builds_on' must be a mapping with 'id' and 'note'");
 			continue;
 		}
-		check_keys(imp, c, link_keys, DLT_ARRAY_LEN(link_keys), "a link");
-		char *id = entry_id(imp, c, "a link");
-		char *note = get_string(imp, c, "note", 1);
-		char *kind = get_string(imp, c, "kind", 1);
+		const struct ynode *f[L__COUNT];
+		index_fields(c, e, link_keys, L__COUNT, f, "a link");
+		char *id = entry_id(c, e, f[L_ID], "a link");
+		char *note = get_string(c, f[L_NOTE], "note", 1);
+		char *kind = get_string(c, f[L_KIND], "kind", 1);
 		if (!note)
-			missing(imp, c, "note", "a link");
+			missing(c, e, f[L_NOTE], "note", "a link");
 		if (kind && strcmp(kind, "builds_on") != 0)
-			PROBLEM_NODE(imp, ynode_get(c, "kind"), "unknown link kind '%.40s' (only builds_on)", kind);
+			PROBLEM_NODE(c, f[L_KIND], "unknown link kind '%.40s' (only builds_on)", kind);
 		else if (id && note) {
-			sqlite3_stmt *st = imp->ins_link;
-			sqlite3_bind_int64(st, 1, seq);
-			sqlite3_bind_int(st, 2, pos++);
-			bind_text(st, 3, id);
-			bind_text(st, 4, note);
-			sqlite3_bind_int64(st, 5, (sqlite3_int64)imp->cur_file);
-			sqlite3_bind_int(st, 6, (int)c->line);
-			sqlite3_bind_int(st, 7, (int)c->col);
-			run(imp, st);
-			(*nlinks)++;
+			items_add(out, id, note, e);
+			id = note = NULL;
 		}
 		free(id);
 		free(note);
@@ -554,162 +1002,211 @@ static void stage_links(struct importer *imp, sqlite3_int64 seq, const struct yn
 	}
 }
 
-/* A string field matched against a pattern. */
-static char *get_pattern(struct importer *imp, const struct ynode *map, const char *key,
+/* A string field (node n) matched against a pattern. */
+static char *get_pattern(struct pctx *c, const struct ynode *n, const char *key,
 			 const regex_t *re1, const regex_t *re2, const char *expect)
 {
-	char *s = get_string(imp, map, key, 1);
+	char *s = get_string(c, n, key, 1);
 	if (s && regexec(re1, s, 0, NULL, 0) != 0 && (!re2 || regexec(re2, s, 0, NULL, 0) != 0)) {
-		PROBLEM_NODE(imp, ynode_get(map, key), "malformed %s '%.60s' (expected %s)", key, s, expect);
+		PROBLEM_NODE(c, n, "malformed %s '%.60s' (expected %s)", key, s, expect);
 		free(s);
 		return NULL;
 	}
 	return s;
 }
 
-enum { S_SLUG = 1, S_YEAR, S_MONTH, S_TITLE, S_SHORT, S_KIND, S_AUTHORS, S_AUTHOR_COUNT, S_ORG,
-       S_VENUE, S_PAPER, S_ARXIV, S_DOI, S_URL, S_ERA, S_PARADIGM, S_SUMMARY, S_PROBLEM,
-       S_INSIGHT, S_IMPACT, S_FORMULA, S_ARCH, S_FIGURES, S_ANECDOTE, S_PARAMS, S_COMPUTE,
-       S_SCALE_SRC, S_ROOT, S_FILE, S_LINE, S_COL, S_ERA_LINE, S_ERA_COL, S_PAR_LINE,
-       S_PAR_COL, S_NLINKS, S_NTAGS, S_SEQ };
+/* Text fields of a milestone, in record order. */
+enum { T_TITLE, T_SHORT, T_ORG, T_VENUE, T_PAPER, T_SUMMARY, T_PROBLEM, T_INSIGHT, T_IMPACT,
+       T_FORMULA, T_ARCH, T_ANECDOTE, T_SCALE_SRC, T__COUNT };
 
-static void stage_milestone(struct importer *imp, const struct ynode *map)
+/* Record of a milestone (R_MS):
+ *   u32 line, col, valid (staged: it has an id and, if any of its fields is wrong, a year),
+ *   year, month (0 none), author_count (0 none), flags (1 parameters, 2 training_compute,
+ *   4 root), era line, col, paradigm line, col (0 when absent); f64 parameters, compute;
+ *   str id, kind, authors (JSON), figures (JSON), arxiv, doi, url, era, paradigm, the T_*
+ *   texts, search aliases, search authors; u32 ntags + (str, u32 line, col) each; u32
+ *   naliases + (str, line, col) each; u32 nlinks + (str id, str note, line, col) each. */
+static void stage_milestone(struct pctx *c, const struct ynode *map)
 {
-	static const char *const text_fields[][2] = {
-		{"title", "1"}, {"short", "1"}, {"organization", "1"}, {"venue", "1"},
-		{"paper_title", "1"}, {"summary", "1"}, {"problem", "0"}, {"insight", "0"},
-		{"impact", "0"}, {"formula", "0"}, {"architecture", "0"}, {"anecdote", "0"},
-		{"scale_source", "0"},
+	static const int text_fields[T__COUNT][2] = {
+		{F_TITLE, 1}, {F_SHORT, 1}, {F_ORG, 1}, {F_VENUE, 1}, {F_PAPER, 1}, {F_SUMMARY, 1},
+		{F_PROBLEM, 0}, {F_INSIGHT, 0}, {F_IMPACT, 0}, {F_FORMULA, 0}, {F_ARCH, 0},
+		{F_ANECDOTE, 0}, {F_SCALE_SRC, 0},
 	};
-	static const int text_cols[] = {S_TITLE, S_SHORT, S_ORG, S_VENUE, S_PAPER, S_SUMMARY,
-					S_PROBLEM, S_INSIGHT, S_IMPACT, S_FORMULA, S_ARCH, S_ANECDOTE,
-					S_SCALE_SRC};
 	const char *what = "a milestone";
-	sqlite3_stmt *st = imp->ins_ms;
-	size_t before = imp->nprobs;
+	size_t before = c->probs.n;
 
-	check_keys(imp, map, milestone_keys, DLT_ARRAY_LEN(milestone_keys), what);
-	char *id = entry_id(imp, map, what);
-	sqlite3_int64 seq = ++imp->ms_seq;
-	sqlite3_bind_int64(st, S_SEQ, seq);
-	bind_text(st, S_SLUG, id);
+	const struct ynode *f[F__COUNT];
+	index_fields(c, map, milestone_keys, F__COUNT, f, what);
+	char *id = entry_id(c, map, f[F_ID], what);
 
 	long year = 0, month = 0, count = 0;
-	int hy = get_int(imp, map, "year", 1800, 2100, &year);
+	int hy = get_int(c, f[F_YEAR], "year", 1800, 2100, &year);
 	if (hy == 0)
-		missing(imp, map, "year", what);
-	sqlite3_bind_int64(st, S_YEAR, year);
-	if (get_int(imp, map, "month", 1, 12, &month) == 1)
-		sqlite3_bind_int64(st, S_MONTH, month);
-	if (get_int(imp, map, "author_count", 1, 100000, &count) == 1)
-		sqlite3_bind_int64(st, S_AUTHOR_COUNT, count);
+		missing(c, map, f[F_YEAR], "year", what);
+	int hm = get_int(c, f[F_MONTH], "month", 1, 12, &month);
+	int hc_ = get_int(c, f[F_AUTHOR_COUNT], "author_count", 1, 100000, &count);
 
-	char *texts[DLT_ARRAY_LEN(text_fields)];
-	for (size_t i = 0; i < DLT_ARRAY_LEN(text_fields); i++) {
-		texts[i] = get_string(imp, map, text_fields[i][0], text_fields[i][1][0] == '1');
-		bind_text(st, text_cols[i], texts[i]);
+	char *texts[T__COUNT];
+	for (size_t i = 0; i < T__COUNT; i++) {
+		int k = text_fields[i][0];
+		texts[i] = get_string(c, f[k], milestone_keys[k], text_fields[i][1]);
 	}
-	if (!texts[0])
-		missing(imp, map, "title", what);
-	if (!texts[5])
-		missing(imp, map, "summary", what);
+	if (!texts[T_TITLE])
+		missing(c, map, f[F_TITLE], "title", what);
+	if (!texts[T_SUMMARY])
+		missing(c, map, f[F_SUMMARY], "summary", what);
 
-	char *kind = get_string(imp, map, "kind", 1);
+	char *kind = get_string(c, f[F_KIND], "kind", 1);
 	if (!kind) {
-		missing(imp, map, "kind", what);
+		missing(c, map, f[F_KIND], "kind", what);
 	} else {
 		size_t i;
 		for (i = 0; i < DLT_ARRAY_LEN(milestone_kinds); i++)
 			if (strcmp(kind, milestone_kinds[i]) == 0)
 				break;
 		if (i == DLT_ARRAY_LEN(milestone_kinds))
-			PROBLEM_NODE(imp, ynode_get(map, "kind"),
+			PROBLEM_NODE(c, f[F_KIND],
 				     "unknown kind '%.40s' (paper, model, system, product, event, dataset, "
 				     "framework, hardware, competition)", kind);
 	}
-	bind_text(st, S_KIND, kind);
 
-	char *arxiv = get_pattern(imp, map, "arxiv", &imp->re_arxiv_new, &imp->re_arxiv_old,
+	char *arxiv = get_pattern(c, f[F_ARXIV], "arxiv", &c->re_arxiv_new, &c->re_arxiv_old,
 				  "NNNN.NNNNN or archive/NNNNNNN");
-	char *doi = get_pattern(imp, map, "doi", &imp->re_doi, NULL, "10.NNNN/suffix");
-	char *url = get_pattern(imp, map, "url", &imp->re_url, NULL, "http:// or https:// address");
-	bind_text(st, S_ARXIV, arxiv);
-	bind_text(st, S_DOI, doi);
-	bind_text(st, S_URL, url);
+	char *doi = get_pattern(c, f[F_DOI], "doi", &c->re_doi, NULL, "10.NNNN/suffix");
+	char *url = get_pattern(c, f[F_URL], "url", &c->re_url, NULL, "http:// or https:// address");
 
-	const struct ynode *era_n = ynode_get(map, "era"), *par_n = ynode_get(map, "paradigm");
-	char *era = get_string(imp, map, "era", 1);
-	char *paradigm = get_string(imp, map, "paradigm", 1);
+	const struct ynode *era_n = f[F_ERA], *par_n = f[F_PARADIGM];
+	char *era = get_string(c, era_n, "era", 1);
+	char *paradigm = get_string(c, par_n, "paradigm", 1);
 	if (!era)
-		missing(imp, map, "era", what);
-	bind_text(st, S_ERA, era);
-	bind_text(st, S_PARADIGM, paradigm);
-	if (era_n) {
-		sqlite3_bind_int(st, S_ERA_LINE, (int)era_n->line);
-		sqlite3_bind_int(st, S_ERA_COL, (int)era_n->col);
-	}
-	if (par_n) {
-		sqlite3_bind_int(st, S_PAR_LINE, (int)par_n->line);
-		sqlite3_bind_int(st, S_PAR_COL, (int)par_n->col);
-	}
+		missing(c, map, era_n, "era", what);
 
-	const struct ynode *an, *fn;
-	char *authors = string_list_json(imp, map, "authors", &an);
-	char *figures = string_list_json(imp, map, "figures", &fn);
-	sqlite3_bind_text(st, S_AUTHORS, authors, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, S_FIGURES, figures, -1, SQLITE_TRANSIENT);
+	const struct ynode *an = f[F_AUTHORS];
+	char **names = NULL;
+	size_t nnames = 0;
+	char *authors = string_list_json(c, an, "authors", &names, &nnames);
+	char *figures = string_list_json(c, f[F_FIGURES], "figures", NULL, NULL);
 
 	double params = 0, compute = 0;
-	int hp = get_real(imp, map, "parameters", &params);
-	int hc = get_real(imp, map, "training_compute", &compute);
-	if (hp == 1)
-		sqlite3_bind_double(st, S_PARAMS, params);
-	if (hc == 1)
-		sqlite3_bind_double(st, S_COMPUTE, compute);
-	if ((hp == 1 || hc == 1) && !texts[12])
-		PROBLEM_NODE(imp, map, "'parameters' and 'training_compute' need a 'scale_source'");
-	int root = get_bool(imp, map, "root", 0);
-	sqlite3_bind_int(st, S_ROOT, root > 0);
+	int hp = get_real(c, f[F_PARAMS], "parameters", &params);
+	int hc = get_real(c, f[F_COMPUTE], "training_compute", &compute);
+	if ((hp == 1 || hc == 1) && !texts[T_SCALE_SRC])
+		PROBLEM_NODE(c, map, "'parameters' and 'training_compute' need a 'scale_source'");
+	int root = get_bool(c, f[F_ROOT], "root", 0);
 
-	sqlite3_bind_int64(st, S_FILE, (sqlite3_int64)imp->cur_file);
-	sqlite3_bind_int(st, S_LINE, (int)map->line);
-	sqlite3_bind_int(st, S_COL, (int)map->col);
-
-	int nlinks = 0;
-	stage_links(imp, seq, map, &nlinks);
-	stage_list(imp, imp->ins_tag_of, seq, map, "tags", 1);
-	stage_list(imp, imp->ins_alias, seq, map, "aliases", 0);
-	const struct ynode *tn = ynode_get(map, "tags");
+	struct items links = {0}, tags = {0}, aliases = {0};
+	stage_links(c, f[F_BUILDS_ON], &links);
+	stage_list(c, f[F_TAGS], "tags", 1, &tags);
+	stage_list(c, f[F_ALIASES], "aliases", 0, &aliases);
+	const struct ynode *tn = f[F_TAGS];
 	int ntags = 0;
 	if (tn && tn->type == YN_SEQ)
-		for (const struct ynode *c = tn->child; c; c = c->next)
+		for (const struct ynode *e = tn->child; e; e = e->next)
 			ntags++;
-	sqlite3_bind_int(st, S_NLINKS, nlinks);
-	sqlite3_bind_int(st, S_NTAGS, ntags);
 
-	if (imp->opts->strict) {
-		static const char *const req[] = {"short", "paradigm", "problem", "insight", "impact"};
+	if (c->opts->strict) {
+		static const int req[] = {F_SHORT, F_PARADIGM, F_PROBLEM, F_INSIGHT, F_IMPACT};
 		for (size_t i = 0; i < DLT_ARRAY_LEN(req); i++) {
-			const struct ynode *r = ynode_get(map, req[i]);
+			const struct ynode *r = f[req[i]];
 			if (!r || is_null(r))
-				missing(imp, map, req[i], what);
+				missing(c, map, r, milestone_keys[req[i]], what);
 		}
 		if (ntags == 0)
-			PROBLEM_NODE(imp, map, "a milestone needs at least one tag");
-		if ((!an || an->type != YN_SEQ || !an->child) && !texts[2])
-			PROBLEM_NODE(imp, map, "a milestone needs 'authors' or an 'organization'");
-		if (hy == 1 && year > 1950 && nlinks == 0 && root <= 0)
-			PROBLEM_NODE(imp, map, "a milestone after 1950 needs a 'builds_on' link or 'root: true'");
+			PROBLEM_NODE(c, map, "a milestone needs at least one tag");
+		if ((!an || an->type != YN_SEQ || !an->child) && !texts[T_ORG])
+			PROBLEM_NODE(c, map, "a milestone needs 'authors' or an 'organization'");
+		if (hy == 1 && year > 1950 && links.n == 0 && root <= 0)
+			PROBLEM_NODE(c, map, "a milestone after 1950 needs a 'builds_on' link or 'root: true'");
 	}
-	/* An entry with errors is still staged when it has an id, so that links to it do not
-	 * produce a second, misleading "unknown id" error; the import fails anyway. */
-	if (id && (imp->nprobs == before || hy == 1))
-		run(imp, st);
-	else {
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
+	/* An entry with errors is still valid (kept for the checks) when it has an id, so that
+	 * links to it do not produce a second, misleading "unknown id" error; the import fails
+	 * anyway. */
+	int staged = id && (c->probs.n == before || hy == 1);
+
+	/* The checks that look at one entry only. */
+	for (size_t i = 0; i < links.n; i++) {
+		if (staged && strcmp(links.v[i].text, id) == 0)
+			cproblem(c, CK_SELF_LINK, links.v[i].line, links.v[i].col, "'%s' builds on itself",
+				 links.v[i].text);
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(links.v[k].text, links.v[i].text) == 0) {
+				cproblem(c, CK_LINK_TWICE, links.v[i].line, links.v[i].col,
+					 "builds_on lists '%s' twice", links.v[i].text);
+				break;
+			}
 	}
-	for (size_t i = 0; i < DLT_ARRAY_LEN(texts); i++)
+	for (size_t i = 0; i < tags.n; i++)
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(tags.v[k].text, tags.v[i].text) == 0) {
+				cproblem(c, CK_TAG_TWICE, tags.v[i].line, tags.v[i].col, "tag '%s' is listed twice",
+					 tags.v[i].text);
+				break;
+			}
+
+	struct strbuf *r = rec_begin(c, R_MS);
+	put_u32(r, map->line);
+	put_u32(r, map->col);
+	put_u32(r, (uint32_t)staged);
+	put_u32(r, (uint32_t)year);
+	put_u32(r, hm == 1 ? (uint32_t)month : 0);
+	put_u32(r, hc_ == 1 ? (uint32_t)count : 0);
+	put_u32(r, (hp == 1 ? 1u : 0u) | (hc == 1 ? 2u : 0u) | (root > 0 ? 4u : 0u));
+	put_u32(r, era_n ? era_n->line : 0);
+	put_u32(r, era_n ? era_n->col : 0);
+	put_u32(r, par_n ? par_n->line : 0);
+	put_u32(r, par_n ? par_n->col : 0);
+	put_f64(r, params);
+	put_f64(r, compute);
+	put_str(r, id);
+	put_str(r, kind);
+	put_str(r, authors);
+	put_str(r, figures);
+	put_str(r, arxiv);
+	put_str(r, doi);
+	put_str(r, url);
+	put_str(r, era);
+	put_str(r, paradigm);
+	for (size_t i = 0; i < T__COUNT; i++)
+		put_str(r, texts[i]);
+	struct strbuf sa = {0};
+	for (size_t i = 0; i < aliases.n; i++) {
+		if (i)
+			sb_add(&sa, " ; ");
+		sb_add(&sa, aliases.v[i].text);
+	}
+	put_str(r, aliases.n ? sb_str(&sa) : NULL);
+	sb_free(&sa);
+	char *at = authors_text(names, nnames);
+	put_str(r, at);
+	free(at);
+	put_u32(r, (uint32_t)tags.n);
+	for (size_t i = 0; i < tags.n; i++) {
+		put_str(r, tags.v[i].text);
+		put_u32(r, tags.v[i].line);
+		put_u32(r, tags.v[i].col);
+	}
+	put_u32(r, (uint32_t)aliases.n);
+	for (size_t i = 0; i < aliases.n; i++) {
+		put_str(r, aliases.v[i].text);
+		put_u32(r, aliases.v[i].line);
+		put_u32(r, aliases.v[i].col);
+	}
+	put_u32(r, (uint32_t)links.n);
+	for (size_t i = 0; i < links.n; i++) {
+		put_str(r, links.v[i].text);
+		put_str(r, links.v[i].note);
+		put_u32(r, links.v[i].line);
+		put_u32(r, links.v[i].col);
+	}
+
+	items_free(&links);
+	items_free(&tags);
+	items_free(&aliases);
+	for (size_t i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	for (size_t i = 0; i < T__COUNT; i++)
 		free(texts[i]);
 	free(id);
 	free(kind);
@@ -724,169 +1221,1001 @@ static void stage_milestone(struct importer *imp, const struct ynode *map)
 
 /* A section whose value is wrong as a whole is reported once, though a list value reaches
  * on_item() once per element: true the first time for the section key at (sl, sc). */
-static int first_report_of_section(struct importer *imp, unsigned sl, unsigned sc)
+static int first_report_of_section(struct pctx *c, unsigned sl, unsigned sc)
 {
-	if (imp->bad_section_file == imp->cur_file + 1 && imp->bad_section_line == sl &&
-	    imp->bad_section_col == sc)
+	if (c->bad_section_file == c->file + 1 && c->bad_section_line == sl && c->bad_section_col == sc)
 		return 0;
-	imp->bad_section_file = imp->cur_file + 1;
-	imp->bad_section_line = sl;
-	imp->bad_section_col = sc;
+	c->bad_section_file = c->file + 1;
+	c->bad_section_line = sl;
+	c->bad_section_col = sc;
 	return 1;
 }
 
+static void publish(struct pctx *c, int last);
+
 static void on_item(void *ctx, const char *section, unsigned sl, unsigned sc, const struct ynode *n)
 {
-	struct importer *imp = ctx;
+	struct pctx *c = ctx;
 	int is_list = strcmp(section, "eras") == 0 || strcmp(section, "paradigms") == 0 ||
 		      strcmp(section, "tags") == 0 || strcmp(section, "milestones") == 0;
 	if (strcmp(section, "title") == 0) {
 		if (n->in_list) {   /* "title: [a, b]": report the list once, at its key */
-			if (first_report_of_section(imp, sl, sc))
-				problem_at(imp, imp->cur_file, sl, sc, "'title' must be text, not a list");
+			if (first_report_of_section(c, sl, sc))
+				pproblem(c, sl, sc, "'title' must be text, not a list");
 			return;
 		}
 		if (n->type != YN_SCALAR || is_null(n)) {
-			PROBLEM_NODE(imp, n, "'title' must be text");
+			PROBLEM_NODE(c, n, "'title' must be text");
 			return;
 		}
-		if (imp->have_title++) {
-			PROBLEM_NODE(imp, n, "'title' is given more than once");
-			return;
-		}
+		/* Only the writer knows whether a title came before: it reports a second one in
+		 * the place reserved here. */
 		char *t = trimmed(n);
-		sqlite3_bind_text(imp->ins_meta, 1, "title", -1, SQLITE_STATIC);
-		sqlite3_bind_text(imp->ins_meta, 2, t, -1, SQLITE_TRANSIENT);
-		run(imp, imp->ins_meta);
+		struct strbuf *r = rec_begin(c, R_TITLE);
+		put_u32(r, n->line);
+		put_u32(r, n->col);
+		put_u32(r, (uint32_t)c->n++);
+		put_str(r, t);
 		free(t);
 		return;
 	}
 	if (!is_list) {
 		/* a list under an unknown key comes here once per element: report it once */
-		if (!first_report_of_section(imp, sl, sc))
+		if (!first_report_of_section(c, sl, sc))
 			return;
-		problem_at(imp, imp->cur_file, sl, sc,
-			   "unknown section '%.60s' (title, eras, paradigms, tags, milestones)", section);
+		pproblem(c, sl, sc, "unknown section '%.60s' (title, eras, paradigms, tags, milestones)", section);
 		return;
 	}
 	if (n->type != YN_MAP) {
 		if (is_null(n) && n->line == sl)
 			return; /* "milestones:" with nothing under it */
-		PROBLEM_NODE(imp, n, "each entry of '%s' must be a mapping, not %s", section, type_name(n));
+		PROBLEM_NODE(c, n, "each entry of '%s' must be a mapping, not %s", section, type_name(n));
 		return;
 	}
 	if (strcmp(section, "eras") == 0)
-		stage_period(imp, "era", n);
+		stage_period(c, 1, n);
 	else if (strcmp(section, "paradigms") == 0)
-		stage_period(imp, "paradigm", n);
+		stage_period(c, 0, n);
 	else if (strcmp(section, "tags") == 0)
-		stage_tag(imp, n);
+		stage_tag(c, n);
 	else
-		stage_milestone(imp, n);
+		stage_milestone(c, n);
+	if (c->out && c->out->data.len >= CHUNK_BYTES)
+		publish(c, 0);
 }
 
 static void on_error(void *ctx, unsigned line, unsigned col, const char *msg)
 {
-	struct importer *imp = ctx;
-	problem_at(imp, imp->cur_file, line, col, "%s", msg);
+	pproblem(ctx, line, col, "%s", msg);
 }
 
-/* ---- staging database ---------------------------------------------------------------- */
+/* ---- parser threads ------------------------------------------------------------------------ */
 
-static const char stage_sql[] =
-	"CREATE TABLE stage.ms (seq INTEGER PRIMARY KEY, slug, year, month, title, short, kind, "
-	"  authors, author_count, organization, venue, paper_title, arxiv, doi, url, era, paradigm, "
-	"  summary, problem, insight, impact, formula, architecture, figures, anecdote, parameters, "
-	"  training_compute, scale_source, root, file, line, col, era_line, era_col, par_line, "
-	"  par_col, nlinks, ntags);"
-	"CREATE TABLE stage.ms_tag (seq, pos, slug, file, line, col);"
-	"CREATE TABLE stage.alias (seq, pos, alias, file, line, col);"
-	"CREATE TABLE stage.link (seq, pos, slug, note, file, line, col);"
-	"CREATE TABLE stage.period (kind, seq, slug, name, start, \"end\", summary, file, line, col);"
-	"CREATE TABLE stage.tag (seq INTEGER PRIMARY KEY, slug, name, file, line, col);";
-
-/* Indexes for the checks, built after loading. */
-static const char stage_index_sql[] =
-	"CREATE INDEX stage.ms_slug ON ms(slug, seq);"
-	"CREATE INDEX stage.period_slug ON period(kind, slug, seq);"
-	"CREATE INDEX stage.tag_slug ON tag(slug, seq);"
-	"CREATE INDEX stage.alias_nc ON alias(alias COLLATE NOCASE, seq);"
-	"CREATE INDEX stage.ms_tag_seq ON ms_tag(seq, slug);"
-	"CREATE INDEX stage.link_seq ON link(seq, slug);";
-
-#define MS_INSERT_COLS \
-	"slug, year, month, title, short, kind, authors, author_count, organization, venue, " \
-	"paper_title, arxiv, doi, url, era, paradigm, summary, problem, insight, impact, formula, " \
-	"architecture, figures, anecdote, parameters, training_compute, scale_source, root, file, " \
-	"line, col, era_line, era_col, par_line, par_col, nlinks, ntags, seq"
-
-/* Whole-input checks: each query yields (file, line, col, message). */
-static const char *const checks[] = {
-	/* duplicate ids */
-	"SELECT a.file, a.line, a.col, printf('duplicate milestone id ''%s'' (first defined in %s line %d)', "
-	"  a.slug, b.file, b.line) FROM ms a JOIN ms b ON b.slug = a.slug AND b.seq = "
-	"  (SELECT min(seq) FROM ms c WHERE c.slug = a.slug) WHERE a.seq <> b.seq",
-	"SELECT a.file, a.line, a.col, printf('duplicate %s id ''%s'' (first defined in %s line %d)', "
-	"  a.kind, a.slug, b.file, b.line) FROM period a JOIN period b ON b.kind = a.kind AND b.slug = a.slug "
-	"  AND b.seq = (SELECT min(seq) FROM period c WHERE c.kind = a.kind AND c.slug = a.slug) "
-	"  WHERE a.seq <> b.seq",
-	"SELECT a.file, a.line, a.col, printf('duplicate tag id ''%s'' (first defined in %s line %d)', "
-	"  a.slug, b.file, b.line) FROM tag a JOIN tag b ON b.slug = a.slug AND b.seq = "
-	"  (SELECT min(seq) FROM tag c WHERE c.slug = a.slug) WHERE a.seq <> b.seq",
-	/* eras and paradigms */
-	"SELECT m.file, m.era_line, m.era_col, printf('unknown era ''%s''', m.era) FROM ms m "
-	"  WHERE m.era IS NOT NULL AND NOT EXISTS (SELECT 1 FROM period p WHERE p.kind = 'era' AND p.slug = m.era)",
-	"SELECT m.file, m.par_line, m.par_col, printf('unknown paradigm ''%s''', m.paradigm) FROM ms m "
-	"  WHERE m.paradigm IS NOT NULL AND NOT EXISTS (SELECT 1 FROM period p WHERE p.kind = 'paradigm' AND p.slug = m.paradigm)",
-	"SELECT m.file, m.line, m.col, printf('year %d is outside its era ''%s'' (%d-%s)', m.year, m.era, "
-	"  p.start, coalesce(p.\"end\", 'now')) FROM ms m JOIN period p ON p.kind = 'era' AND p.slug = m.era "
-	"  AND p.seq = (SELECT min(seq) FROM period q WHERE q.kind = 'era' AND q.slug = m.era) "
-	"  WHERE m.year < p.start OR m.year > coalesce(p.\"end\", 2100)",
-	"SELECT m.file, m.line, m.col, printf('year %d is outside its paradigm ''%s'' (%d-%s)', m.year, "
-	"  m.paradigm, p.start, coalesce(p.\"end\", 'now')) FROM ms m JOIN period p ON p.kind = 'paradigm' "
-	"  AND p.slug = m.paradigm AND p.seq = (SELECT min(seq) FROM period q WHERE q.kind = 'paradigm' "
-	"  AND q.slug = m.paradigm) WHERE m.year < p.start OR m.year > coalesce(p.\"end\", 2100)",
-	/* tags */
-	"SELECT t.file, t.line, t.col, printf('unknown tag ''%s''', t.slug) FROM ms_tag t "
-	"  WHERE NOT EXISTS (SELECT 1 FROM tag g WHERE g.slug = t.slug)",
-	"SELECT t.file, t.line, t.col, printf('tag ''%s'' is listed twice', t.slug) FROM ms_tag t "
-	"  WHERE EXISTS (SELECT 1 FROM ms_tag u WHERE u.seq = t.seq AND u.slug = t.slug AND u.pos < t.pos)",
-	/* aliases */
-	"SELECT a.file, a.line, a.col, printf('duplicate alias ''%s'' (also used by ''%s'')', a.alias, "
-	"  (SELECT m.slug FROM ms m WHERE m.seq = b.seq)) FROM alias a JOIN alias b "
-	"  ON b.alias = a.alias COLLATE NOCASE AND (b.seq < a.seq OR (b.seq = a.seq AND b.pos < a.pos)) "
-	"  GROUP BY a.seq, a.pos",
-	/* links */
-	"SELECT l.file, l.line, l.col, printf('builds_on links to unknown id ''%s''', l.slug) FROM link l "
-	"  WHERE NOT EXISTS (SELECT 1 FROM ms m WHERE m.slug = l.slug)",
-	"SELECT l.file, l.line, l.col, printf('''%s'' builds on itself', l.slug) FROM link l "
-	"  JOIN ms m ON m.seq = l.seq WHERE m.slug = l.slug",
-	"SELECT l.file, l.line, l.col, printf('builds_on lists ''%s'' twice', l.slug) FROM link l "
-	"  WHERE EXISTS (SELECT 1 FROM link k WHERE k.seq = l.seq AND k.slug = l.slug AND k.pos < l.pos)",
-	NULL,
-};
-
-/* Run one check query; each row becomes a problem. File ids are mapped to names by print. */
-static void run_check(struct importer *imp, const char *sql)
+/* Hand the records collected so far to the writer (waiting while the file's queue is full);
+ * `last` marks the end of the file. */
+static void publish(struct pctx *c, int last)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		problem_at(imp, imp->nfiles, 0, 0, "internal error in check: %s", sqlite3_errmsg(imp->db));
+	struct importer *imp = c->imp;
+	struct chunk *ch = c->out;
+	c->out = NULL;
+	pthread_mutex_lock(&imp->mu);
+	struct chunkq *q = &imp->fq[c->file];
+	if (ch) {
+		while (q->n >= FILE_QUEUE)
+			pthread_cond_wait(&imp->cv, &imp->mu);
+		chunkq_push(q, ch);
+	}
+	if (last)
+		q->done = 1;
+	pthread_cond_broadcast(&imp->cv);
+	pthread_mutex_unlock(&imp->mu);
+}
+
+static void read_file(struct pctx *c, size_t idx)
+{
+	c->file = idx;
+	c->n = 0;
+	const char *path = c->imp->files[idx];
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		pproblem(c, 0, 0, "%s", strerror(errno));
 		return;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *msg = (const char *)sqlite3_column_text(st, 3);
-		problem_at(imp, (size_t)sqlite3_column_int64(st, 0), (unsigned)sqlite3_column_int(st, 1),
-			   (unsigned)sqlite3_column_int(st, 2), "%s", msg ? msg : "");
+	struct stat st;
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode))
+		pproblem(c, 0, 0, "is a directory");
+	else
+		ynode_read(fp, on_item, on_error, c);
+	fclose(fp);
+}
+
+static void *parser_main(void *arg)
+{
+	struct pctx *c = arg;
+	struct importer *imp = c->imp;
+	for (;;) {
+		pthread_mutex_lock(&imp->mu);
+		size_t i = imp->next_file;
+		while (i < imp->nfiles && imp->skip[i])
+			i++;
+		imp->next_file = i < imp->nfiles ? i + 1 : i;
+		pthread_mutex_unlock(&imp->mu);
+		if (i >= imp->nfiles)
+			break;
+		read_file(c, i);
+		publish(c, 1);
+	}
+	c->cpu = now_cpu(CLOCK_THREAD_CPUTIME_ID);
+	return NULL;
+}
+
+static void pctx_init(struct pctx *c, struct importer *imp)
+{
+	memset(c, 0, sizeof *c);
+	c->imp = imp;
+	c->opts = imp->opts;
+	regcomp(&c->re_arxiv_new, "^[0-9]{4}\\.[0-9]{4,5}(v[0-9]+)?$", REG_EXTENDED | REG_NOSUB);
+	regcomp(&c->re_arxiv_old, "^[a-z-]+(\\.[A-Z]{2})?/[0-9]{7}(v[0-9]+)?$", REG_EXTENDED | REG_NOSUB);
+	regcomp(&c->re_doi, "^10\\.[0-9]{4,9}/[^[:space:]]+$", REG_EXTENDED | REG_NOSUB);
+	regcomp(&c->re_url, "^https?://[^[:space:]/]+[^[:space:]]*$", REG_EXTENDED | REG_NOSUB);
+}
+
+static void pctx_free(struct pctx *c)
+{
+	plist_free(&c->probs);
+	chunk_free(c->out);
+	regfree(&c->re_arxiv_new);
+	regfree(&c->re_arxiv_old);
+	regfree(&c->re_doi);
+	regfree(&c->re_url);
+}
+
+/* ---- symbol tables ------------------------------------------------------------------------ */
+
+static uint32_t name_hash(const char *s, size_t n, int nocase)
+{
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (nocase && ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch + 32);
+		h = (h ^ ch) * 1099511628211ULL;
+	}
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static int name_eq(const char *a, const char *b, size_t n, int nocase)
+{
+	if (!nocase)
+		return memcmp(a, b, n) == 0 && a[n] == '\0';
+	for (size_t i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x + 32);
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y + 32);
+		if (x != y || !x)
+			return 0;
+	}
+	return a[n] == '\0';
+}
+
+static void symtab_grow(struct symtab *t)
+{
+	size_t nslot = t->nslot ? t->nslot * 2 : 1024;
+	uint32_t *slot = xcalloc(nslot, sizeof *slot);
+	for (size_t i = 0; i < t->n; i++) {
+		size_t k = t->v[i].hash & (nslot - 1);
+		while (slot[k])
+			k = (k + 1) & (nslot - 1);
+		slot[k] = (uint32_t)i + 1;
+	}
+	free(t->slot);
+	t->slot = slot;
+	t->nslot = nslot;
+}
+
+/* The symbol of name s: its index + 1; with `create` a new one when there is none, else 0. */
+static uint32_t symtab_get(struct symtab *t, const char *s, int create)
+{
+	size_t len = strlen(s);
+	uint32_t h = name_hash(s, len, t->nocase);
+	if (!t->nslot)
+		symtab_grow(t);
+	size_t k = h & (t->nslot - 1);
+	for (; t->slot[k]; k = (k + 1) & (t->nslot - 1)) {
+		const struct sym *y = &t->v[t->slot[k] - 1];
+		if (y->hash == h && name_eq(t->arena.buf + y->off, s, len, t->nocase))
+			return t->slot[k];
+	}
+	if (!create)
+		return 0;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
+	}
+	t->v[t->n] = (struct sym){(uint32_t)t->arena.len, h, 0, 0};
+	sb_addn(&t->arena, s, len + 1);
+	t->slot[k] = (uint32_t)++t->n;
+	if (t->n * 2 > t->nslot)
+		symtab_grow(t);
+	return (uint32_t)t->n;
+}
+
+static struct sym *symtab_at(struct symtab *t, uint32_t id)
+{
+	return &t->v[id - 1];
+}
+
+static const char *symtab_name(const struct symtab *t, uint32_t id)
+{
+	return t->arena.buf + t->v[id - 1].off;
+}
+
+static void symtab_free(struct symtab *t)
+{
+	free(t->v);
+	free(t->slot);
+	sb_free(&t->arena);
+	memset(t, 0, sizeof *t);
+}
+
+/* ---- the writer's problems --------------------------------------------------------------- */
+
+static void wproblem(struct importer *imp, int check, size_t file, unsigned line, unsigned col,
+		     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* A problem of one of the whole-input checks. */
+static void wproblem(struct importer *imp, int check, size_t file, unsigned line, unsigned col,
+		     const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	plist_vadd(&imp->probs, file, line, col, SEQ(PH_CHECK, check, imp->nchecks++), fmt, ap);
+	va_end(ap);
+	atomic_store(&imp->any_problem, 1);
+}
+
+/* A problem of the import as a whole ("dltimeline: ..."). */
+static void gproblem(struct importer *imp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void gproblem(struct importer *imp, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	plist_vadd(&imp->probs, imp->nfiles, 0, 0, SEQ(PH_END, 0, imp->probs.n), fmt, ap);
+	va_end(ap);
+	atomic_store(&imp->any_problem, 1);
+}
+
+/* Writing goes on only while nothing is wrong: a failed import writes nothing anyway. */
+static int writing(struct importer *imp)
+{
+	return imp->writing && !imp->failed_write && !atomic_load(&imp->any_problem);
+}
+
+/* Step an insert; a failure (which the checks should have prevented) is kept to be reported. */
+static void run(struct importer *imp, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && !imp->failed_write) {
+		imp->failed_write = 1;
+		snprintf(imp->write_err, sizeof imp->write_err, "%s", sqlite3_errmsg(imp->db));
+	}
+	sqlite3_reset(st);
+}
+
+/* A scratch file could not be written or read back. */
+static void scratch_failed(struct importer *imp)
+{
+	if (!imp->failed_write) {
+		imp->failed_write = 1;
+		snprintf(imp->write_err, sizeof imp->write_err, "scratch file: %s", strerror(errno));
+	}
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* ---- the full-text indexer thread ------------------------------------------------------------ */
+
+static int fts_exec(sqlite3 *db, const char *sql, char *err, size_t errsize)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(err, errsize, "%s", msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Search documents: u32 rowid low, high; then title, short, aliases, authors, summary,
+ * problem, insight, impact, tags as put_str strings. */
+static void *fts_main(void *arg)
+{
+	struct fts *f = arg;
+	double w0 = now_wall(), c0 = now_cpu(CLOCK_THREAD_CPUTIME_ID);
+	sqlite3 *db = NULL;
+	sqlite3_stmt *ins = NULL;
+	int ok = sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK;
+	/* Segments of FTS_HASH_BYTES, not merged while loading (automerge 0): one merge at the end
+	 * ('optimize') writes the index once instead of again and again. */
+	ok = ok && fts_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096;"
+			    "PRAGMA page_size = 16384;", f->err, sizeof f->err) == 0 &&
+	     fts_exec(db, dlt_schema_sql, f->err, sizeof f->err) == 0 &&
+	     fts_exec(db, "INSERT INTO search (search, rank) VALUES ('automerge', 0);"
+			  "INSERT INTO search (search, rank) VALUES ('crisismerge', 1000);", f->err, sizeof f->err) == 0;
+	sqlite3_stmt *st = NULL;
+	if (ok && sqlite3_prepare_v2(db, "INSERT INTO search (search, rank) VALUES ('hashsize', ?1)", -1, &st,
+				     NULL) == SQLITE_OK) {
+		sqlite3_bind_int(st, 1, FTS_HASH_BYTES);
+		ok = sqlite3_step(st) == SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
+	ok = ok && fts_exec(db, "BEGIN", f->err, sizeof f->err) == 0;
+	if (ok && sqlite3_prepare_v2(db, "INSERT INTO search (rowid, title, short, aliases, authors, summary, "
+				     "problem, insight, impact, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+				     -1, &ins, NULL) != SQLITE_OK) {
+		snprintf(f->err, sizeof f->err, "%s", sqlite3_errmsg(db));
+		ok = 0;
+	}
+	for (;;) {
+		pthread_mutex_lock(&f->mu);
+		while (!f->q.head && !f->q.done && !f->cancel)
+			pthread_cond_wait(&f->cv, &f->mu);
+		struct chunk *ch = f->cancel ? NULL : chunkq_pop(&f->q);
+		pthread_cond_broadcast(&f->cv);
+		pthread_mutex_unlock(&f->mu);
+		if (!ch)
+			break;
+		struct reader r = {ch->data.buf};
+		const char *end = ch->data.buf + ch->data.len;
+		while (ok && r.p < end) {
+			uint32_t lo = get_u32(&r), hi = get_u32(&r);
+			sqlite3_bind_int64(ins, 1, (sqlite3_int64)((uint64_t)hi << 32 | lo));
+			for (int i = 0; i < 9; i++)
+				bind_text(ins, i + 2, get_str(&r));
+			if (sqlite3_step(ins) != SQLITE_DONE) {
+				snprintf(f->err, sizeof f->err, "%s", sqlite3_errmsg(db));
+				ok = 0;
+			}
+			sqlite3_reset(ins);
+		}
+		chunk_free(ch);
+	}
+	sqlite3_finalize(ins);
+	pthread_mutex_lock(&f->mu);
+	int cancel = f->cancel;
+	pthread_mutex_unlock(&f->mu);
+	/* Merge the segments into one (fewer places to look for each term), then list the
+	 * terms with the number of documents of each. */
+	double c1 = now_cpu(CLOCK_THREAD_CPUTIME_ID);
+	ok = ok && !cancel &&
+	     fts_exec(db, "INSERT INTO search (search) VALUES ('optimize');", f->err, sizeof f->err) == 0;
+	double c2 = now_cpu(CLOCK_THREAD_CPUTIME_ID);
+	ok = ok && !cancel &&
+	     fts_exec(db, "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search, row);"
+			  "INSERT INTO terms (term, docs) SELECT term, doc FROM temp.vocab;"
+			  "DROP TABLE temp.vocab; COMMIT;", f->err, sizeof f->err) == 0;
+	if (f->timing)
+		fprintf(stderr, "import:   search thread: inserts %.2f s, optimize %.2f s, terms %.2f s cpu\n",
+			c1 - c0, c2 - c1, now_cpu(CLOCK_THREAD_CPUTIME_ID) - c2);
+	sqlite3_close(db);
+	pthread_mutex_lock(&f->mu);
+	f->ok = ok;
+	f->wall = now_wall() - w0;
+	f->cpu = now_cpu(CLOCK_THREAD_CPUTIME_ID) - c0;
+	pthread_mutex_unlock(&f->mu);
+	return NULL;
 }
+
+/* Queue a chunk of documents (waits while the indexer is behind). */
+static void fts_push(struct fts *f, struct chunk *ch)
+{
+	pthread_mutex_lock(&f->mu);
+	while (f->q.n >= FTS_QUEUE && !f->cancel)
+		pthread_cond_wait(&f->cv, &f->mu);
+	chunkq_push(&f->q, ch);
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+}
+
+/* Tell the indexer to stop: its index will not be used. */
+static void fts_stop(struct fts *f)
+{
+	pthread_mutex_lock(&f->mu);
+	f->cancel = 1;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+}
+
+/* Wait for the indexer to finish (or, with `cancel`, make it stop); returns 1 when the index
+ * is complete. */
+static int fts_finish(struct fts *f, int cancel)
+{
+	if (!f->started)
+		return 0;
+	pthread_mutex_lock(&f->mu);
+	f->q.done = 1;
+	if (cancel)
+		f->cancel = 1;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+	pthread_join(f->th, NULL);
+	f->started = 0;
+	struct chunk *ch;
+	while ((ch = chunkq_pop(&f->q)))
+		chunk_free(ch);
+	return f->ok && !cancel;
+}
+
+/* ---- records -> checks and rows ------------------------------------------------------------ */
+
+static void seq_reserve(struct importer *imp, int64_t seq)
+{
+	if ((size_t)seq < imp->seq_cap)
+		return;
+	size_t cap = imp->seq_cap ? imp->seq_cap * 2 : 4096;
+	while (cap <= (size_t)seq)
+		cap *= 2;
+	imp->seq_sym = xrealloc(imp->seq_sym, cap * sizeof *imp->seq_sym);
+	imp->seq_key = xrealloc(imp->seq_key, cap * sizeof *imp->seq_key);
+	imp->seq_id = xrealloc(imp->seq_id, cap * sizeof *imp->seq_id);
+	memset(imp->seq_id + imp->seq_cap, 0, (cap - imp->seq_cap) * sizeof *imp->seq_id);
+	memset(imp->seq_sym + imp->seq_cap, 0, (cap - imp->seq_cap) * sizeof *imp->seq_sym);
+	memset(imp->seq_key + imp->seq_cap, 0, (cap - imp->seq_cap) * sizeof *imp->seq_key);
+	imp->seq_cap = cap;
+}
+
+/* The file a milestone was read from. */
+static size_t file_of_seq(const struct importer *imp, int64_t seq)
+{
+	size_t lo = 0, hi = imp->nfiles;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (imp->file_first_seq[mid] <= seq)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void handle_title(struct importer *imp, struct reader *r)
+{
+	unsigned line = get_u32(r), col = get_u32(r);
+	uint32_t slot = get_u32(r);
+	const char *t = get_str(r);
+	if (imp->have_title++) {
+		plist_add(&imp->probs, imp->cur_file, line, col, SEQ(PH_PARSE, imp->cur_file, slot),
+			  "'title' is given more than once");
+		atomic_store(&imp->any_problem, 1);
+		return;
+	}
+	if (imp->writing) {
+		sqlite3_bind_text(imp->ins_meta, 1, "title", -1, SQLITE_STATIC);
+		bind_text(imp->ins_meta, 2, t);
+		run(imp, imp->ins_meta);
+	}
+}
+
+static void handle_period(struct importer *imp, struct reader *r)
+{
+	int k = get_u32(r) ? 0 : 1;   /* 0 eras, 1 paradigms */
+	const char *slug = get_str(r), *name = get_str(r);
+	int start = (int)get_u32(r), end = (int)get_u32(r);
+	const char *summary = get_str(r);
+	unsigned line = get_u32(r), col = get_u32(r);
+	struct symtab *t = k == 0 ? &imp->era_syms : &imp->par_syms;
+	struct sym *y = symtab_at(t, symtab_get(t, slug, 1));
+	if (y->def) {
+		const struct period *first = &imp->periods[k][y->def - 1];
+		wproblem(imp, CK_DUP_PERIOD, imp->cur_file, line, col,
+			 "duplicate %s id '%s' (first defined in %u line %u)", k == 0 ? "era" : "paradigm",
+			 slug, first->file, first->line);
+	}
+	if (imp->nperiods[k] == imp->capperiods[k]) {
+		imp->capperiods[k] = imp->capperiods[k] ? imp->capperiods[k] * 2 : 16;
+		imp->periods[k] = xrealloc(imp->periods[k], imp->capperiods[k] * sizeof *imp->periods[k]);
+	}
+	imp->periods[k][imp->nperiods[k]++] = (struct period){xstrdup(slug), xstrdup(name), xstrdup(summary),
+		start, end, end != 0, ++imp->item_seq, (uint32_t)imp->cur_file, line};
+	if (!y->def)
+		y->def = (int32_t)imp->nperiods[k];
+}
+
+static void handle_tag(struct importer *imp, struct reader *r)
+{
+	const char *slug = get_str(r), *name = get_str(r);
+	unsigned line = get_u32(r), col = get_u32(r);
+	struct sym *y = symtab_at(&imp->tag_syms, symtab_get(&imp->tag_syms, slug, 1));
+	if (y->def) {
+		const struct tagdef *first = &imp->tags[y->def - 1];
+		wproblem(imp, CK_DUP_TAG, imp->cur_file, line, col,
+			 "duplicate tag id '%s' (first defined in %u line %u)", slug, first->file, first->line);
+	}
+	if (imp->ntags == imp->captags) {
+		imp->captags = imp->captags ? imp->captags * 2 : 64;
+		imp->tags = xrealloc(imp->tags, imp->captags * sizeof *imp->tags);
+	}
+	imp->tags[imp->ntags++] = (struct tagdef){xstrdup(slug), xstrdup(name), (uint32_t)imp->cur_file, line};
+	++imp->item_seq;
+	if (!y->def)
+		y->def = (int32_t)imp->ntags;
+}
+
+/* The year of a milestone against its era or paradigm (k: 0 era, 1 paradigm). */
+static void check_period_year(struct importer *imp, int k, const struct period *p, const char *slug,
+			      int year, size_t file, unsigned line, unsigned col)
+{
+	if (year >= p->start && year <= (p->has_end ? p->end : 2100))
+		return;
+	char end[16];
+	if (p->has_end)
+		snprintf(end, sizeof end, "%d", p->end);
+	else
+		snprintf(end, sizeof end, "now");
+	wproblem(imp, k == 0 ? CK_ERA_YEAR : CK_PAR_YEAR, file, line, col,
+		 "year %d is outside its %s '%s' (%d-%s)", year, k == 0 ? "era" : "paradigm", slug, p->start, end);
+}
+
+static void push_pending_period(struct importer *imp, int k, struct pend_period p)
+{
+	if (imp->npend_per[k] == imp->cappend_per[k]) {
+		imp->cappend_per[k] = imp->cappend_per[k] ? imp->cappend_per[k] * 2 : 16;
+		imp->pend_per[k] = xrealloc(imp->pend_per[k], imp->cappend_per[k] * sizeof *imp->pend_per[k]);
+	}
+	imp->pend_per[k][imp->npend_per[k]++] = p;
+}
+
+/* An era or paradigm reference of a valid milestone; returns its symbol (0 for none). */
+static uint32_t period_ref(struct importer *imp, int k, const char *slug, int year, unsigned line,
+			   unsigned col, unsigned nline, unsigned ncol)
+{
+	if (!slug)
+		return 0;
+	struct symtab *t = k == 0 ? &imp->era_syms : &imp->par_syms;
+	uint32_t id = symtab_get(t, slug, 1);
+	const struct sym *y = symtab_at(t, id);
+	if (y->def)
+		check_period_year(imp, k, &imp->periods[k][y->def - 1], slug, year, imp->cur_file, line, col);
+	else
+		push_pending_period(imp, k, (struct pend_period){id, year, (uint32_t)imp->cur_file, line, col,
+								 nline, ncol});
+	return id;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+struct link_row {
+	int64_t dst;
+	const char *note;
+	int pos;
+};
+
+static int cmp_link_row(const void *a, const void *b)
+{
+	const struct link_row *x = a, *y = b;
+	return x->dst < y->dst ? -1 : x->dst > y->dst;
+}
+
+/* A reusable buffer of at least n bytes. */
+static void *scratch(struct scratch *b, size_t n)
+{
+	if (b->cap < n) {
+		b->cap = n * 2 + 64;
+		free(b->p);
+		b->p = xmalloc(b->cap);
+	}
+	return b->p;
+}
+
+/* A milestone record (see stage_milestone) as read back: the lists are left at their start. */
+struct msrec {
+	unsigned line, col;
+	int staged, year, month, author_count;
+	uint32_t flags;
+	unsigned era_line, era_col, par_line, par_col;
+	double params, compute;
+	const char *slug, *kind, *authors, *figures, *arxiv, *doi, *url, *era, *paradigm;
+	const char *texts[T__COUNT];
+	const char *fts_aliases, *fts_authors;
+	uint32_t ntags, naliases, nlinks;
+	const char *tags, *aliases, *links;   /* the first entry of each list */
+};
+
+/* Read a milestone record; leaves r after it. */
+static void read_msrec(struct reader *r, struct msrec *m)
+{
+	m->line = get_u32(r);
+	m->col = get_u32(r);
+	m->staged = (int)get_u32(r);
+	m->year = (int)get_u32(r);
+	m->month = (int)get_u32(r);
+	m->author_count = (int)get_u32(r);
+	m->flags = get_u32(r);
+	m->era_line = get_u32(r);
+	m->era_col = get_u32(r);
+	m->par_line = get_u32(r);
+	m->par_col = get_u32(r);
+	m->params = get_f64(r);
+	m->compute = get_f64(r);
+	m->slug = get_str(r);
+	m->kind = get_str(r);
+	m->authors = get_str(r);
+	m->figures = get_str(r);
+	m->arxiv = get_str(r);
+	m->doi = get_str(r);
+	m->url = get_str(r);
+	m->era = get_str(r);
+	m->paradigm = get_str(r);
+	for (int i = 0; i < T__COUNT; i++)
+		m->texts[i] = get_str(r);
+	m->fts_aliases = get_str(r);
+	m->fts_authors = get_str(r);
+	m->ntags = get_u32(r);
+	m->tags = r->p;
+	for (uint32_t i = 0; i < m->ntags; i++) {
+		get_str(r);
+		r->p += 2 * sizeof(uint32_t);
+	}
+	m->naliases = get_u32(r);
+	m->aliases = r->p;
+	for (uint32_t i = 0; i < m->naliases; i++) {
+		get_str(r);
+		r->p += 2 * sizeof(uint32_t);
+	}
+	m->nlinks = get_u32(r);
+	m->links = r->p;
+	for (uint32_t i = 0; i < m->nlinks; i++) {
+		get_str(r);
+		get_str(r);
+		r->p += 2 * sizeof(uint32_t);
+	}
+}
+
+/* The rows of a milestone and its search document, under its final id `id`. `tag_pending`
+ * has bit i set for the tags that were not defined when it was checked (written at the end). */
+static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, int64_t id,
+		     uint32_t era_sym, uint32_t par_sym, uint64_t tag_pending)
+{
+	sqlite3_stmt *st = imp->ins_ms;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, m->slug);
+	sqlite3_bind_int(st, 3, m->year);
+	if (m->month)
+		sqlite3_bind_int(st, 4, m->month);
+	else
+		sqlite3_bind_null(st, 4);
+	bind_text(st, 5, m->texts[T_TITLE]);
+	bind_text(st, 6, m->texts[T_SHORT]);
+	bind_text(st, 7, m->kind);
+	bind_text(st, 8, m->authors);
+	if (m->author_count)
+		sqlite3_bind_int(st, 9, m->author_count);
+	else
+		sqlite3_bind_null(st, 9);
+	bind_text(st, 10, m->texts[T_ORG]);
+	bind_text(st, 11, m->texts[T_VENUE]);
+	bind_text(st, 12, m->texts[T_PAPER]);
+	bind_text(st, 13, m->arxiv);
+	bind_text(st, 14, m->doi);
+	bind_text(st, 15, m->url);
+	sqlite3_bind_int64(st, 16, era_sym);
+	if (par_sym)
+		sqlite3_bind_int64(st, 17, par_sym);
+	else
+		sqlite3_bind_null(st, 17);
+	bind_text(st, 18, m->texts[T_SUMMARY]);
+	bind_text(st, 19, m->texts[T_PROBLEM]);
+	bind_text(st, 20, m->texts[T_INSIGHT]);
+	bind_text(st, 21, m->texts[T_IMPACT]);
+	bind_text(st, 22, m->texts[T_FORMULA]);
+	bind_text(st, 23, m->texts[T_ARCH]);
+	bind_text(st, 24, m->figures);
+	bind_text(st, 25, m->texts[T_ANECDOTE]);
+	if (m->flags & 1)
+		sqlite3_bind_double(st, 26, m->params);
+	else
+		sqlite3_bind_null(st, 26);
+	if (m->flags & 2)
+		sqlite3_bind_double(st, 27, m->compute);
+	else
+		sqlite3_bind_null(st, 27);
+	bind_text(st, 28, m->texts[T_SCALE_SRC]);
+	sqlite3_bind_int(st, 29, (m->flags & 4) != 0);
+	run(imp, st);
+
+	/* tags, in id order; those defined later come at the end */
+	int64_t *tag_ids = scratch(&imp->tmp_tags, (m->ntags + 1) * sizeof *tag_ids);
+	size_t nt = 0;
+	struct reader r = {m->tags};
+	for (uint32_t i = 0; i < m->ntags; i++) {
+		const char *t = get_str(&r);
+		r.p += 2 * sizeof(uint32_t);
+		if (i < 64 && !(tag_pending >> i & 1))
+			tag_ids[nt++] = symtab_at(&imp->tag_syms, symtab_get(&imp->tag_syms, t, 0))->def;
+	}
+	qsort(tag_ids, nt, sizeof *tag_ids, cmp_i64);
+	for (size_t i = 0; i < nt; i++) {
+		sqlite3_bind_int64(imp->ins_mt, 1, id);
+		sqlite3_bind_int64(imp->ins_mt, 2, tag_ids[i]);
+		run(imp, imp->ins_mt);
+	}
+	r.p = m->aliases;
+	for (uint32_t i = 0; i < m->naliases; i++) {
+		const char *a = get_str(&r);
+		r.p += 2 * sizeof(uint32_t);
+		sqlite3_bind_int64(imp->ins_alias, 1, id);
+		sqlite3_bind_int(imp->ins_alias, 2, (int)i);
+		bind_text(imp->ins_alias, 3, a);
+		run(imp, imp->ins_alias);
+	}
+	/* links to earlier milestones; those to later ones come at the end */
+	struct link_row *rows = scratch(&imp->tmp_rows, (m->nlinks + 1) * sizeof *rows);
+	size_t nrows = 0;
+	r.p = m->links;
+	for (uint32_t i = 0; i < m->nlinks; i++) {
+		const char *t = get_str(&r), *note = get_str(&r);
+		r.p += 2 * sizeof(uint32_t);
+		int32_t def = symtab_at(&imp->ms_syms, symtab_get(&imp->ms_syms, t, 0))->def;
+		if (def > 0 && def < seq)
+			rows[nrows++] = (struct link_row){imp->seq_id[def], note, (int)i};
+	}
+	qsort(rows, nrows, sizeof *rows, cmp_link_row);
+	for (size_t i = 0; i < nrows; i++) {
+		sqlite3_bind_int64(imp->ins_link, 1, id);
+		sqlite3_bind_int64(imp->ins_link, 2, rows[i].dst);
+		bind_text(imp->ins_link, 3, rows[i].note);
+		sqlite3_bind_int(imp->ins_link, 4, rows[i].pos);
+		run(imp, imp->ins_link);
+	}
+	imp->nlink_rows += (int64_t)nrows;
+
+	/* The search document, while the ids are final and every tag is known. */
+	if (imp->fallback || nt < m->ntags)
+		imp->fts_feed = 0;
+	if (!imp->fts_feed)
+		return;
+	struct strbuf *d = &imp->doc;
+	put_u32(d, (uint32_t)((uint64_t)id & 0xFFFFFFFFu));
+	put_u32(d, (uint32_t)((uint64_t)id >> 32));
+	put_str(d, m->texts[T_TITLE]);
+	put_str(d, m->texts[T_SHORT]);
+	put_str(d, m->fts_aliases);
+	put_str(d, m->fts_authors);
+	put_str(d, m->texts[T_SUMMARY]);
+	put_str(d, m->texts[T_PROBLEM]);
+	put_str(d, m->texts[T_INSIGHT]);
+	put_str(d, m->texts[T_IMPACT]);
+	if (nt) {
+		struct strbuf tg = {0};
+		for (size_t i = 0; i < nt; i++) {
+			const struct tagdef *g = &imp->tags[tag_ids[i] - 1];
+			sb_addf(&tg, "%s%s %s", i ? " ; " : "", g->slug, g->name);
+		}
+		put_str(d, sb_str(&tg));
+		sb_free(&tg);
+	} else {
+		put_str(d, NULL);
+	}
+	if (d->len >= CHUNK_BYTES) {
+		struct chunk *ch = xcalloc(1, sizeof *ch);
+		ch->data = *d;
+		memset(d, 0, sizeof *d);
+		fts_push(&imp->fts, ch);
+	}
+}
+
+static int cmp_deferred(const void *a, const void *b)
+{
+	const struct deferred *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Write the milestones held back, in chronological order: they are all the milestones of
+ * their year, or (on the way to the slower path) the last of the ones in order. */
+static void flush_deferred(struct importer *imp)
+{
+	if (!imp->ndef)
+		return;
+	qsort(imp->def, imp->ndef, sizeof *imp->def, cmp_deferred);
+	for (size_t i = 0; i < imp->ndef; i++)
+		imp->seq_id[imp->def[i].seq] = ++imp->next_id;
+	if (fflush(imp->def_file) != 0)
+		scratch_failed(imp);
+	int fd = fileno(imp->def_file);
+	for (size_t i = 0; i < imp->ndef && writing(imp); i++) {
+		const struct deferred *d = &imp->def[i];
+		char *buf = scratch(&imp->tmp_rec, d->len);
+		if (pread(fd, buf, d->len, (off_t)d->off) != (ssize_t)d->len) {
+			scratch_failed(imp);
+			break;
+		}
+		struct reader r = {buf};
+		struct msrec m;
+		read_msrec(&r, &m);
+		write_ms(imp, &m, d->seq, imp->seq_id[d->seq], d->era, d->par, d->tag_pending);
+	}
+	imp->ndef = 0;
+	imp->def_bytes = 0;
+	if (fseek(imp->def_file, 0, SEEK_SET) != 0)
+		scratch_failed(imp);
+}
+
+/* Check a milestone (in input order); write it now, or hold it back until its year is
+ * complete: ids are chronological, and milestones of one year may come in any order. */
+static void handle_ms(struct importer *imp, struct reader *r)
+{
+	int64_t seq = ++imp->ms_seq;
+	seq_reserve(imp, seq);
+	const char *rec = r->p;
+	struct msrec m;
+	read_msrec(r, &m);
+
+	uint32_t era_sym = 0, par_sym = 0;
+	uint32_t key = 0;
+	if (m.staged) {
+		uint32_t id = symtab_get(&imp->ms_syms, m.slug, 1);
+		struct sym *y = symtab_at(&imp->ms_syms, id);
+		if (y->def)
+			wproblem(imp, CK_DUP_MS, imp->cur_file, m.line, m.col,
+				 "duplicate milestone id '%s' (first defined in %zu line %d)", m.slug,
+				 file_of_seq(imp, y->def), y->aux);
+		else {
+			y->def = (int32_t)seq;
+			y->aux = (int32_t)m.line;
+		}
+		imp->seq_sym[seq] = (int32_t)id;
+		key = (uint32_t)m.year * 16 + (uint32_t)m.month;
+		imp->seq_key[seq] = key;
+		era_sym = period_ref(imp, 0, m.era, m.year, m.line, m.col, m.era_line, m.era_col);
+		par_sym = period_ref(imp, 1, m.paradigm, m.year, m.line, m.col, m.par_line, m.par_col);
+	}
+
+	/* tags: defined ones now, the others at the end */
+	uint64_t tag_pending = 0;
+	struct reader t = {m.tags};
+	for (uint32_t i = 0; i < m.ntags; i++) {
+		const char *slug = get_str(&t);
+		unsigned tl = get_u32(&t), tc = get_u32(&t);
+		uint32_t id = symtab_get(&imp->tag_syms, slug, 1);
+		if (symtab_at(&imp->tag_syms, id)->def && i < 64)
+			continue;
+		if (i < 64)
+			tag_pending |= UINT64_C(1) << i;
+		if (imp->npend_tags == imp->cappend_tags) {
+			imp->cappend_tags = imp->cappend_tags ? imp->cappend_tags * 2 : 16;
+			imp->pend_tags = xrealloc(imp->pend_tags, imp->cappend_tags * sizeof *imp->pend_tags);
+		}
+		imp->pend_tags[imp->npend_tags++] = (struct pend_tag){id, seq, (uint32_t)imp->cur_file, tl, tc};
+	}
+
+	/* aliases: the first of each (without case) names its milestone */
+	t.p = m.aliases;
+	for (uint32_t i = 0; i < m.naliases; i++) {
+		const char *a = get_str(&t);
+		unsigned al = get_u32(&t), ac = get_u32(&t);
+		struct sym *y = symtab_at(&imp->alias_syms, symtab_get(&imp->alias_syms, a, 1));
+		if (y->def)
+			wproblem(imp, CK_DUP_ALIAS, imp->cur_file, al, ac, "duplicate alias '%s' (also used by '%s')",
+				 a, y->aux ? symtab_name(&imp->ms_syms, (uint32_t)y->aux) : "");
+		else {
+			y->def = 1;
+			y->aux = imp->seq_sym[seq];
+		}
+	}
+
+	/* links: kept for the cycle check; those to later milestones wait for the end */
+	t.p = m.links;
+	for (uint32_t i = 0; i < m.nlinks; i++) {
+		const char *slug = get_str(&t), *note = get_str(&t);
+		unsigned ll = get_u32(&t), lc = get_u32(&t);
+		uint32_t id = symtab_get(&imp->ms_syms, slug, 1);
+		struct edge_rec e = {(int32_t)seq, (int32_t)i, id, (uint32_t)imp->cur_file, ll, lc};
+		if (imp->edges && fwrite(&e, sizeof e, 1, imp->edges) != 1)
+			scratch_failed(imp);
+		if (symtab_at(&imp->ms_syms, id)->def)
+			continue;
+		if (imp->npend_links == imp->cappend_links) {
+			imp->cappend_links = imp->cappend_links ? imp->cappend_links * 2 : 16;
+			imp->pend_links = xrealloc(imp->pend_links, imp->cappend_links * sizeof *imp->pend_links);
+		}
+		imp->pend_links[imp->npend_links++] = (struct pend_link){id, seq, (int)i,
+			imp->writing ? xstrdup(note) : NULL, (uint32_t)imp->cur_file, ll, lc};
+	}
+
+	if (!m.staged || !writing(imp))
+		return;
+	int64_t year = m.year;
+	if (!imp->fallback && (year < imp->def_year || !imp->def_file)) {
+		/* not chronological by year: write the rest in input order, renumber at the end */
+		flush_deferred(imp);
+		imp->fallback = 1;
+	}
+	if (imp->fallback) {
+		imp->seq_id[seq] = seq;
+		write_ms(imp, &m, seq, seq, era_sym, par_sym, tag_pending);
+		return;
+	}
+	if (year > imp->def_year) {
+		flush_deferred(imp);
+		imp->def_year = year;
+	}
+	if (imp->ndef == imp->capdef) {
+		imp->capdef = imp->capdef ? imp->capdef * 2 : 1024;
+		imp->def = xrealloc(imp->def, imp->capdef * sizeof *imp->def);
+	}
+	uint32_t len = (uint32_t)(r->p - rec);
+	imp->def[imp->ndef++] = (struct deferred){imp->def_bytes, len, seq, key, era_sym, par_sym, tag_pending};
+	imp->def_bytes += len;
+	if (fwrite(rec, 1, len, imp->def_file) != len)
+		scratch_failed(imp);
+}
+
+/* Take the records of every file, in order, as the parsers deliver them. */
+static void consume(struct importer *imp)
+{
+	for (size_t f = 0; f < imp->nfiles; f++) {
+		imp->file_first_seq[f] = imp->ms_seq + 1;
+		if (imp->skip[f])
+			continue;
+		imp->cur_file = f;
+		for (;;) {
+			pthread_mutex_lock(&imp->mu);
+			struct chunkq *q = &imp->fq[f];
+			while (!q->head && !q->done)
+				pthread_cond_wait(&imp->cv, &imp->mu);
+			struct chunk *ch = chunkq_pop(q);
+			pthread_cond_broadcast(&imp->cv);
+			pthread_mutex_unlock(&imp->mu);
+			if (!ch)
+				break;
+			struct reader r = {ch->data.buf};
+			const char *end = ch->data.buf + ch->data.len;
+			while (r.p < end) {
+				switch (get_u32(&r)) {
+				case R_TITLE:
+					handle_title(imp, &r);
+					break;
+				case R_PERIOD:
+					handle_period(imp, &r);
+					break;
+				case R_TAG:
+					handle_tag(imp, &r);
+					break;
+				default:
+					handle_ms(imp, &r);
+					break;
+				}
+			}
+			chunk_free(ch);
+			if (imp->fts.started && !imp->fts_feed)
+				fts_stop(&imp->fts);
+		}
+	}
+	flush_deferred(imp);
+}
+
+/* ---- the end of input: what was waiting for later definitions, cycles ------------------------ */
 
 /* The "first defined in FILE" parts of messages carry file numbers; swap in names. */
 static void name_files(struct importer *imp)
 {
-	for (size_t i = 0; i < imp->nprobs; i++) {
-		char *m = imp->probs[i].msg;
+	for (size_t i = 0; i < imp->probs.n; i++) {
+		char *m = imp->probs.v[i].msg;
 		char *p = strstr(m, "(first defined in ");
 		if (!p)
 			continue;
@@ -900,44 +2229,37 @@ static void name_files(struct importer *imp)
 		sb_add(&sb, imp->files[f]);
 		sb_add(&sb, end);
 		free(m);
-		imp->probs[i].msg = sb_detach(&sb);
+		imp->probs.v[i].msg = sb_detach(&sb);
 	}
 }
 
-/* ---- cycles ---------------------------------------------------------------------------- */
-
-/* Find builds_on cycles among the staged links (resolved to milestone sequence numbers) and
- * report each once, at the link that closes it. Memory: a few integers per link. */
+/* Find builds_on cycles among the links (resolved to milestone sequence numbers) and report
+ * each once, at the link that closes it. Only needed when some link points to a later
+ * milestone: links that all point back cannot form a cycle. Memory: a few integers per link. */
 static void check_cycles(struct importer *imp)
 {
-	sqlite3_int64 n = imp->ms_seq;
-	sqlite3_stmt *st;
-	const char *sql =
-		"SELECT l.seq, (SELECT min(m.seq) FROM ms m WHERE m.slug = l.slug) AS dst, l.file, l.line, "
-		"l.col FROM link l WHERE dst IS NOT NULL AND dst <> l.seq ORDER BY l.seq, l.pos";
-	if (n == 0 || sqlite3_prepare_v2(imp->db, sql, -1, &st, NULL) != SQLITE_OK)
+	int64_t n = imp->ms_seq;
+	if (n == 0 || !imp->edges || fflush(imp->edges) != 0 || fseek(imp->edges, 0, SEEK_SET) != 0)
 		return;
 	size_t cap = 1024, ne = 0;
 	struct edge { int32_t src, dst; uint32_t file, line, col; } *e = xmalloc(cap * sizeof *e);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	struct edge_rec er;
+	while (fread(&er, sizeof er, 1, imp->edges) == 1) {
+		int32_t dst = symtab_at(&imp->ms_syms, er.sym)->def;
+		if (!dst || dst == er.src)
+			continue;
 		if (ne == cap) {
 			cap *= 2;
 			e = xrealloc(e, cap * sizeof *e);
 		}
-		e[ne].src = (int32_t)sqlite3_column_int64(st, 0);
-		e[ne].dst = (int32_t)sqlite3_column_int64(st, 1);
-		e[ne].file = (uint32_t)sqlite3_column_int64(st, 2);
-		e[ne].line = (uint32_t)sqlite3_column_int(st, 3);
-		e[ne].col = (uint32_t)sqlite3_column_int(st, 4);
-		ne++;
+		e[ne++] = (struct edge){er.src, dst, er.file, er.line, er.col};
 	}
-	sqlite3_finalize(st);
 
 	/* Edges are sorted by src: first[s]..first[s+1] are the out-edges of s (CSR). */
 	uint32_t *first = xcalloc((size_t)n + 2, sizeof *first);
 	for (size_t i = 0; i < ne; i++)
 		first[e[i].src + 1]++;
-	for (sqlite3_int64 s = 0; s <= n; s++)
+	for (int64_t s = 0; s <= n; s++)
 		first[s + 1] += first[s];
 	/* Peel off nodes with no remaining out-edges (their ancestors are all settled). */
 	uint32_t *outdeg = xcalloc((size_t)n + 1, sizeof *outdeg);
@@ -946,7 +2268,7 @@ static void check_cycles(struct importer *imp)
 		outdeg[e[i].src]++;
 		indeg_first[e[i].dst + 1]++;
 	}
-	for (sqlite3_int64 s = 0; s <= n; s++)
+	for (int64_t s = 0; s <= n; s++)
 		indeg_first[s + 1] += indeg_first[s];
 	uint32_t *rev = xmalloc((ne ? ne : 1) * sizeof *rev); /* edge ids grouped by dst */
 	uint32_t *fill = xcalloc((size_t)n + 1, sizeof *fill);
@@ -954,7 +2276,7 @@ static void check_cycles(struct importer *imp)
 		rev[indeg_first[e[i].dst] + fill[e[i].dst]++] = (uint32_t)i;
 	int32_t *queue = xmalloc(((size_t)n + 1) * sizeof *queue);
 	size_t qh = 0, qt = 0;
-	for (sqlite3_int64 s = 1; s <= n; s++)
+	for (int64_t s = 1; s <= n; s++)
 		if (outdeg[s] == 0)
 			queue[qt++] = (int32_t)s;
 	while (qh < qt) {
@@ -967,7 +2289,7 @@ static void check_cycles(struct importer *imp)
 	}
 	/* Nodes left have an out-edge to another node left: walk until a node repeats. */
 	uint8_t *state = xcalloc((size_t)n + 1, 1); /* 0 unseen, 1 on walk, 2 done */
-	for (sqlite3_int64 s = 1; s <= n; s++) {
+	for (int64_t s = 1; s <= n; s++) {
 		if (outdeg[s] == 0 || state[s])
 			continue;
 		int32_t v = (int32_t)s;
@@ -984,15 +2306,12 @@ static void check_cycles(struct importer *imp)
 		if (state[v] == 1) {
 			/* v closes a new cycle: describe it starting from v. */
 			struct strbuf path = {0};
-			sqlite3_stmt *q;
-			sqlite3_prepare_v2(imp->db, "SELECT slug FROM ms WHERE seq = ?1", -1, &q, NULL);
 			int32_t w = v;
 			size_t closing = 0;
 			for (int steps = 0; steps < 12; steps++) {
-				sqlite3_bind_int64(q, 1, w);
-				if (sqlite3_step(q) == SQLITE_ROW)
-					sb_addf(&path, "%s%s", steps ? " -> " : "", sqlite3_column_text(q, 0));
-				sqlite3_reset(q);
+				if (imp->seq_sym[w])
+					sb_addf(&path, "%s%s", steps ? " -> " : "",
+						symtab_name(&imp->ms_syms, (uint32_t)imp->seq_sym[w]));
 				uint32_t k;
 				for (k = first[w]; k < first[w + 1]; k++)
 					if (outdeg[e[k].dst] > 0)
@@ -1000,16 +2319,13 @@ static void check_cycles(struct importer *imp)
 				closing = k;
 				w = e[k].dst;
 				if (w == v) {
-					sqlite3_bind_int64(q, 1, w);
-					if (sqlite3_step(q) == SQLITE_ROW)
-						sb_addf(&path, " -> %s", sqlite3_column_text(q, 0));
-					sqlite3_reset(q);
+					if (imp->seq_sym[w])
+						sb_addf(&path, " -> %s", symtab_name(&imp->ms_syms, (uint32_t)imp->seq_sym[w]));
 					break;
 				}
 			}
-			sqlite3_finalize(q);
-			problem_at(imp, e[closing].file, e[closing].line, e[closing].col,
-				   "builds_on cycle: %s", sb_str(&path));
+			wproblem(imp, CK_CYCLE, e[closing].file, e[closing].line, e[closing].col,
+				 "builds_on cycle: %s", sb_str(&path));
 			sb_free(&path);
 		}
 		/* mark the whole walk done */
@@ -1033,137 +2349,422 @@ static void check_cycles(struct importer *imp)
 	free(e);
 }
 
-/* ---- final tables -------------------------------------------------------------------- */
+/* The whole-input checks that had to wait for the end of input. */
+static void settle(struct importer *imp)
+{
+	for (int k = 0; k < 2; k++) {
+		struct symtab *t = k == 0 ? &imp->era_syms : &imp->par_syms;
+		for (size_t i = 0; i < imp->npend_per[k]; i++) {
+			const struct pend_period *p = &imp->pend_per[k][i];
+			const struct sym *y = symtab_at(t, p->sym);
+			if (y->def)
+				check_period_year(imp, k, &imp->periods[k][y->def - 1], symtab_name(t, p->sym),
+						  p->year, p->file, p->line, p->col);
+			else
+				wproblem(imp, k == 0 ? CK_UNKNOWN_ERA : CK_UNKNOWN_PAR, p->file, p->nline, p->ncol,
+					 "unknown %s '%s'", k == 0 ? "era" : "paradigm", symtab_name(t, p->sym));
+		}
+	}
+	for (size_t i = 0; i < imp->npend_tags; i++) {
+		const struct pend_tag *p = &imp->pend_tags[i];
+		if (!symtab_at(&imp->tag_syms, p->sym)->def)
+			wproblem(imp, CK_UNKNOWN_TAG, p->file, p->line, p->col, "unknown tag '%s'",
+				 symtab_name(&imp->tag_syms, p->sym));
+	}
+	for (size_t i = 0; i < imp->npend_links; i++) {
+		const struct pend_link *p = &imp->pend_links[i];
+		if (!symtab_at(&imp->ms_syms, p->sym)->def)
+			wproblem(imp, CK_UNKNOWN_LINK, p->file, p->line, p->col, "builds_on links to unknown id '%s'",
+				 symtab_name(&imp->ms_syms, p->sym));
+		else
+			imp->has_forward = 1;
+	}
+	if (imp->has_forward)
+		check_cycles(imp);
+}
 
-static const char finish_sql[] =
-	"INSERT INTO main.eras (id, slug, name, start, \"end\", summary) "
-	"  SELECT row_number() OVER (ORDER BY start, coalesce(\"end\", 9999), seq), slug, name, start, "
-	"  \"end\", summary FROM stage.period WHERE kind = 'era' ORDER BY 1;"
-	"INSERT INTO main.paradigms (id, slug, name, start, \"end\", summary) "
-	"  SELECT row_number() OVER (ORDER BY start, coalesce(\"end\", 9999), seq), slug, name, start, "
-	"  \"end\", summary FROM stage.period WHERE kind = 'paradigm' ORDER BY 1;"
-	"INSERT INTO main.tags (id, slug, name) SELECT row_number() OVER (ORDER BY seq), slug, name "
-	"  FROM stage.tag ORDER BY seq;"
-	"CREATE TABLE stage.idmap (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL);"
-	"INSERT INTO stage.idmap SELECT seq, row_number() OVER (ORDER BY year, coalesce(month, 0), seq) "
-	"  FROM stage.ms;"
-	"INSERT INTO main.milestones (id, slug, year, month, title, short, kind, authors, author_count, "
-	"  organization, venue, paper_title, arxiv, doi, url, era, paradigm, summary, problem, insight, "
-	"  impact, formula, architecture, figures, anecdote, parameters, training_compute, scale_source, root) "
-	"  SELECT i.id, m.slug, m.year, m.month, m.title, m.short, m.kind, m.authors, m.author_count, "
-	"  m.organization, m.venue, m.paper_title, m.arxiv, m.doi, m.url, "
-	"  (SELECT e.id FROM main.eras e WHERE e.slug = m.era), "
-	"  (SELECT p.id FROM main.paradigms p WHERE p.slug = m.paradigm), "
-	"  m.summary, m.problem, m.insight, m.impact, m.formula, m.architecture, m.figures, m.anecdote, "
-	"  m.parameters, m.training_compute, m.scale_source, m.root "
-	"  FROM stage.ms m JOIN stage.idmap i ON i.seq = m.seq ORDER BY i.id;"
-	"INSERT INTO main.milestone_tags (milestone, tag) SELECT i.id, g.id FROM stage.ms_tag t "
-	"  JOIN stage.idmap i ON i.seq = t.seq JOIN main.tags g ON g.slug = t.slug ORDER BY 1, 2;"
-	"INSERT INTO main.aliases (milestone, pos, alias) SELECT i.id, a.pos, a.alias FROM stage.alias a "
-	"  JOIN stage.idmap i ON i.seq = a.seq ORDER BY 1, 2;"
-	"INSERT INTO main.links (src, dst, kind, note, pos) SELECT si.id, di.id, 'builds_on', l.note, l.pos "
-	"  FROM stage.link l JOIN stage.idmap si ON si.seq = l.seq "
-	"  JOIN stage.idmap di ON di.seq = (SELECT min(m.seq) FROM stage.ms m WHERE m.slug = l.slug) "
-	"  ORDER BY 1, 2;"
-	"INSERT INTO main.years (year, first_id, count) SELECT year, min(id), count(*) FROM main.milestones "
-	"  GROUP BY year ORDER BY year;"
-	"INSERT INTO main.search (rowid, title, short, aliases, authors, summary, problem, insight, impact, tags) "
-	"  SELECT m.id, m.title, m.short, "
-	"  (SELECT group_concat(a.alias, ' ; ') FROM main.aliases a WHERE a.milestone = m.id), "
-	"  (SELECT group_concat(j.value, ' ; ') FROM json_each(m.authors) j), "
-	"  m.summary, m.problem, m.insight, m.impact, "
-	"  (SELECT group_concat(g.slug || ' ' || g.name, ' ; ') FROM main.milestone_tags t "
-	"     JOIN main.tags g ON g.id = t.tag WHERE t.milestone = m.id) "
-	"  FROM main.milestones m ORDER BY m.id;"
-	"INSERT INTO main.search (search) VALUES ('optimize');"
-	"INSERT OR IGNORE INTO main.meta (key, value) VALUES ('title', 'Timeline');"
-	"INSERT OR REPLACE INTO main.meta (key, value) VALUES "
-	"  ('milestones', (SELECT count(*) FROM main.milestones)), "
-	"  ('links', (SELECT count(*) FROM main.links));";
+/* ---- the final tables ---------------------------------------------------------------------- */
 
 static int exec(struct importer *imp, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(imp->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		problem_at(imp, imp->nfiles, 0, 0, "database error: %s", msg ? msg : sqlite3_errmsg(imp->db));
+		gproblem(imp, "database error: %s", msg ? msg : sqlite3_errmsg(imp->db));
 		sqlite3_free(msg);
 		return -1;
 	}
 	return 0;
 }
 
-static int prepare(struct importer *imp, const char *sql, sqlite3_stmt **st)
+static sqlite3_stmt *prepare(struct importer *imp, const char *sql)
 {
-	if (sqlite3_prepare_v3(imp->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
-		problem_at(imp, imp->nfiles, 0, 0, "database error: %s", sqlite3_errmsg(imp->db));
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v3(imp->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		gproblem(imp, "database error: %s", sqlite3_errmsg(imp->db));
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Columns of milestones after the id, for the renumbering. */
+#define MS_COLS "slug, year, month, title, short, kind, authors, author_count, organization, " \
+	"venue, paper_title, arxiv, doi, url, era, paradigm, summary, problem, insight, impact, " \
+	"formula, architecture, figures, anecdote, parameters, training_compute, scale_source, root"
+
+/* Renumbering when the milestones' years were not in order: temp.idmap maps each final id to
+ * the id the rows were written with (`old`). */
+static const char remap_sql[] =
+	"CREATE INDEX temp.idmap_old ON idmap (old);"
+	"CREATE TEMP TABLE ms_old (id INTEGER PRIMARY KEY, " MS_COLS ");"
+	"INSERT INTO temp.ms_old SELECT * FROM main.milestones; DELETE FROM main.milestones;"
+	"INSERT INTO main.milestones (id, " MS_COLS ") SELECT i.id, " MS_COLS " FROM temp.idmap i "
+	"  JOIN temp.ms_old m ON m.id = i.old ORDER BY i.id; DROP TABLE temp.ms_old;"
+	"CREATE TEMP TABLE mt_old AS SELECT * FROM main.milestone_tags; DELETE FROM main.milestone_tags;"
+	"INSERT INTO main.milestone_tags (milestone, tag) SELECT i.id, t.tag FROM temp.mt_old t "
+	"  JOIN temp.idmap i ON i.old = t.milestone ORDER BY 1, 2; DROP TABLE temp.mt_old;"
+	"CREATE TEMP TABLE al_old AS SELECT * FROM main.aliases; DELETE FROM main.aliases;"
+	"INSERT INTO main.aliases (milestone, pos, alias) SELECT i.id, a.pos, a.alias FROM temp.al_old a "
+	"  JOIN temp.idmap i ON i.old = a.milestone ORDER BY 1, 2; DROP TABLE temp.al_old;"
+	"CREATE TEMP TABLE ln_old AS SELECT * FROM main.links; DELETE FROM main.links;"
+	"INSERT INTO main.links (src, dst, kind, note, pos) SELECT s.id, d.id, l.kind, l.note, l.pos "
+	"  FROM temp.ln_old l JOIN temp.idmap s ON s.old = l.src JOIN temp.idmap d ON d.old = l.dst "
+	"  ORDER BY 1, 2; DROP TABLE temp.ln_old;";
+
+/* The search index from the final tables, when the indexer thread could not build it as the
+ * rows arrived; the same documents as handle_ms() makes. */
+static const char fts_sql[] =
+	"INSERT INTO main.search (rowid, title, short, aliases, authors, summary, problem, insight, impact, tags) "
+	"  SELECT m.id, m.title, m.short, "
+	"  (SELECT group_concat(alias, ' ; ') FROM (SELECT a.alias FROM main.aliases a "
+	"     WHERE a.milestone = m.id ORDER BY a.pos)), "
+	"  (SELECT group_concat(v, ' ; ') FROM (SELECT j.value AS v, 0 AS o, j.key AS k FROM json_each(m.authors) j "
+	"     UNION ALL SELECT dlt_ascii_fold(j.value), 1, j.key FROM json_each(m.authors) j "
+	"     WHERE dlt_ascii_fold(j.value) <> j.value ORDER BY o, k)), "
+	"  m.summary, m.problem, m.insight, m.impact, "
+	"  (SELECT group_concat(x, ' ; ') FROM (SELECT g.slug || ' ' || g.name AS x FROM main.milestone_tags t "
+	"     JOIN main.tags g ON g.id = t.tag WHERE t.milestone = m.id ORDER BY t.tag)) "
+	"  FROM main.milestones m ORDER BY m.id;"
+	"INSERT INTO main.search (search) VALUES ('optimize');"
+	"CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search, row);"
+	"INSERT INTO main.terms (term, docs) SELECT term, doc FROM temp.vocab;"
+	"DROP TABLE temp.vocab;";
+
+/* The search index built by the indexer thread, attached as "fts". */
+static const char fts_copy_sql[] =
+	"DELETE FROM main.search_data; DELETE FROM main.search_idx; DELETE FROM main.search_docsize;"
+	"INSERT INTO main.search_data SELECT * FROM fts.search_data;"
+	"INSERT INTO main.search_idx SELECT * FROM fts.search_idx;"
+	"INSERT INTO main.search_docsize SELECT * FROM fts.search_docsize;"
+	"INSERT INTO main.terms SELECT * FROM fts.terms;";
+
+/* Counts of the filtered views (see filter_counts in schema.sql), from the indexes. */
+static const char counts_sql[] =
+	"INSERT INTO main.filter_counts (kind, ref, block, upto) "
+	"  SELECT 1, tag, b, sum(n) OVER (PARTITION BY tag ORDER BY b) FROM "
+	"  (SELECT tag, (milestone - 1) / 1024 AS b, count(*) AS n "
+	"   FROM main.milestone_tags GROUP BY tag, b);"
+	"INSERT INTO main.filter_counts (kind, ref, block, upto) "
+	"  SELECT 2, era, b, sum(n) OVER (PARTITION BY era ORDER BY b) FROM "
+	"  (SELECT era, (id - 1) / 1024 AS b, count(*) AS n "
+	"   FROM main.milestones GROUP BY era, b);"
+	"INSERT INTO main.filter_counts (kind, ref, block, upto) "
+	"  SELECT 3, paradigm, b, sum(n) OVER (PARTITION BY paradigm ORDER BY b) FROM "
+	"  (SELECT paradigm, (id - 1) / 1024 AS b, count(*) AS n "
+	"   FROM main.milestones WHERE paradigm IS NOT NULL GROUP BY paradigm, b);"
+	"INSERT INTO main.filter_counts (kind, ref, block, upto) "
+	"  SELECT 4, kind, b, sum(n) OVER (PARTITION BY kind ORDER BY b) FROM "
+	"  (SELECT kind, (id - 1) / 1024 AS b, count(*) AS n "
+	"   FROM main.milestones GROUP BY kind, b);";
+
+/* dlt_ascii_fold(text): the text in plain ASCII (utf8_to_ascii). */
+static void sql_ascii_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *a = utf8_to_ascii(s);
+	sqlite3_result_text(ctx, a, -1, free);
+}
+
+/* True when period p comes before q: by start, end (open last), input order. */
+static int period_before(const struct period *p, const struct period *q)
+{
+	int pe = p->has_end ? p->end : 9999, qe = q->has_end ? q->end : 9999;
+	if (p->start != q->start)
+		return p->start < q->start;
+	if (pe != qe)
+		return pe < qe;
+	return p->item_seq < q->item_seq;
+}
+
+/* idx[0..n) = the periods in their final order (there are few: insertion sort). */
+static void order_periods(const struct period *p, size_t n, size_t *idx)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t k = i;
+		while (k > 0 && period_before(&p[i], &p[idx[k - 1]])) {
+			idx[k] = idx[k - 1];
+			k--;
+		}
+		idx[k] = i;
+	}
+}
+
+struct seq_key {
+	uint32_t key;
+	int32_t seq;
+};
+
+static int cmp_seq_key(const void *a, const void *b)
+{
+	const struct seq_key *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Run one statement with integer parameters. */
+static int exec_ints(struct importer *imp, sqlite3_stmt *st, int n, const int64_t *v)
+{
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_int64(st, i + 1, v[i]);
+	run(imp, st);
+	return imp->failed_write ? -1 : 0;
+}
+
+/* Eras and paradigms in their final order; renumber the milestones' references when the
+ * ids used so far (order of first mention) differ. */
+static int write_periods(struct importer *imp)
+{
+	static const char *const ins[] = {
+		"INSERT INTO main.eras (id, slug, name, start, \"end\", summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		"INSERT INTO main.paradigms (id, slug, name, start, \"end\", summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	};
+	int remap = 0;
+	int64_t *final[2] = {NULL, NULL};
+	for (int k = 0; k < 2; k++) {
+		size_t n = imp->nperiods[k];
+		size_t *idx = xmalloc((n ? n : 1) * sizeof *idx);
+		order_periods(imp->periods[k], n, idx);
+		struct symtab *t = k == 0 ? &imp->era_syms : &imp->par_syms;
+		final[k] = xcalloc(t->n + 1, sizeof *final[k]);
+		sqlite3_stmt *st = prepare(imp, ins[k]);
+		for (size_t r = 0; st && r < n; r++) {
+			const struct period *p = &imp->periods[k][idx[r]];
+			uint32_t sym = symtab_get(t, p->slug, 0);
+			final[k][sym] = (int64_t)r + 1;
+			remap |= sym != r + 1;
+			sqlite3_bind_int64(st, 1, (int64_t)r + 1);
+			bind_text(st, 2, p->slug);
+			bind_text(st, 3, p->name);
+			sqlite3_bind_int(st, 4, p->start);
+			if (p->has_end)
+				sqlite3_bind_int(st, 5, p->end);
+			else
+				sqlite3_bind_null(st, 5);
+			bind_text(st, 6, p->summary);
+			run(imp, st);
+		}
+		sqlite3_finalize(st);
+		free(idx);
+		if (!st)
+			remap = -1;
+	}
+	if (remap > 0 && exec(imp, "CREATE TEMP TABLE pmap (k INTEGER, p INTEGER, f INTEGER, PRIMARY KEY (k, p));") == 0) {
+		sqlite3_stmt *st = prepare(imp, "INSERT INTO temp.pmap VALUES (?1, ?2, ?3)");
+		for (int k = 0; st && k < 2; k++) {
+			size_t n = (k == 0 ? imp->era_syms : imp->par_syms).n;
+			for (size_t s = 1; s <= n; s++)
+				exec_ints(imp, st, 3, (int64_t[]){k, (int64_t)s, final[k][s]});
+		}
+		sqlite3_finalize(st);
+		exec(imp, "UPDATE main.milestones SET era = (SELECT f FROM temp.pmap WHERE k = 0 AND p = era), "
+			  "paradigm = (SELECT f FROM temp.pmap WHERE k = 1 AND p = paradigm); DROP TABLE temp.pmap;");
+	}
+	free(final[0]);
+	free(final[1]);
+	return remap < 0 || imp->failed_write ? -1 : 0;
+}
+
+/* Everything that waited for the end of input; the milestones in chronological order (the
+ * final ids); the per-year table. On return, imp->order (when not NULL) is the final order. */
+static int write_rest(struct importer *imp, int64_t *nlinks)
+{
+	sqlite3_stmt *mt = imp->ins_mt, *ln = imp->ins_link;
+	for (size_t i = 0; i < imp->npend_tags; i++) {
+		const struct pend_tag *p = &imp->pend_tags[i];
+		exec_ints(imp, mt, 2, (int64_t[]){imp->seq_id[p->seq], symtab_at(&imp->tag_syms, p->sym)->def});
+	}
+	for (size_t i = 0; i < imp->npend_links; i++) {
+		const struct pend_link *p = &imp->pend_links[i];
+		sqlite3_bind_int64(ln, 1, imp->seq_id[p->src]);
+		sqlite3_bind_int64(ln, 2, imp->seq_id[symtab_at(&imp->ms_syms, p->sym)->def]);
+		bind_text(ln, 3, p->note);
+		sqlite3_bind_int(ln, 4, p->pos);
+		run(imp, ln);
+		(*nlinks)++;
+	}
+	if (imp->failed_write || write_periods(imp) < 0)
 		return -1;
+	sqlite3_stmt *st = prepare(imp, "INSERT INTO main.tags (id, slug, name) VALUES (?1, ?2, ?3)");
+	for (size_t i = 0; st && i < imp->ntags; i++) {
+		sqlite3_bind_int64(st, 1, (int64_t)i + 1);
+		bind_text(st, 2, imp->tags[i].slug);
+		bind_text(st, 3, imp->tags[i].name);
+		run(imp, st);
+	}
+	sqlite3_finalize(st);
+	if (!st || imp->failed_write)
+		return -1;
+
+	/* Final order: by year, month (none first), input order. The rows were written with
+	 * these ids already unless the years were out of order. */
+	int64_t n = imp->ms_seq;
+	struct seq_key *o = xmalloc(((size_t)n + 1) * sizeof *o);
+	for (int64_t s = 1; s <= n; s++)
+		o[s - 1] = (struct seq_key){imp->seq_key[s], (int32_t)s};
+	qsort(o, (size_t)n, sizeof *o, cmp_seq_key);
+	int renumber = 0;
+	for (int64_t i = 0; i < n; i++)
+		renumber |= imp->seq_id[o[i].seq] != i + 1;
+	if (renumber) {
+		if (exec(imp, "CREATE TEMP TABLE idmap (id INTEGER PRIMARY KEY, old INTEGER NOT NULL);") == 0) {
+			st = prepare(imp, "INSERT INTO temp.idmap (id, old) VALUES (?1, ?2)");
+			for (int64_t i = 0; st && i < n; i++)
+				exec_ints(imp, st, 2, (int64_t[]){i + 1, imp->seq_id[o[i].seq]});
+			sqlite3_finalize(st);
+			if (st && !imp->failed_write)
+				exec(imp, remap_sql);
+			exec(imp, "DROP TABLE temp.idmap;");
+		}
+	}
+	st = prepare(imp, "INSERT INTO main.years (year, first_id, count) VALUES (?1, ?2, ?3)");
+	for (int64_t i = 0; st && i < n;) {
+		uint32_t year = o[i].key / 16;
+		int64_t j = i;
+		while (j < n && o[j].key / 16 == year)
+			j++;
+		exec_ints(imp, st, 3, (int64_t[]){year, i + 1, j - i});
+		i = j;
+	}
+	sqlite3_finalize(st);
+	free(o);
+	return !st || imp->failed_write || atomic_load(&imp->any_problem) ? -1 : 0;
+}
+
+/* Write everything after the last record; returns 0, or -1 after reporting a problem. */
+static int finish(struct importer *imp)
+{
+	int64_t nlinks = imp->nlink_rows;
+	if (imp->failed_write || write_rest(imp, &nlinks) < 0) {
+		if (imp->failed_write)
+			gproblem(imp, "database error: %s", imp->write_err);
+		return -1;
+	}
+	timing_phase(&imp->tm, "final order, small tables");
+	if (exec(imp, "PRAGMA cache_size = -4096;") < 0 || exec(imp, dlt_indexes_sql) < 0)
+		return -1;
+	timing_phase(&imp->tm, "indexes");
+	if (exec(imp, counts_sql) < 0)
+		return -1;
+	timing_phase(&imp->tm, "filter counts");
+	sqlite3_stmt *st = prepare(imp, "INSERT OR REPLACE INTO main.meta (key, value) VALUES (?1, ?2)");
+	if (!st)
+		return -1;
+	if (!imp->have_title) {
+		sqlite3_bind_text(st, 1, "title", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, "Timeline", -1, SQLITE_STATIC);
+		run(imp, st);
+	}
+	sqlite3_bind_text(st, 1, "milestones", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, imp->ms_seq);
+	run(imp, st);
+	sqlite3_bind_text(st, 1, "links", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, nlinks);
+	run(imp, st);
+	sqlite3_finalize(st);
+	if (imp->failed_write) {
+		gproblem(imp, "database error: %s", imp->write_err);
+		return -1;
+	}
+
+	/* The search index: the indexer thread's, or built here from the final tables. */
+	int have = imp->fts_feed && fts_finish(&imp->fts, 0);
+	if (imp->tm.on && imp->fts.cpu > 0)
+		fprintf(stderr, "import: %-26s %8.2f s wall %8.2f s cpu (its own thread)\n", "search index thread",
+			imp->fts.wall, imp->fts.cpu);
+	timing_phase(&imp->tm, "wait for the search index");
+	if (have) {
+		if (exec(imp, "COMMIT;") < 0)
+			return -1;
+		sqlite3_stmt *at = prepare(imp, "ATTACH DATABASE ?1 AS fts");
+		if (!at)
+			return -1;
+		bind_text(at, 1, imp->fts.path);
+		int rc = sqlite3_step(at);
+		sqlite3_finalize(at);
+		if (rc != SQLITE_DONE) {
+			gproblem(imp, "database error: %s", sqlite3_errmsg(imp->db));
+			return -1;
+		}
+		if (exec(imp, "BEGIN;") < 0 || exec(imp, fts_copy_sql) < 0 || exec(imp, "COMMIT; DETACH DATABASE fts;") < 0)
+			return -1;
+		timing_phase(&imp->tm, "copy the search index");
+	} else {
+		if (exec(imp, fts_sql) < 0 || exec(imp, "COMMIT;") < 0)
+			return -1;
+		timing_phase(&imp->tm, "search index (from tables)");
+	}
+	if (imp->ms_seq <= VACUUM_MAX) {
+		if (exec(imp, "VACUUM") < 0)
+			return -1;
+		timing_phase(&imp->tm, "vacuum");
 	}
 	return 0;
 }
+
+/* ---- the database -------------------------------------------------------------------------- */
 
 static int open_db(struct importer *imp, const char *path)
 {
 	if (sqlite3_open_v2(path, &imp->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
-		problem_at(imp, imp->nfiles, 0, 0, "cannot create %s: %s", path, sqlite3_errmsg(imp->db));
+		gproblem(imp, "cannot create %s: %s", path, sqlite3_errmsg(imp->db));
 		return -1;
 	}
-	if (exec(imp, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;"
-		      "PRAGMA temp_store = FILE; ATTACH DATABASE '' AS stage;"
-		      "PRAGMA stage.journal_mode = OFF; PRAGMA stage.cache_size = -65536;") < 0 ||
-	    exec(imp, dlt_schema_sql) < 0 || exec(imp, stage_sql) < 0 || exec(imp, "BEGIN") < 0)
+	sqlite3_create_function(imp->db, "dlt_ascii_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				sql_ascii_fold, NULL, NULL);
+	/* Big inputs get bigger pages (fewer, cheaper page writes); the values were checked
+	 * already, so the CHECK constraints need not be evaluated again on every row. */
+	if (exec(imp, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE;"
+		      "PRAGMA ignore_check_constraints = ON; PRAGMA cache_size = -8192;") < 0 ||
+	    (imp->big && exec(imp, "PRAGMA page_size = 16384;") < 0) ||
+	    exec(imp, dlt_schema_sql) < 0 || exec(imp, "BEGIN") < 0)
 		return -1;
-	if (prepare(imp, "INSERT INTO stage.ms (" MS_INSERT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-			 "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
-			 "?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38)", &imp->ins_ms) < 0 ||
-	    prepare(imp, "INSERT INTO stage.ms_tag VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &imp->ins_tag_of) < 0 ||
-	    prepare(imp, "INSERT INTO stage.alias VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &imp->ins_alias) < 0 ||
-	    prepare(imp, "INSERT INTO stage.link VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &imp->ins_link) < 0 ||
-	    prepare(imp, "INSERT INTO stage.period VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-		    &imp->ins_period) < 0 ||
-	    prepare(imp, "INSERT INTO stage.tag VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &imp->ins_tag) < 0 ||
-	    prepare(imp, "INSERT OR REPLACE INTO main.meta (key, value) VALUES (?1, ?2)", &imp->ins_meta) < 0)
-		return -1;
-	return 0;
+	imp->ins_ms = prepare(imp, "INSERT INTO main.milestones (id, " MS_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+			      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+			      "?25, ?26, ?27, ?28, ?29)");
+	imp->ins_mt = prepare(imp, "INSERT INTO main.milestone_tags (milestone, tag) VALUES (?1, ?2)");
+	imp->ins_alias = prepare(imp, "INSERT INTO main.aliases (milestone, pos, alias) VALUES (?1, ?2, ?3)");
+	imp->ins_link = prepare(imp, "INSERT INTO main.links (src, dst, kind, note, pos) "
+				"VALUES (?1, ?2, 'builds_on', ?3, ?4)");
+	imp->ins_meta = prepare(imp, "INSERT OR REPLACE INTO main.meta (key, value) VALUES (?1, ?2)");
+	return imp->ins_ms && imp->ins_mt && imp->ins_alias && imp->ins_link && imp->ins_meta ? 0 : -1;
 }
 
 static void close_db(struct importer *imp)
 {
-	sqlite3_stmt **all[] = {&imp->ins_ms, &imp->ins_tag_of, &imp->ins_alias, &imp->ins_link,
-				&imp->ins_period, &imp->ins_tag, &imp->ins_meta};
+	sqlite3_stmt **all[] = {&imp->ins_ms, &imp->ins_mt, &imp->ins_alias, &imp->ins_link, &imp->ins_meta};
 	for (size_t i = 0; i < DLT_ARRAY_LEN(all); i++) {
 		sqlite3_finalize(*all[i]);
 		*all[i] = NULL;
 	}
 	sqlite3_close(imp->db);
 	imp->db = NULL;
-}
-
-static void read_file(struct importer *imp, size_t idx)
-{
-	imp->cur_file = idx;
-	FILE *fp = fopen(imp->files[idx], "rb");
-	if (!fp) {
-		problem_at(imp, idx, 0, 0, "%s", strerror(errno));
-		return;
-	}
-	struct stat st;
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode))
-		problem_at(imp, idx, 0, 0, "is a directory");
-	else
-		ynode_read(fp, on_item, on_error, imp);
-	fclose(fp);
-}
-
-/* True when expanding input i already failed and was reported (a missing path, an empty
- * directory): reading it would report the same problem a second time. Only collect()
- * has reported problems when this is called. */
-static int collect_failed(const struct importer *imp, size_t i)
-{
-	for (size_t k = 0; k < imp->nprobs; k++)
-		if (imp->probs[k].file == i)
-			return 1;
-	return 0;
 }
 
 /* Temporary file next to `out` (so the final rename stays on one filesystem). */
@@ -1189,67 +2790,238 @@ static char *temp_path_for(const char *out)
 	return path;
 }
 
+/* A scratch file next to the database, already unlinked. */
+static FILE *scratch_file(const char *db_path)
+{
+	struct strbuf sb = {0};
+	sb_addf(&sb, "%s-scratch-XXXXXX", db_path);
+	int fd = mkstemp(sb.buf);
+	FILE *fp = NULL;
+	if (fd >= 0) {
+		unlink(sb.buf);
+		fp = fdopen(fd, "w+b");
+		if (!fp)
+			close(fd);
+	}
+	sb_free(&sb);
+	return fp;
+}
+
+/* Start the indexer thread on a scratch database next to the output. */
+static void fts_start(struct importer *imp, const char *db_path)
+{
+	struct fts *f = &imp->fts;
+	pthread_mutex_init(&f->mu, NULL);
+	pthread_cond_init(&f->cv, NULL);
+	struct strbuf sb = {0};
+	sb_addf(&sb, "%s-search-XXXXXX", db_path);
+	int fd = mkstemp(sb.buf);
+	if (fd < 0) {
+		sb_free(&sb);
+		return;
+	}
+	close(fd);
+	f->path = sb_detach(&sb);
+	f->timing = imp->tm.on;
+	if (pthread_create(&f->th, NULL, fts_main, f) == 0) {
+		f->started = 1;
+		imp->fts_feed = 1;
+	}
+}
+
+static void fts_cleanup(struct importer *imp)
+{
+	struct fts *f = &imp->fts;
+	fts_finish(f, 1);
+	if (f->path) {
+		unlink(f->path);
+		free(f->path);
+		f->path = NULL;
+		pthread_mutex_destroy(&f->mu);
+		pthread_cond_destroy(&f->cv);
+	}
+}
+
+/* Read every file with the parser threads while this thread takes their records. */
+static void read_all(struct importer *imp)
+{
+	size_t toread = 0;
+	for (size_t i = 0; i < imp->nfiles; i++)
+		toread += !imp->skip[i];
+	size_t nthreads = toread < PARSERS ? toread : PARSERS;
+	struct pctx ctx[PARSERS];
+	pthread_t th[PARSERS];
+	size_t started = 0;
+	imp->fq = xcalloc(imp->nfiles + 1, sizeof *imp->fq);
+	imp->file_first_seq = xcalloc(imp->nfiles + 1, sizeof *imp->file_first_seq);
+	for (size_t i = 0; i < nthreads; i++) {
+		pctx_init(&ctx[i], imp);
+		if (pthread_create(&th[i], NULL, parser_main, &ctx[i]) == 0)
+			started++;
+		else
+			pctx_free(&ctx[i]);
+	}
+	if (!started && toread) {
+		/* no threads: read here, one file at a time, taking its records as we go */
+		pctx_init(&ctx[0], imp);
+		for (size_t f = 0; f < imp->nfiles; f++)
+			if (!imp->skip[f]) {
+				read_file(&ctx[0], f);
+				publish(&ctx[0], 1);
+			}
+		started = 1;
+		nthreads = 0;
+	}
+	consume(imp);
+	for (size_t i = 0; i < nthreads && i < started; i++)
+		pthread_join(th[i], NULL);
+	if (imp->tm.on)
+		for (size_t i = 0; i < nthreads && i < started; i++)
+			fprintf(stderr, "import:   parser thread %zu cpu %.2f s\n", i + 1, ctx[i].cpu);
+	if (imp->tm.on)
+		fprintf(stderr, "import:   writer thread cpu %.2f s\n", now_cpu(CLOCK_THREAD_CPUTIME_ID));
+	for (size_t i = 0; i < started; i++) {
+		plist_take(&imp->probs, &ctx[i].probs);
+		pctx_free(&ctx[i]);
+	}
+	/* The last search documents; or stop the indexer when it is of no use any more. */
+	if (imp->fts.started) {
+		if (imp->fts_feed && writing(imp)) {
+			if (imp->doc.len) {
+				struct chunk *ch = xcalloc(1, sizeof *ch);
+				ch->data = imp->doc;
+				memset(&imp->doc, 0, sizeof imp->doc);
+				fts_push(&imp->fts, ch);
+			}
+			pthread_mutex_lock(&imp->fts.mu);
+			imp->fts.q.done = 1;
+			pthread_cond_broadcast(&imp->fts.cv);
+			pthread_mutex_unlock(&imp->fts.mu);
+		} else {
+			imp->fts_feed = 0;
+			fts_finish(&imp->fts, 1);
+		}
+	}
+}
+
+static void importer_free(struct importer *imp)
+{
+	plist_free(&imp->probs);
+	for (size_t i = 0; i < imp->nfiles; i++)
+		free(imp->files[i]);
+	free(imp->files);
+	free(imp->skip);
+	free(imp->fq);
+	free(imp->file_first_seq);
+	symtab_free(&imp->ms_syms);
+	symtab_free(&imp->era_syms);
+	symtab_free(&imp->par_syms);
+	symtab_free(&imp->tag_syms);
+	symtab_free(&imp->alias_syms);
+	free(imp->seq_sym);
+	free(imp->seq_key);
+	free(imp->seq_id);
+	free(imp->def);
+	for (int k = 0; k < 2; k++) {
+		for (size_t i = 0; i < imp->nperiods[k]; i++) {
+			free(imp->periods[k][i].slug);
+			free(imp->periods[k][i].name);
+			free(imp->periods[k][i].summary);
+		}
+		free(imp->periods[k]);
+		free(imp->pend_per[k]);
+	}
+	for (size_t i = 0; i < imp->ntags; i++) {
+		free(imp->tags[i].slug);
+		free(imp->tags[i].name);
+	}
+	free(imp->tags);
+	free(imp->pend_tags);
+	for (size_t i = 0; i < imp->npend_links; i++)
+		free(imp->pend_links[i].note);
+	free(imp->pend_links);
+	if (imp->edges)
+		fclose(imp->edges);
+	sb_free(&imp->doc);
+	free(imp->tmp_tags.p);
+	free(imp->tmp_rows.p);
+	free(imp->tmp_rec.p);
+	if (imp->def_file)
+		fclose(imp->def_file);
+	pthread_mutex_destroy(&imp->mu);
+	pthread_cond_destroy(&imp->cv);
+}
+
 size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_import_opts *opts)
 {
-	struct importer imp = {.opts = opts};
-	regcomp(&imp.re_slug, "^[a-z0-9][a-z0-9-]{0,63}$", REG_EXTENDED | REG_NOSUB);
-	regcomp(&imp.re_arxiv_new, "^[0-9]{4}\\.[0-9]{4,5}(v[0-9]+)?$", REG_EXTENDED | REG_NOSUB);
-	regcomp(&imp.re_arxiv_old, "^[a-z-]+(\\.[A-Z]{2})?/[0-9]{7}(v[0-9]+)?$", REG_EXTENDED | REG_NOSUB);
-	regcomp(&imp.re_doi, "^10\\.[0-9]{4,9}/[^[:space:]]+$", REG_EXTENDED | REG_NOSUB);
-	regcomp(&imp.re_url, "^https?://[^[:space:]/]+[^[:space:]]*$", REG_EXTENDED | REG_NOSUB);
+	struct importer imp;
+	memset(&imp, 0, sizeof imp);
+	imp.opts = opts;
+	atomic_init(&imp.any_problem, 0);
+	pthread_mutex_init(&imp.mu, NULL);
+	pthread_cond_init(&imp.cv, NULL);
+	imp.alias_syms.nocase = 1;
+	timing_start(&imp.tm);
 
 	for (size_t i = 0; i < npaths; i++)
 		collect(&imp, paths[i]);
+	off_t bytes = 0;
+	for (size_t i = 0; i < imp.nfiles; i++) {
+		struct stat st;
+		if (!imp.skip[i] && stat(imp.files[i], &st) == 0 && S_ISREG(st.st_mode))
+			bytes += st.st_size;
+	}
+	imp.big = bytes >= BIG_INPUT;
 	char *tmp = temp_path_for(opts->out);
 	if (!tmp) {
-		problem_at(&imp, imp.nfiles, 0, 0, "cannot create a temporary file for %s: %s",
-			   opts->out ? opts->out : "checking", strerror(errno));
+		gproblem(&imp, "cannot create a temporary file for %s: %s", opts->out ? opts->out : "checking",
+			 strerror(errno));
 	} else if (open_db(&imp, tmp) == 0) {
-		for (size_t i = 0; i < imp.nfiles; i++)
-			if (!collect_failed(&imp, i))
-				read_file(&imp, i);
-		if (exec(&imp, stage_index_sql) == 0) {
-			for (size_t i = 0; checks[i]; i++)
-				run_check(&imp, checks[i]);
-			check_cycles(&imp);
-			name_files(&imp);
-		}
-		if (imp.ms_seq == 0 && imp.nprobs == 0)
-			problem_at(&imp, imp.nfiles, 0, 0, "no milestones in the input");
-		if (imp.nprobs == 0 && opts->out) {
-			if (exec(&imp, finish_sql) == 0 && exec(&imp, dlt_indexes_sql) == 0 &&
-			    exec(&imp, "COMMIT; DETACH DATABASE stage;") == 0)
-				exec(&imp, "VACUUM");
-		}
+		imp.writing = opts->out != NULL;
+		imp.edges = scratch_file(tmp);
+		if (imp.writing)
+			imp.def_file = scratch_file(tmp);
+		if (imp.writing)
+			fts_start(&imp, tmp);
+		read_all(&imp);
+		timing_phase(&imp.tm, "read, check, write rows");
+		settle(&imp);
+		name_files(&imp);
+		if (imp.ms_seq == 0 && imp.probs.n == 0)
+			gproblem(&imp, "no milestones in the input");
+		timing_phase(&imp.tm, "checks at the end");
+		if (imp.probs.n == 0 && opts->out)
+			finish(&imp);
 	}
+	fts_cleanup(&imp);
 	close_db(&imp);
-	if (imp.nprobs == 0 && opts->out) {
+	if (imp.probs.n == 0 && opts->out) {
 		if (rename(tmp, opts->out) < 0)
-			problem_at(&imp, imp.nfiles, 0, 0, "cannot write %s: %s", opts->out, strerror(errno));
+			gproblem(&imp, "cannot write %s: %s", opts->out, strerror(errno));
 	}
 	if (tmp) {
-		if (imp.nprobs || !opts->out)
+		if (imp.probs.n || !opts->out)
 			unlink(tmp);
 		free(tmp);
 	}
-	print_problems(&imp);
-	size_t n = imp.nprobs;
+	if (imp.probs.n)
+		qsort(imp.probs.v, imp.probs.n, sizeof *imp.probs.v, problem_cmp);
+	FILE *out = opts->errors;
+	for (size_t i = 0; i < imp.probs.n; i++) {
+		const struct problem *p = &imp.probs.v[i];
+		const char *f = p->file < imp.nfiles ? imp.files[p->file] : "dltimeline";
+		if (p->line)
+			fprintf(out, "%s:%u:%u: %s\n", f, p->line, p->col, p->msg);
+		else
+			fprintf(out, "%s: %s\n", f, p->msg);
+	}
+	size_t n = imp.probs.n;
 	if (n)
-		fprintf(opts->errors, "%zu error%s; nothing written\n", n, n == 1 ? "" : "s");
+		fprintf(out, "%zu error%s; nothing written\n", n, n == 1 ? "" : "s");
 	else if (!opts->quiet)
-		fprintf(opts->errors, "%lld milestones checked%s%s\n", (long long)imp.ms_seq,
+		fprintf(out, "%lld milestones checked%s%s\n", (long long)imp.ms_seq,
 			opts->out ? ", written to " : "", opts->out ? opts->out : "");
-
-	for (size_t i = 0; i < imp.nprobs; i++)
-		free(imp.probs[i].msg);
-	free(imp.probs);
-	for (size_t i = 0; i < imp.nfiles; i++)
-		free(imp.files[i]);
-	free(imp.files);
-	regfree(&imp.re_slug);
-	regfree(&imp.re_arxiv_new);
-	regfree(&imp.re_arxiv_old);
-	regfree(&imp.re_doi);
-	regfree(&imp.re_url);
+	timing_phase(&imp.tm, "done");
+	importer_free(&imp);
 	return n;
 }

@@ -63,10 +63,25 @@ const struct dlt_filter *dlt_view_filter(const struct dlt_view *v);
  * dir < 0 starts at the end. Returns the number of rows stored in out (caller clears them);
  * 0 at either end or on a database error (see dlt_db_failed). */
 size_t dlt_view_fetch(struct dlt_view *v, int64_t from, int dir, size_t n, struct dlt_row *out);
-/* Total rows in the view (counted once, then cached). */
+/* Total rows in the view (counted once, then cached). Exact and never a scan: filters are
+ * counted from filter_counts; a search view may walk all its matches (the browser does that
+ * a slice at a time with dlt_view_progress instead). */
 int64_t dlt_view_count(struct dlt_view *v);
 /* 1-based position of milestone id in the view (rows with id <= this one). */
 int64_t dlt_view_rank(struct dlt_view *v, int64_t id);
+/* Without waiting: the total, or -1 while a search view has not walked its matches yet. */
+int64_t dlt_view_count_now(struct dlt_view *v);
+/* Without waiting: the position of id, or -1 while it is not known yet. */
+int64_t dlt_view_rank_now(struct dlt_view *v, int64_t id);
+/* Walk up to `rows` more matches of a search view; returns 1 when its count and every
+ * position are known, 0 when there is more to walk (an interrupt only pauses the walk), -1
+ * when the view is stale or on a database error. Other views: 1. */
+int dlt_view_progress(struct dlt_view *v, int64_t rows);
+/* True when one of the view's queries was interrupted (by a progress handler): the view then
+ * answers nothing, and the database has no error recorded for it. Replace the view. */
+int dlt_view_stale(const struct dlt_view *v);
+/* True when the view has no rows (one indexed lookup). */
+int dlt_view_empty(struct dlt_view *v);
 /* True when milestone id passes the view's filter. */
 int dlt_view_contains(struct dlt_view *v, int64_t id);
 /* First row of the view in year `year` or later: its id, or 0 when there is none. */

@@ -9,6 +9,162 @@
 
 #include "core/utf8.h"
 
+/* ---- prefix expansion ---------------------------------------------------------------------- */
+
+/* The tokens of a phrase as the index's tokenizer (unicode61, remove_diacritics 2) makes them. */
+struct tokens {
+	char **v;
+	size_t n;
+};
+
+static int add_token(void *ctx, int flags, const char *tok, int len, int start, int end)
+{
+	(void)start, (void)end;
+	struct tokens *t = ctx;
+	if (flags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
+	t->v[t->n++] = xstrndup(tok, (size_t)(len > 0 ? len : 0));
+	return SQLITE_OK;
+}
+
+static void tokens_free(struct tokens *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+	t->v = NULL;
+	t->n = 0;
+}
+
+/* Tokenize text with the connection's unicode61 tokenizer. Returns 0, or -1. */
+static int tokenize(struct dlt_db *db, const char *text, size_t len, struct tokens *out)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_FTS5_API);
+	if (!st)
+		return -1;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	dlt_db_step(db, st);
+	sqlite3_reset(st);
+	void *udata = NULL;
+	fts5_tokenizer tk;
+	if (!api || api->iVersion < 2 || api->xFindTokenizer(api, "unicode61", &udata, &tk) != SQLITE_OK)
+		return -1;
+	const char *args[] = {"remove_diacritics", "2"};
+	Fts5Tokenizer *t = NULL;
+	if (tk.xCreate(udata, args, 2, &t) != SQLITE_OK)
+		return -1;
+	int rc = tk.xTokenize(t, out, FTS5_TOKENIZE_QUERY, text, (int)len, add_token);
+	tk.xDelete(t);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Append phrase `pre` + `last` (tokens, quoted). */
+static void add_phrase(struct strbuf *sb, const struct tokens *pre, const char *last)
+{
+	sb_addc(sb, '"');
+	for (size_t i = 0; i + 1 < pre->n; i++) {
+		sb_add(sb, pre->v[i]);
+		sb_addc(sb, ' ');
+	}
+	sb_add(sb, last);
+	sb_addc(sb, '"');
+}
+
+/* Expand one phrase `"content"*` (content is content[0..len)) into at most *budget terms
+ * (taken from the budget); returns 0 or -1. */
+static int expand_phrase(struct dlt_db *db, const char *content, size_t len, struct strbuf *out,
+			 int64_t *docs, int *nterms, int *budget)
+{
+	struct tokens t = {0};
+	*nterms = -1;
+	if (tokenize(db, content, len, &t) < 0) {
+		tokens_free(&t);
+		return -1;
+	}
+	if (t.n == 0) {
+		sb_addc(out, '"');
+		sb_addn(out, content, len);
+		sb_add(out, "\"*");
+		return 0;
+	}
+	const char *prefix = t.v[t.n - 1];
+	size_t plen = strlen(prefix);
+	char *upper = xstrdup(prefix);
+	upper[plen - 1] = (char)((unsigned char)upper[plen - 1] + 1);   /* UTF-8 never has 0xFF */
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_TERMS_RANGE);
+	if (!st) {
+		free(upper);
+		tokens_free(&t);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, *budget + 1);
+	struct strbuf alt = {0};
+	int n = 0, rc;
+	while ((rc = dlt_db_step(db, st)) == SQLITE_ROW) {
+		if (n)
+			sb_add(&alt, " OR ");
+		add_phrase(&alt, &t, (const char *)sqlite3_column_text(st, 0));
+		*docs = sqlite3_column_int64(st, 1);
+		n++;
+	}
+	sqlite3_reset(st);
+	free(upper);
+	if (rc != SQLITE_DONE) {
+		sb_free(&alt);
+		tokens_free(&t);
+		return -1;
+	}
+	if (n >= 1 && n <= *budget) {
+		*budget -= n;
+		if (n > 1)
+			sb_addc(out, '(');
+		sb_add(out, sb_str(&alt));
+		if (n > 1)
+			sb_addc(out, ')');
+	} else {
+		/* no such term (nothing matches) or too many: the prefix as it is */
+		add_phrase(out, &t, prefix);
+		sb_addc(out, '*');
+	}
+	*nterms = t.n == 1 ? n : -1;
+	sb_free(&alt);
+	tokens_free(&t);
+	return 0;
+}
+
+int dlt_search_expand(struct dlt_db *db, const char *expr, struct strbuf *out, int64_t *docs)
+{
+	sb_reset(out);
+	*docs = -1;
+	int chunks = 0, nterms = -1, budget = DLT_SEARCH_EXPAND_MAX;
+	int64_t d = -1;
+	const char *p = expr;
+	while (*p) {
+		/* expr is a list of "words"* separated by one space (see dlt_search_compile) */
+		const char *q = *p == '"' ? strchr(p + 1, '"') : NULL;
+		if (!q || q[1] != '*' || (q[2] && q[2] != ' ')) {
+			sb_reset(out);
+			sb_add(out, expr);
+			return 0;   /* not ours: leave it */
+		}
+		if (chunks++)
+			sb_add(out, " AND ");
+		if (expand_phrase(db, p + 1, (size_t)(q - p - 1), out, &d, &nterms, &budget) < 0) {
+			sb_reset(out);
+			sb_add(out, expr);
+			return -1;
+		}
+		p = q[2] ? q + 3 : q + 2;
+	}
+	if (chunks == 1 && nterms == 1)
+		*docs = d;
+	return 0;
+}
+
 /* A character that belongs to a word: ASCII letters and digits, and non-ASCII letters
  * (anything above U+00BF outside the punctuation and symbol blocks). */
 static int word_char(uint32_t cp)

@@ -28,6 +28,16 @@ int dlt_search_compile(const char *user, struct strbuf *expr);
 size_t dlt_search_terms(const char *user, char ***terms);
 void dlt_search_terms_free(char **terms, size_t n);
 
+#define DLT_SEARCH_EXPAND_MAX 256  /* terms the prefixes of a query may stand for, in all */
+
+/* The expression `expr` (from dlt_search_compile) for walking matches in timeline order: each
+ * phrase's prefix is replaced by the terms of the index it stands for, while they are at most
+ * DLT_SEARCH_EXPAND_MAX in all ("netw"* -> "network" OR "networks"), which the index walks lazily
+ * from any position instead of merging every match of the prefix first. Matches the same
+ * rows. *docs is the number of matching milestones when the expression is one term, else -1.
+ * Returns 0, or -1 on a database error (out then holds expr unchanged). */
+int dlt_search_expand(struct dlt_db *db, const char *expr, struct strbuf *out, int64_t *docs);
+
 /* Ranked search (bm25, title and names weigh most). Stores up to limit milestone ids in
  * *ids (malloc'd; NULL when there are none) and returns the count; -1 on a database error
  * or interrupt. */

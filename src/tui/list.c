@@ -163,6 +163,7 @@ static void minimap_draw(struct ui *ui, int x)
 		ui->marks = xcalloc((size_t)h, 1);
 		ui->marks_h = h;
 		/* One indexed lookup per line: the first match at or after the line's first id. */
+		search_busy(ui, ui->mode == MODE_PROMPT);
 		for (int i = 0; i < h; i++) {
 			int64_t lo = (int64_t)i * max / h + 1, hi = (int64_t)(i + 1) * max / h;
 			struct dlt_row r = {0};
@@ -171,6 +172,9 @@ static void minimap_draw(struct ui *ui, int x)
 				dlt_row_clear(&r);
 			}
 		}
+		search_busy(ui, 0);
+		if (dlt_view_stale(ui->q_view))
+			ui->marks_h = 0;   /* interrupted: not known yet */
 	}
 	for (int i = 0; i < h; i++) {
 		int thumb = i >= t0 && i <= t1;
@@ -203,7 +207,9 @@ void list_draw(struct ui *ui, int x, int w)
 	uint8_t is_match[UI_MAX_ROWS] = {0};
 	if (ui->q_view) {
 		struct dlt_row m[UI_MAX_ROWS];
+		search_busy(ui, ui->mode == MODE_PROMPT);   /* while typing: a key goes first */
 		size_t nm = dlt_view_fetch(ui->q_view, match_lo - 1, 1, ui->nrows, m);
+		search_busy(ui, 0);
 		for (size_t j = 0; j < nm; j++) {
 			for (size_t i = 0; i < ui->nrows && m[j].id <= match_hi; i++)
 				if (ui->rows[i].id == m[j].id)
@@ -343,25 +349,43 @@ void status_draw(struct ui *ui)
 	attr_t a = ui_attr(ui, EL_STATUS);
 	draw_fill(y, 0, ui->w, a);
 	struct strbuf sb = {0};
-	int64_t count = dlt_view_count(ui->view);
-	if (ui->sel && !ui->rank)
-		ui->rank = dlt_view_rank(ui->view, ui->sel);
-	sb_addf(&sb, " %lld of %lld", (long long)(ui->sel ? ui->rank : 0), (long long)count);
+	/* Counts never wait: a search walks a slice of its matches per draw, the rest when idle;
+	 * what is not known yet shows as "…". */
+	const char *unknown = ui->utf8 ? "…" : "...";
+	dlt_view_progress(ui->view, UI_WALK_SLICE);
+	int64_t count = dlt_view_count_now(ui->view), rank = ui->sel ? ui->rank : 0;
+	if (ui->sel && !rank) {
+		rank = dlt_view_rank_now(ui->view, ui->sel);
+		ui->rank = rank > 0 ? rank : 0;
+	}
+	char nbuf[2][24];
+	snprintf(nbuf[0], sizeof nbuf[0], "%lld", (long long)rank);
+	snprintf(nbuf[1], sizeof nbuf[1], "%lld", (long long)count);
+	sb_addf(&sb, " %s of %s", rank < 0 ? unknown : nbuf[0], count < 0 ? unknown : nbuf[1]);
 	if (ui->focus == FOCUS_DETAIL || ui->detail_open)
 		sb_addf(&sb, "  %s detail %d%%", glyph(ui, '|'), ui->dpercent);
 	const struct dlt_filter *f = dlt_view_filter(ui->view);
 	if (filter_active(f) && f->label)
 		sb_addf(&sb, "  %s filter: %s", glyph(ui, '|'), f->label);
 	if (ui->q_text) {
+		search_busy(ui, 1);   /* the walk only pauses for a key */
+		dlt_view_progress(ui->q_view, UI_WALK_SLICE);
+		search_busy(ui, 0);
 		if (ui->q_count < 0)
-			ui->q_count = dlt_view_count(ui->q_view);
-		if (ui->q_rank == 0 && ui->sel && search_is_match(ui, ui->sel))
-			ui->q_rank = dlt_view_rank(ui->q_view, ui->sel);
-		if (ui->q_rank > 0 && search_is_match(ui, ui->sel))
-			sb_addf(&sb, "  %s /%s  match %lld of %lld", glyph(ui, '|'), ui->q_text,
-				(long long)ui->q_rank, (long long)ui->q_count);
+			ui->q_count = dlt_view_count_now(ui->q_view);
+		int is_match = search_is_match(ui, ui->sel);
+		if (ui->q_rank == 0 && ui->sel && is_match) {
+			int64_t r = dlt_view_rank_now(ui->q_view, ui->sel);
+			ui->q_rank = r > 0 ? r : 0;
+		}
+		snprintf(nbuf[0], sizeof nbuf[0], "%lld", (long long)ui->q_rank);
+		snprintf(nbuf[1], sizeof nbuf[1], "%lld", (long long)ui->q_count);
+		const char *c = ui->q_count < 0 ? unknown : nbuf[1];
+		if (is_match)
+			sb_addf(&sb, "  %s /%s  match %s of %s", glyph(ui, '|'), ui->q_text,
+				ui->q_rank > 0 ? nbuf[0] : unknown, c);
 		else
-			sb_addf(&sb, "  %s /%s  %lld matches", glyph(ui, '|'), ui->q_text, (long long)ui->q_count);
+			sb_addf(&sb, "  %s /%s  %s matches", glyph(ui, '|'), ui->q_text, c);
 	}
 	int x = draw_str(ui, y, 0, ui->w, sb_str(&sb), a);
 	sb_reset(&sb);
@@ -467,7 +491,9 @@ void list_first(struct ui *ui, int last)
 	if (!id)
 		return;
 	ui->sel = id;
-	ui->rank = last ? dlt_view_count(ui->view) : 1;
+	ui->rank = last ? dlt_view_count_now(ui->view) : 1;   /* not known yet: 0 */
+	if (ui->rank < 0)
+		ui->rank = 0;
 	if (!last)
 		ui->top = id;
 	selection_changed(ui);
@@ -565,7 +591,7 @@ void list_era_step(struct ui *ui, int dir)
 void list_set_filter(struct ui *ui, const struct dlt_filter *f)
 {
 	struct dlt_view *v = dlt_view_new(ui->db, f);
-	if (f && filter_active(f) && dlt_view_count(v) == 0) {
+	if (f && filter_active(f) && dlt_view_empty(v)) {
 		ui_message(ui, 1, "Nothing matches %s", f->label ? f->label : "the filter");
 		dlt_view_free(v);
 		return;
@@ -596,4 +622,18 @@ void list_click(struct ui *ui, int y, int dbl)
 				detail_open(ui);
 			return;
 		}
+}
+
+int list_idle(struct ui *ui)
+{
+	int more = search_idle(ui);
+	if (dlt_view_progress(ui->view, UI_WALK_SLICE) == 0)
+		more = 1;
+	if (ui->q_view) {
+		search_busy(ui, 1);
+		if (dlt_view_progress(ui->q_view, UI_WALK_SLICE) == 0)
+			more = 1;
+		search_busy(ui, 0);
+	}
+	return more;
 }

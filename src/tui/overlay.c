@@ -486,6 +486,24 @@ int search_is_match(struct ui *ui, int64_t id)
 	return ui->q_view && id && dlt_view_contains(ui->q_view, id);
 }
 
+void search_busy(struct ui *ui, int on)
+{
+	ui->q_busy = on;
+}
+
+/* The search again when a key interrupted it (its view went stale): typing goes on at once,
+ * and the search is redone for the text as it stands. */
+static void search_renew(struct ui *ui)
+{
+	if (!ui->q_view || !dlt_view_stale(ui->q_view))
+		return;
+	char *text = xstrdup(ui->q_text);
+	int64_t rank = ui->q_rank;
+	search_set(ui, text);
+	ui->q_rank = rank;
+	free(text);
+}
+
 void search_set(struct ui *ui, const char *text)
 {
 	free(ui->q_text);
@@ -544,6 +562,7 @@ void search_step(struct ui *ui, int dir)
 		ui_message(ui, 0, "No search: press / to search");
 		return;
 	}
+	search_renew(ui);
 	int wrapped;
 	int64_t id = find_match(ui, ui->sel, dir, &wrapped);
 	if (!id) {
@@ -552,8 +571,13 @@ void search_step(struct ui *ui, int dir)
 	}
 	int64_t known = ui->q_rank;
 	list_select(ui, id);
-	if (known && !wrapped && dlt_view_filter(ui->view)->kind == DLT_F_NONE)
-		ui->q_rank = known + dir;
+	/* the position moves with the selection: no counting */
+	if (dlt_view_filter(ui->view)->kind == DLT_F_NONE) {
+		if (wrapped)
+			ui->q_rank = dir > 0 ? 1 : ui->q_count > 0 ? ui->q_count : 0;
+		else if (known)
+			ui->q_rank = known + dir;
+	}
 	if (wrapped)
 		ui_message(ui, 0, dir > 0 ? "Search wrapped to the start" : "Search wrapped to the end");
 }
@@ -577,9 +601,16 @@ void prompt_draw(struct ui *ui)
 	x += draw_str(ui, y, x, ui->w - x - 1, ui->pr.buf, A_NORMAL);
 	if (ui->pr.kind == PR_SEARCH && ui->q_text) {
 		char info[64];
+		if (ui->q_count < 0) {
+			search_busy(ui, 1);
+			dlt_view_progress(ui->q_view, UI_WALK_SLICE);
+			ui->q_count = dlt_view_count_now(ui->q_view);
+			search_busy(ui, 0);
+		}
 		if (ui->q_count < 0)
-			ui->q_count = dlt_view_count(ui->q_view);
-		snprintf(info, sizeof info, "  (%lld matches)", (long long)ui->q_count);
+			snprintf(info, sizeof info, "  (%s matches)", ui->utf8 ? "…" : "...");
+		else
+			snprintf(info, sizeof info, "  (%lld matches)", (long long)ui->q_count);
 		draw_str(ui, y, x, ui->w - x - 1, info, ui_attr(ui, EL_DIM));
 	}
 	if (!ui->headless) {
@@ -588,21 +619,36 @@ void prompt_draw(struct ui *ui)
 	}
 }
 
-/* After each keystroke of a search: move to the first match from where the search began. */
-static void search_incremental(struct ui *ui)
+/* After each keystroke of a search: move to the first match from where the search began.
+ * With `busy`, a key typed meanwhile interrupts a slow search: it is left stale (no error)
+ * and the next key, or the next idle moment, runs it again. */
+static void search_incremental(struct ui *ui, int busy)
 {
+	search_busy(ui, busy);
 	search_set(ui, ui->pr.buf[0] ? ui->pr.buf : NULL);
 	if (!ui->q_view) {
+		search_busy(ui, 0);
 		list_select(ui, ui->pr.origin_sel);
 		ui->top = ui->pr.origin_top;
 		return;
 	}
 	int wrapped;
 	int64_t id = find_match(ui, ui->pr.origin_sel ? ui->pr.origin_sel - 1 : 0, 1, &wrapped);
+	search_busy(ui, 0);
+	if (dlt_view_stale(ui->q_view))
+		return;
 	if (id)
 		list_select(ui, id);
 	else
 		list_select(ui, ui->pr.origin_sel);
+}
+
+int search_idle(struct ui *ui)
+{
+	if (ui->mode != MODE_PROMPT || ui->pr.kind != PR_SEARCH || !ui->q_view || !dlt_view_stale(ui->q_view))
+		return 0;
+	search_incremental(ui, 1);
+	return ui->q_view && dlt_view_stale(ui->q_view);
 }
 
 int prompt_key(struct ui *ui, int key)
@@ -617,6 +663,8 @@ int prompt_key(struct ui *ui, int key)
 		return 1;
 	}
 	if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+		if (ui->pr.kind == PR_SEARCH && ui->q_view && dlt_view_stale(ui->q_view))
+			search_incremental(ui, 0);   /* interrupted by this key: finish it now */
 		ui->mode = MODE_MAIN;
 		if (ui->pr.kind == PR_YEAR) {
 			long year;
@@ -637,6 +685,6 @@ int prompt_key(struct ui *ui, int key)
 		return 1;
 	if (edit_key(ui->pr.buf, ui->pr.kind == PR_YEAR ? 6 : sizeof ui->pr.buf, key) &&
 	    ui->pr.kind == PR_SEARCH)
-		search_incremental(ui);
+		search_incremental(ui, 1);
 	return 1;
 }

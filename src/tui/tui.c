@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,7 +103,8 @@ static void redraw(struct ui *ui)
 		help_draw(ui);
 	else if (ui->mode == MODE_PICKER)
 		picker_draw(ui);
-	refresh();
+	if (!ui->headless)   /* headless: the screen is read back from stdscr, never painted */
+		refresh();
 	if (ui->mode == MODE_MAIN)
 		osc8_emit(ui);
 }
@@ -483,11 +485,27 @@ static void dump_screen(struct ui *ui, FILE *out)
 
 /* ---- set-up ---------------------------------------------------------------------------------- */
 
+/* The progress handler: a search query gives way to a key that is waiting (typed meanwhile,
+ * or next in a script: a fast typist), so typing never waits for a search; the search is
+ * stale then and runs again for the text as it stands. Only search work (ui->q_busy) is
+ * ever interrupted. */
+static int key_waiting(void *arg)
+{
+	struct ui *ui = arg;
+	if (!ui->q_busy)
+		return 0;
+	if (ui->headless)
+		return ui->script_key_next;
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	return poll(&p, 1, 0) > 0;
+}
+
 static int ui_load(struct ui *ui, const struct tui_options *o, struct strbuf *err)
 {
 	ui->db = dlt_db_open_default(o->db_path, err);
 	if (!ui->db)
 		return -1;
+	dlt_db_set_progress(ui->db, 1000, key_waiting, ui);
 	if (dlt_summary_load(ui->db, &ui->sum) < 0) {
 		sb_add(err, dlt_db_error(ui->db));
 		return -1;
@@ -602,12 +620,17 @@ static SCREEN *start_headless(struct ui *ui, const struct tui_options *o, FILE *
 
 static void loop_terminal(struct ui *ui)
 {
+	int idle_work = 1;   /* counting matches, an interrupted search: done while no key comes */
 	while (!ui->quit && !got_signal && !dlt_db_failed(ui->db)) {
 		redraw(ui);
 		wint_t wch;
+		timeout(idle_work ? 0 : 200);
 		int rc = get_wch(&wch);
-		if (rc == ERR)
+		if (rc == ERR) {
+			idle_work = list_idle(ui);
 			continue;
+		}
+		idle_work = 1;
 		int key;
 		if (rc == KEY_CODE_YES) {
 			key = (int)wch;
@@ -634,6 +657,7 @@ static int loop_script(struct ui *ui, const struct script *s, FILE *out)
 	for (size_t i = 0; i < s->n && !ui->quit && !got_signal && !dlt_db_failed(ui->db); i++) {
 		const struct event *e = &s->ev[i];
 		redraw(ui);
+		ui->script_key_next = i + 1 < s->n && s->ev[i + 1].type == EV_KEY;   /* a fast typist */
 		switch (e->type) {
 		case EV_KEY:
 			handle_key(ui, e->key);

@@ -34,6 +34,7 @@
 #define UI_MIN_H 10
 #define UI_WIDE 120            /* from this width, list and detail stand side by side */
 #define UI_MAX_ROWS 512        /* rows laid out at once (taller screens show fewer) */
+#define UI_WALK_SLICE 20000    /* matches of a search counted per draw or idle step */
 
 /* A laid-out line of the detail pane. */
 struct dline {
@@ -104,8 +105,10 @@ struct ui {
 	struct dlt_view *q_view;     /* matches, in timeline order */
 	char **q_terms;
 	size_t q_nterms;
-	int64_t q_count;             /* -1 = not counted */
+	int64_t q_count;             /* -1 = not counted (yet) */
 	int64_t q_rank;              /* 0 = unknown */
+	int q_busy;                  /* search work that a waiting key may interrupt */
+	int script_key_next;         /* headless: the next scripted event is a key */
 	uint8_t *marks;              /* minimap marks per body line */
 	int marks_h;                 /* height they were computed for, 0 = stale */
 
@@ -197,6 +200,7 @@ void list_era_step(struct ui *ui, int dir);
 void list_era_jump(struct ui *ui, int64_t era);
 void list_set_filter(struct ui *ui, const struct dlt_filter *f);
 void list_click(struct ui *ui, int y, int dbl);
+int list_idle(struct ui *ui);                        /* count more matches; 1 = more to do */
 const struct dlt_period *era_of(const struct ui *ui, int64_t id);
 const struct dlt_period *paradigm_of(const struct ui *ui, int64_t id);
 
@@ -220,6 +224,8 @@ void prompt_open(struct ui *ui, enum prompt_kind kind);
 void prompt_draw(struct ui *ui);
 int prompt_key(struct ui *ui, int key);
 void search_set(struct ui *ui, const char *text);    /* NULL clears */
+void search_busy(struct ui *ui, int on);             /* mark interruptible search work */
+int search_idle(struct ui *ui);                      /* finish a search a key interrupted */
 void search_step(struct ui *ui, int dir);
 int search_is_match(struct ui *ui, int64_t id);
 

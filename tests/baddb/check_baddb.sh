@@ -153,13 +153,13 @@ corrupt "$good" "$b/c-links.db" $(pages_of links leaf)
 expect_error "$b/c-links.db" "the database is corrupt" "links bert" "show bert" "export"
 
 # ---- SQLite, but not ours
-cp "$good" "$b/v2.db"
-python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 2'); c.commit()" "$b/v2.db"
-expect_error "$b/v2.db" "schema version 2, this dltimeline reads version 1"
+cp "$good" "$b/v1.db"
+python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 1'); c.commit()" "$b/v1.db"
+expect_error "$b/v1.db" "schema version 1, this dltimeline reads version 2"
 python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE notes (x)'); c.commit()" "$b/plain.db"
 expect_error "$b/plain.db" "not a dltimeline database (no schema version)"
-python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE notes (x)'); c.execute('PRAGMA user_version = 1'); c.commit()" "$b/plain-v1.db"
-expect_error "$b/plain-v1.db" "not a dltimeline database (tables missing)"
+python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE notes (x)'); c.execute('PRAGMA user_version = 2'); c.commit()" "$b/plain-v2.db"
+expect_error "$b/plain-v2.db" "not a dltimeline database (tables missing)"
 
 # ---- through $DLTIMELINE_DB as well
 before=$(state "$b/c-all.db")
