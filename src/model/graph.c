@@ -127,26 +127,6 @@ static char *link_note(struct dlt_db *db, int64_t src, int64_t dst)
 	return note ? note : xstrdup("");
 }
 
-/* Read a ROW-shaped result (see queries.h) starting at column 0. */
-static void read_row(sqlite3_stmt *st, struct dlt_row *r)
-{
-	r->id = sqlite3_column_int64(st, 0);
-	r->slug = dlt_col_text(st, 1);
-	r->year = sqlite3_column_int(st, 2);
-	r->month = sqlite3_column_int(st, 3);
-	r->title = dlt_col_text(st, 4);
-	r->short_name = dlt_col_text(st, 5);
-	r->kind = dlt_col_text(st, 6);
-	r->era = sqlite3_column_int64(st, 7);
-	r->paradigm = sqlite3_column_int64(st, 8);
-	if (!r->slug)
-		r->slug = xstrdup("");
-	if (!r->title)
-		r->title = xstrdup("");
-	if (!r->kind)
-		r->kind = xstrdup("");
-}
-
 static int clamp_depth(int depth)
 {
 	return depth <= 0 || depth > MAX_DEPTH ? MAX_DEPTH : depth;
@@ -248,7 +228,7 @@ static void expand(struct lineage *L, size_t line, int allow)
 			c = xrealloc(c, cap * sizeof *c);
 		}
 		memset(&c[nc], 0, sizeof c[nc]);
-		read_row(st, &c[nc].row);
+		dlt_row_read(st, &c[nc].row);
 		c[nc].note = dlt_col_text(st, 9);
 		if (!c[nc].note)
 			c[nc].note = xstrdup("");

@@ -25,8 +25,7 @@ const char *dlt_row_name(const struct dlt_row *r)
 	return r->short_name && *r->short_name ? r->short_name : r->title ? r->title : "";
 }
 
-/* Read a ROW-shaped result (see queries.h) starting at column 0. */
-static void read_row(sqlite3_stmt *st, struct dlt_row *r)
+void dlt_row_read(sqlite3_stmt *st, struct dlt_row *r)
 {
 	r->id = sqlite3_column_int64(st, 0);
 	r->slug = dlt_col_text(st, 1);
@@ -53,7 +52,7 @@ int dlt_row_load(struct dlt_db *db, int64_t id, struct dlt_row *r)
 	sqlite3_bind_int64(st, 1, id);
 	if (dlt_db_step(db, st) != SQLITE_ROW)
 		return -1;
-	read_row(st, r);
+	dlt_row_read(st, r);
 	sqlite3_reset(st);
 	return 0;
 }
@@ -355,7 +354,7 @@ size_t dlt_view_fetch(struct dlt_view *v, int64_t from, int dir, size_t n, struc
 		int64_t id = sqlite3_column_int64(st, 0);
 		if (id < v->lo || id > v->hi)
 			break;
-		read_row(st, &out[got++]);
+		dlt_row_read(st, &out[got++]);
 	}
 	sqlite3_reset(st);
 	if (v->stale) {

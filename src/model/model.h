@@ -27,6 +27,9 @@ struct dlt_row {
 	int64_t paradigm;   /* paradigm id, 0 when none */
 };
 
+/* Read a ROW-shaped result (see queries.h) from st, starting at column 0, into r (the
+ * strings are copied and sanitised; absent ones become ""). Cannot fail. */
+void dlt_row_read(sqlite3_stmt *st, struct dlt_row *r);
 /* Free the strings of a row and zero it. */
 void dlt_row_clear(struct dlt_row *r);
 /* The name to show for a row: its short name, else its title. */
