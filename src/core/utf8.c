@@ -130,6 +130,11 @@ static int in_table(uint32_t cp, const struct range *t, size_t n)
 	return 0;
 }
 
+static inline int is_print_ascii(char c)
+{
+	return c >= 0x20 && c < 0x7F;
+}
+
 int utf8_cpwidth(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
@@ -147,6 +152,11 @@ size_t utf8_width_n(const char *s, size_t len)
 {
 	size_t w = 0, i = 0;
 	while (i < len) {
+		if (is_print_ascii(s[i])) {   /* the common case, one column each */
+			w++;
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		i += utf8_decode(s + i, len - i, &cp);
 		int cw = utf8_cpwidth(cp);
@@ -165,6 +175,11 @@ size_t utf8_prefix_for_width(const char *s, size_t len, size_t width, size_t *us
 {
 	size_t w = 0, i = 0;
 	while (i < len) {
+		if (is_print_ascii(s[i]) && w < width) {
+			w++;
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		int cw = utf8_cpwidth(cp);
@@ -193,6 +208,14 @@ char *utf8_sanitize(const char *s, size_t len, int keep_newlines)
 	struct strbuf sb = {0};
 	size_t i = 0;
 	while (i < len) {
+		size_t run = 0;   /* printable ASCII is kept as it is, a run at a time */
+		while (i + run < len && is_print_ascii(s[i + run]))
+			run++;
+		if (run) {
+			sb_addn(&sb, s + i, run);
+			i += run;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
 		if (cp == '\n' && keep_newlines)

@@ -34,6 +34,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -41,8 +42,9 @@
 #include "core/utf8.h"
 #include "core/util.h"
 #include "db/db.h"
-#include "import/ynode.h"
 #include "import/schema_text.h"
+#include "import/yfast.h"
+#include "import/ynode.h"
 
 #define PARSERS 2                   /* parser threads */
 #define CHUNK_BYTES (256 * 1024)    /* records per hand-over */
@@ -359,14 +361,26 @@ struct scratch {
 	size_t cap;
 };
 
-/* A milestone held back until its year is complete. */
+/* The rows of one filter (a tag, an era, a paradigm or a kind) counted as they are written,
+ * for filter_counts: one entry per block of ids that holds any of them. */
+struct counter {
+	int64_t total;         /* rows so far */
+	int64_t block;         /* the block of the last one */
+	int in_block;          /* rows in that block */
+};
+
+struct count_row {
+	int kind;              /* 1 tag, 2 era, 3 paradigm, 4 kind */
+	int64_t ref;           /* tag id, era or paradigm symbol, kind number */
+	int64_t block, upto;
+};
+
+/* A milestone held back until its year is complete: its record is in the scratch file of
+ * its month (0 = none), so the year is read back in chronological order, file after file. */
 struct deferred {
-	int64_t off;           /* its record, in the scratch file */
-	uint32_t len;
 	int64_t seq;
 	uint32_t key;          /* year * 16 + month */
 	uint32_t era, par;     /* their symbols */
-	uint64_t tag_pending;  /* bit i: tag i was not defined when it was checked */
 };
 
 /* The full-text indexer thread and its queue of documents. */
@@ -409,6 +423,7 @@ struct importer {
 	int64_t ms_seq, item_seq;
 	int have_title;
 	int64_t *file_first_seq;   /* per file: the first milestone sequence number in it */
+	size_t files_seen;         /* files whose file_first_seq is set */
 	struct symtab ms_syms, era_syms, par_syms, tag_syms, alias_syms;
 	int32_t *seq_sym;          /* per milestone: its symbol + 1, 0 when not valid */
 	uint32_t *seq_key;         /* per milestone: year * 16 + month */
@@ -431,16 +446,22 @@ struct importer {
 	int fallback;              /* the milestones' years are not in order: renumber at the end */
 	struct deferred *def;      /* milestones of the current year, held back */
 	size_t ndef, capdef;
-	FILE *def_file;            /* their records */
-	int64_t def_bytes;
+	FILE *def_file[13];        /* their records, by month (0 = none) */
+	int64_t def_bytes[13];
 	int64_t def_year, next_id;
 	int fts_feed;              /* search documents still go to the indexer thread */
 	int64_t nlink_rows;        /* links written */
 	int failed_write;          /* a write failed: the reason is in write_err */
 	char write_err[256];
 	struct fts fts;
+	int64_t *period_id[2];     /* final era and paradigm ids, by symbol */
+	struct counter *ctr[5];    /* per filter kind (1-4), by tag id / symbol / kind number */
+	size_t nctr[5];
+	struct count_row *crows;   /* filter_counts rows, when the ids are final as written */
+	size_t ncrows, capcrows;
 	struct strbuf doc;         /* search documents waiting to be queued */
-	struct scratch tmp_tags, tmp_rows, tmp_rec;
+	struct scratch tmp_tags, tmp_rows, tmp_rec, tmp_tdefs, tmp_defs;
+	const char *scratch_dir;   /* scratch files go next to this path */
 };
 
 /* ---- input files ------------------------------------------------------------------------ */
@@ -1311,6 +1332,20 @@ static void publish(struct pctx *c, int last)
 	pthread_mutex_unlock(&imp->mu);
 }
 
+/* Read a plain file with yfast (see yfast.h); returns 0 when it declined and nothing was
+ * read (libyaml then reads the file and says what is wrong, if anything). */
+static int read_fast(struct pctx *c, int fd, const struct stat *st)
+{
+	if (!S_ISREG(st->st_mode) || st->st_size <= 0)
+		return 0;
+	void *m = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (m == MAP_FAILED)
+		return 0;
+	int ok = yfast_read(m, (size_t)st->st_size, 1, on_item, c) == 0;
+	munmap(m, (size_t)st->st_size);
+	return ok;
+}
+
 static void read_file(struct pctx *c, size_t idx)
 {
 	c->file = idx;
@@ -1324,7 +1359,7 @@ static void read_file(struct pctx *c, size_t idx)
 	struct stat st;
 	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode))
 		pproblem(c, 0, 0, "is a directory");
-	else
+	else if (!read_fast(c, fileno(fp), &st))
 		ynode_read(fp, on_item, on_error, c);
 	fclose(fp);
 }
@@ -1505,6 +1540,23 @@ static void run(struct importer *imp, sqlite3_stmt *st)
 	sqlite3_reset(st);
 }
 
+/* A scratch file next to the database, already unlinked. */
+static FILE *scratch_file(const char *db_path)
+{
+	struct strbuf sb = {0};
+	sb_addf(&sb, "%s-scratch-XXXXXX", db_path);
+	int fd = mkstemp(sb.buf);
+	FILE *fp = NULL;
+	if (fd >= 0) {
+		unlink(sb.buf);
+		fp = fdopen(fd, "w+b");
+		if (!fp)
+			close(fd);
+	}
+	sb_free(&sb);
+	return fp;
+}
+
 /* A scratch file could not be written or read back. */
 static void scratch_failed(struct importer *imp)
 {
@@ -1676,7 +1728,7 @@ static void seq_reserve(struct importer *imp, int64_t seq)
 /* The file a milestone was read from. */
 static size_t file_of_seq(const struct importer *imp, int64_t seq)
 {
-	size_t lo = 0, hi = imp->nfiles;
+	size_t lo = 0, hi = imp->files_seen;   /* the last of them that starts at or before seq */
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
 		if (imp->file_first_seq[mid] <= seq)
@@ -1884,10 +1936,36 @@ static void read_msrec(struct reader *r, struct msrec *m)
 	}
 }
 
+/* Count milestone `id` in filter (kind, ref); ids come in increasing order. */
+static void count_in(struct importer *imp, int kind, int64_t ref, int64_t id)
+{
+	if (ref <= 0)
+		return;
+	if ((size_t)ref >= imp->nctr[kind]) {
+		size_t n = (size_t)ref * 2 + 16;
+		imp->ctr[kind] = xrealloc(imp->ctr[kind], n * sizeof **imp->ctr);
+		memset(imp->ctr[kind] + imp->nctr[kind], 0, (n - imp->nctr[kind]) * sizeof **imp->ctr);
+		imp->nctr[kind] = n;
+	}
+	struct counter *c = &imp->ctr[kind][ref];
+	int64_t block = (id - 1) / DLT_COUNT_BLOCK;
+	if (c->in_block && c->block != block) {
+		if (imp->ncrows == imp->capcrows) {
+			imp->capcrows = imp->capcrows ? imp->capcrows * 2 : 1024;
+			imp->crows = xrealloc(imp->crows, imp->capcrows * sizeof *imp->crows);
+		}
+		imp->crows[imp->ncrows++] = (struct count_row){kind, ref, c->block, c->total};
+		c->in_block = 0;
+	}
+	c->block = block;
+	c->total++;
+	c->in_block++;
+}
+
 /* The rows of a milestone and its search document, under its final id `id`. `tag_pending`
  * has bit i set for the tags that were not defined when it was checked (written at the end). */
 static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, int64_t id,
-		     uint32_t era_sym, uint32_t par_sym, uint64_t tag_pending)
+		     uint32_t era_sym, uint32_t par_sym, const int32_t *tdefs, const int32_t *ldefs)
 {
 	sqlite3_stmt *st = imp->ins_ms;
 	sqlite3_bind_int64(st, 1, id);
@@ -1936,17 +2014,23 @@ static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, i
 	sqlite3_bind_int(st, 29, (m->flags & 4) != 0);
 	run(imp, st);
 
-	/* tags, in id order; those defined later come at the end */
+	/* tags, in id order; those defined later (0 in tdefs) come at the end */
 	int64_t *tag_ids = scratch(&imp->tmp_tags, (m->ntags + 1) * sizeof *tag_ids);
 	size_t nt = 0;
+	for (uint32_t i = 0; i < m->ntags; i++)
+		if (tdefs[i])
+			tag_ids[nt++] = tdefs[i];
 	struct reader r = {m->tags};
-	for (uint32_t i = 0; i < m->ntags; i++) {
-		const char *t = get_str(&r);
-		r.p += 2 * sizeof(uint32_t);
-		if (i < 64 && !(tag_pending >> i & 1))
-			tag_ids[nt++] = symtab_at(&imp->tag_syms, symtab_get(&imp->tag_syms, t, 0))->def;
-	}
 	qsort(tag_ids, nt, sizeof *tag_ids, cmp_i64);
+	if (!imp->fallback) {
+		for (size_t i = 0; i < nt; i++)
+			count_in(imp, 1, tag_ids[i], id);
+		count_in(imp, 2, era_sym, id);
+		count_in(imp, 3, par_sym, id);
+		for (size_t k = 0; k < DLT_ARRAY_LEN(milestone_kinds); k++)
+			if (m->kind && strcmp(m->kind, milestone_kinds[k]) == 0)
+				count_in(imp, 4, (int64_t)k + 1, id);
+	}
 	for (size_t i = 0; i < nt; i++) {
 		sqlite3_bind_int64(imp->ins_mt, 1, id);
 		sqlite3_bind_int64(imp->ins_mt, 2, tag_ids[i]);
@@ -1966,11 +2050,11 @@ static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, i
 	size_t nrows = 0;
 	r.p = m->links;
 	for (uint32_t i = 0; i < m->nlinks; i++) {
-		const char *t = get_str(&r), *note = get_str(&r);
+		get_str(&r);
+		const char *note = get_str(&r);
 		r.p += 2 * sizeof(uint32_t);
-		int32_t def = symtab_at(&imp->ms_syms, symtab_get(&imp->ms_syms, t, 0))->def;
-		if (def > 0 && def < seq)
-			rows[nrows++] = (struct link_row){imp->seq_id[def], note, (int)i};
+		if (ldefs[i] > 0 && ldefs[i] < seq)   /* (0: defined later, written at the end) */
+			rows[nrows++] = (struct link_row){imp->seq_id[ldefs[i]], note, (int)i};
 	}
 	qsort(rows, nrows, sizeof *rows, cmp_link_row);
 	for (size_t i = 0; i < nrows; i++) {
@@ -2025,8 +2109,20 @@ static int cmp_deferred(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Read n bytes of a scratch file into a reusable buffer. */
+static const char *read_back(struct importer *imp, FILE *fp, size_t n)
+{
+	char *buf = scratch(&imp->tmp_rec, n + 1);   /* (malloc'd: aligned for any value) */
+	if (fread(buf, 1, n, fp) != n) {
+		scratch_failed(imp);
+		return NULL;
+	}
+	return buf;
+}
+
 /* Write the milestones held back, in chronological order: they are all the milestones of
- * their year, or (on the way to the slower path) the last of the ones in order. */
+ * their year, or (on the way to the slower path) the last of the ones in order. Each month's
+ * file holds its milestones in input order: read one after the other, they are in order. */
 static void flush_deferred(struct importer *imp)
 {
 	if (!imp->ndef)
@@ -2034,25 +2130,34 @@ static void flush_deferred(struct importer *imp)
 	qsort(imp->def, imp->ndef, sizeof *imp->def, cmp_deferred);
 	for (size_t i = 0; i < imp->ndef; i++)
 		imp->seq_id[imp->def[i].seq] = ++imp->next_id;
-	if (fflush(imp->def_file) != 0)
-		scratch_failed(imp);
-	int fd = fileno(imp->def_file);
-	for (size_t i = 0; i < imp->ndef && writing(imp); i++) {
-		const struct deferred *d = &imp->def[i];
-		char *buf = scratch(&imp->tmp_rec, d->len);
-		if (pread(fd, buf, d->len, (off_t)d->off) != (ssize_t)d->len) {
+	size_t i = 0;
+	for (int month = 0; month < 13; month++) {
+		FILE *fp = imp->def_file[month];
+		if (!fp || !imp->def_bytes[month])
+			continue;
+		if (fflush(fp) != 0 || fseek(fp, 0, SEEK_SET) != 0)
 			scratch_failed(imp);
-			break;
+		for (; i < imp->ndef && imp->def[i].key % 16 == (uint32_t)month && writing(imp); i++) {
+			const struct deferred *d = &imp->def[i];
+			uint32_t len[3];   /* record, tags, links */
+			const char *buf;
+			int32_t *defs;
+			if (fread(len, sizeof len, 1, fp) != 1 || !(buf = read_back(imp, fp, len[0])) ||
+			    fread(defs = scratch(&imp->tmp_defs, (size_t)len[1] + len[2] + 1), 1, (size_t)len[1] + len[2], fp) !=
+				    (size_t)len[1] + len[2]) {
+				scratch_failed(imp);
+				break;
+			}
+			struct reader r = {buf};
+			struct msrec m;
+			read_msrec(&r, &m);
+			write_ms(imp, &m, d->seq, imp->seq_id[d->seq], d->era, d->par, defs, defs + len[1] / sizeof *defs);
 		}
-		struct reader r = {buf};
-		struct msrec m;
-		read_msrec(&r, &m);
-		write_ms(imp, &m, d->seq, imp->seq_id[d->seq], d->era, d->par, d->tag_pending);
+		imp->def_bytes[month] = 0;
+		if (fseek(fp, 0, SEEK_SET) != 0)
+			scratch_failed(imp);
 	}
 	imp->ndef = 0;
-	imp->def_bytes = 0;
-	if (fseek(imp->def_file, 0, SEEK_SET) != 0)
-		scratch_failed(imp);
 }
 
 /* Check a milestone (in input order); write it now, or hold it back until its year is
@@ -2085,17 +2190,16 @@ static void handle_ms(struct importer *imp, struct reader *r)
 		par_sym = period_ref(imp, 1, m.paradigm, m.year, m.line, m.col, m.par_line, m.par_col);
 	}
 
-	/* tags: defined ones now, the others at the end */
-	uint64_t tag_pending = 0;
+	/* tags: defined ones now, the others at the end (tdefs[i] 0) */
+	int32_t *tdefs = scratch(&imp->tmp_tdefs, (m.ntags + m.nlinks + 1) * sizeof *tdefs), *ldefs = tdefs + m.ntags;
 	struct reader t = {m.tags};
 	for (uint32_t i = 0; i < m.ntags; i++) {
 		const char *slug = get_str(&t);
 		unsigned tl = get_u32(&t), tc = get_u32(&t);
 		uint32_t id = symtab_get(&imp->tag_syms, slug, 1);
-		if (symtab_at(&imp->tag_syms, id)->def && i < 64)
+		tdefs[i] = symtab_at(&imp->tag_syms, id)->def;
+		if (tdefs[i])
 			continue;
-		if (i < 64)
-			tag_pending |= UINT64_C(1) << i;
 		if (imp->npend_tags == imp->cappend_tags) {
 			imp->cappend_tags = imp->cappend_tags ? imp->cappend_tags * 2 : 16;
 			imp->pend_tags = xrealloc(imp->pend_tags, imp->cappend_tags * sizeof *imp->pend_tags);
@@ -2127,7 +2231,8 @@ static void handle_ms(struct importer *imp, struct reader *r)
 		struct edge_rec e = {(int32_t)seq, (int32_t)i, id, (uint32_t)imp->cur_file, ll, lc};
 		if (imp->edges && fwrite(&e, sizeof e, 1, imp->edges) != 1)
 			scratch_failed(imp);
-		if (symtab_at(&imp->ms_syms, id)->def)
+		ldefs[i] = symtab_at(&imp->ms_syms, id)->def;   /* 0: defined later */
+		if (ldefs[i])
 			continue;
 		if (imp->npend_links == imp->cappend_links) {
 			imp->cappend_links = imp->cappend_links ? imp->cappend_links * 2 : 16;
@@ -2140,29 +2245,35 @@ static void handle_ms(struct importer *imp, struct reader *r)
 	if (!m.staged || !writing(imp))
 		return;
 	int64_t year = m.year;
-	if (!imp->fallback && (year < imp->def_year || !imp->def_file)) {
+	if (!imp->fallback && year < imp->def_year) {
 		/* not chronological by year: write the rest in input order, renumber at the end */
 		flush_deferred(imp);
 		imp->fallback = 1;
 	}
 	if (imp->fallback) {
 		imp->seq_id[seq] = seq;
-		write_ms(imp, &m, seq, seq, era_sym, par_sym, tag_pending);
+		write_ms(imp, &m, seq, seq, era_sym, par_sym, tdefs, ldefs);
 		return;
 	}
 	if (year > imp->def_year) {
 		flush_deferred(imp);
 		imp->def_year = year;
 	}
+	FILE *fp = imp->def_file[m.month];
+	if (!fp && !(fp = imp->def_file[m.month] = scratch_file(imp->scratch_dir))) {
+		scratch_failed(imp);
+		return;
+	}
 	if (imp->ndef == imp->capdef) {
 		imp->capdef = imp->capdef ? imp->capdef * 2 : 1024;
 		imp->def = xrealloc(imp->def, imp->capdef * sizeof *imp->def);
 	}
-	uint32_t len = (uint32_t)(r->p - rec);
-	imp->def[imp->ndef++] = (struct deferred){imp->def_bytes, len, seq, key, era_sym, par_sym, tag_pending};
-	imp->def_bytes += len;
-	if (fwrite(rec, 1, len, imp->def_file) != len)
+	imp->def[imp->ndef++] = (struct deferred){seq, key, era_sym, par_sym};
+	uint32_t len[3] = {(uint32_t)(r->p - rec), m.ntags * (uint32_t)sizeof *tdefs, m.nlinks * (uint32_t)sizeof *ldefs};
+	if (fwrite(len, sizeof len, 1, fp) != 1 || fwrite(rec, 1, len[0], fp) != len[0] ||
+	    fwrite(tdefs, 1, (size_t)len[1] + len[2], fp) != (size_t)len[1] + len[2])
 		scratch_failed(imp);
+	imp->def_bytes[m.month] += len[0] + len[1] + len[2];
 }
 
 /* Take the records of every file, in order, as the parsers deliver them. */
@@ -2170,6 +2281,7 @@ static void consume(struct importer *imp)
 {
 	for (size_t f = 0; f < imp->nfiles; f++) {
 		imp->file_first_seq[f] = imp->ms_seq + 1;
+		imp->files_seen = f + 1;
 		if (imp->skip[f])
 			continue;
 		imp->cur_file = f;
@@ -2585,8 +2697,8 @@ static int write_periods(struct importer *imp)
 		exec(imp, "UPDATE main.milestones SET era = (SELECT f FROM temp.pmap WHERE k = 0 AND p = era), "
 			  "paradigm = (SELECT f FROM temp.pmap WHERE k = 1 AND p = paradigm); DROP TABLE temp.pmap;");
 	}
-	free(final[0]);
-	free(final[1]);
+	imp->period_id[0] = final[0];
+	imp->period_id[1] = final[1];
 	return remap < 0 || imp->failed_write ? -1 : 0;
 }
 
@@ -2656,6 +2768,56 @@ static int write_rest(struct importer *imp, int64_t *nlinks)
 	return !st || imp->failed_write || atomic_load(&imp->any_problem) ? -1 : 0;
 }
 
+static int cmp_count_row(const void *a, const void *b)
+{
+	const struct count_row *x = a, *y = b;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->ref != y->ref)
+		return x->ref < y->ref ? -1 : 1;
+	return x->block < y->block ? -1 : x->block > y->block;
+}
+
+/* filter_counts from the counts taken as the rows were written (when their ids were final and
+ * every tag known then), else from the indexes (counts_sql). Returns 0 or -1. */
+static int write_counts(struct importer *imp)
+{
+	if (imp->fallback || imp->npend_tags)
+		return exec(imp, counts_sql);
+	for (int k = 1; k <= 4; k++)
+		for (size_t r = 0; r < imp->nctr[k]; r++) {
+			struct counter *c = &imp->ctr[k][r];
+			if (!c->in_block)
+				continue;
+			if (imp->ncrows == imp->capcrows) {
+				imp->capcrows = imp->capcrows ? imp->capcrows * 2 : 1024;
+				imp->crows = xrealloc(imp->crows, imp->capcrows * sizeof *imp->crows);
+			}
+			imp->crows[imp->ncrows++] = (struct count_row){k, (int64_t)r, c->block, c->total};
+			c->in_block = 0;
+		}
+	for (size_t i = 0; i < imp->ncrows; i++) {   /* eras and paradigms: their final ids */
+		struct count_row *r = &imp->crows[i];
+		if (r->kind == 2 || r->kind == 3)
+			r->ref = imp->period_id[r->kind - 2][r->ref];
+	}
+	qsort(imp->crows, imp->ncrows, sizeof *imp->crows, cmp_count_row);
+	sqlite3_stmt *st = prepare(imp, "INSERT INTO main.filter_counts (kind, ref, block, upto) VALUES (?1, ?2, ?3, ?4)");
+	for (size_t i = 0; st && i < imp->ncrows; i++) {
+		const struct count_row *r = &imp->crows[i];
+		sqlite3_bind_int(st, 1, r->kind);
+		if (r->kind == 4)
+			sqlite3_bind_text(st, 2, milestone_kinds[r->ref - 1], -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_int64(st, 2, r->ref);
+		sqlite3_bind_int64(st, 3, r->block);
+		sqlite3_bind_int64(st, 4, r->upto);
+		run(imp, st);
+	}
+	sqlite3_finalize(st);
+	return !st || imp->failed_write ? -1 : 0;
+}
+
 /* Write everything after the last record; returns 0, or -1 after reporting a problem. */
 static int finish(struct importer *imp)
 {
@@ -2669,8 +2831,11 @@ static int finish(struct importer *imp)
 	if (exec(imp, "PRAGMA cache_size = -4096;") < 0 || exec(imp, dlt_indexes_sql) < 0)
 		return -1;
 	timing_phase(&imp->tm, "indexes");
-	if (exec(imp, counts_sql) < 0)
+	if (write_counts(imp) < 0) {
+		if (imp->failed_write)
+			gproblem(imp, "database error: %s", imp->write_err);
 		return -1;
+	}
 	timing_phase(&imp->tm, "filter counts");
 	sqlite3_stmt *st = prepare(imp, "INSERT OR REPLACE INTO main.meta (key, value) VALUES (?1, ?2)");
 	if (!st)
@@ -2790,22 +2955,6 @@ static char *temp_path_for(const char *out)
 	return path;
 }
 
-/* A scratch file next to the database, already unlinked. */
-static FILE *scratch_file(const char *db_path)
-{
-	struct strbuf sb = {0};
-	sb_addf(&sb, "%s-scratch-XXXXXX", db_path);
-	int fd = mkstemp(sb.buf);
-	FILE *fp = NULL;
-	if (fd >= 0) {
-		unlink(sb.buf);
-		fp = fdopen(fd, "w+b");
-		if (!fp)
-			close(fd);
-	}
-	sb_free(&sb);
-	return fp;
-}
 
 /* Start the indexer thread on a scratch database next to the output. */
 static void fts_start(struct importer *imp, const char *db_path)
@@ -2944,10 +3093,18 @@ static void importer_free(struct importer *imp)
 		fclose(imp->edges);
 	sb_free(&imp->doc);
 	free(imp->tmp_tags.p);
+	for (int k = 0; k < 2; k++)
+		free(imp->period_id[k]);
+	for (int k = 0; k < 5; k++)
+		free(imp->ctr[k]);
+	free(imp->crows);
 	free(imp->tmp_rows.p);
 	free(imp->tmp_rec.p);
-	if (imp->def_file)
-		fclose(imp->def_file);
+	free(imp->tmp_tdefs.p);
+	free(imp->tmp_defs.p);
+	for (int k = 0; k < 13; k++)
+		if (imp->def_file[k])
+			fclose(imp->def_file[k]);
 	pthread_mutex_destroy(&imp->mu);
 	pthread_cond_destroy(&imp->cv);
 }
@@ -2979,8 +3136,7 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 	} else if (open_db(&imp, tmp) == 0) {
 		imp.writing = opts->out != NULL;
 		imp.edges = scratch_file(tmp);
-		if (imp.writing)
-			imp.def_file = scratch_file(tmp);
+		imp.scratch_dir = tmp;
 		if (imp.writing)
 			fts_start(&imp, tmp);
 		read_all(&imp);

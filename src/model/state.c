@@ -12,8 +12,11 @@
 #include <time.h>
 
 struct dlt_state {
-	sqlite3 *h;
+	sqlite3 *h;              /* NULL until the file exists and is needed */
+	char *path;
 	char *key;               /* timeline identity */
+	int ready;               /* the schema exists (checked or created) */
+	sqlite3_stmt *has;       /* dlt_bookmark_has, asked for every row on the screen */
 	struct strbuf error;
 };
 
@@ -75,31 +78,64 @@ static int fail(struct dlt_state *st, const char *what)
 	return -1;
 }
 
+/* Open the file at st->path; with `create`, create it (and its directory) and its schema.
+ * Returns 1 when it does not exist and `create` is 0 (no bookmarks yet), 0 when open, -1 with
+ * the reason in `err`. */
+static int open_file(struct dlt_state *st, int create, struct strbuf *err)
+{
+	if (st->h && (st->ready || !create))
+		return 0;
+	if (!st->h) {
+		struct stat sb;
+		if (!create && stat(st->path, &sb) < 0 && errno == ENOENT)
+			return 1;
+		if (create && make_parents(st->path) < 0) {
+			sb_addf(err, "cannot create the directory for %s: %s", st->path, strerror(errno));
+			return -1;
+		}
+		int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+		if (sqlite3_open_v2(st->path, &st->h, flags, NULL) != SQLITE_OK) {
+			sb_addf(err, "%s: %s", st->path, st->h ? sqlite3_errmsg(st->h) : "cannot open");
+			sqlite3_close(st->h);
+			st->h = NULL;
+			return -1;
+		}
+		sqlite3_busy_timeout(st->h, 2000);
+	}
+	/* An existing file is read as it is: reading writes nothing. The schema is made (and
+	 * the rollback journal chosen: no -wal or -shm files beside it) before the first write. */
+	char *msg = NULL;
+	if (create)   /* (a file in WAL mode that another dltimeline has open stays in it) */
+		sqlite3_exec(st->h, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL);
+	int rc = sqlite3_exec(st->h, "PRAGMA synchronous = FULL;", NULL, NULL, &msg);
+	if (rc == SQLITE_OK)
+		rc = create ? sqlite3_exec(st->h, state_schema, NULL, NULL, &msg)
+			    : sqlite3_exec(st->h, "SELECT 1 FROM bookmarks LIMIT 0;", NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		if (!create && msg && strncmp(msg, "no such table", 13) == 0) {   /* an empty file */
+			sqlite3_free(msg);
+			return 0;
+		}
+		sb_addf(err, "%s: %s", st->path, msg ? msg : sqlite3_errmsg(st->h));
+		sqlite3_free(msg);
+		sqlite3_close(st->h);
+		st->h = NULL;
+		return -1;
+	}
+	st->ready = 1;
+	return 0;
+}
+
 struct dlt_state *dlt_state_open_at(const char *path, const char *key, struct strbuf *err)
 {
 	struct dlt_state *st = xcalloc(1, sizeof *st);
 	st->key = xstrdup(key);
-	if (make_parents(path) < 0) {
-		sb_addf(err, "cannot create the directory for %s: %s", path, strerror(errno));
-		goto fail;
-	}
-	if (sqlite3_open_v2(path, &st->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
-		sb_addf(err, "%s: %s", path, st->h ? sqlite3_errmsg(st->h) : "cannot open");
-		goto fail;
-	}
-	sqlite3_busy_timeout(st->h, 2000);
-	char *msg = NULL;
-	if (sqlite3_exec(st->h, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", NULL, NULL, &msg) != SQLITE_OK ||
-	    sqlite3_exec(st->h, state_schema, NULL, NULL, &msg) != SQLITE_OK) {
-		sb_addf(err, "%s: %s", path, msg ? msg : sqlite3_errmsg(st->h));
-		sqlite3_free(msg);
-		goto fail;
+	st->path = xstrdup(path);
+	if (open_file(st, 0, err) < 0) {
+		dlt_state_close(st);
+		return NULL;
 	}
 	return st;
-fail:
-	dlt_state_close(st);
-	return NULL;
 }
 
 struct dlt_state *dlt_state_open(const char *key, struct strbuf *err)
@@ -118,7 +154,9 @@ void dlt_state_close(struct dlt_state *st)
 {
 	if (!st)
 		return;
+	sqlite3_finalize(st->has);
 	sqlite3_close(st->h);
+	free(st->path);
 	free(st->key);
 	sb_free(&st->error);
 	free(st);
@@ -138,12 +176,14 @@ static sqlite3_stmt *prep(struct dlt_state *st, const char *sql)
 
 int dlt_bookmark_has(struct dlt_state *st, const char *slug)
 {
-	sqlite3_stmt *s = prep(st, "SELECT 1 FROM bookmarks WHERE timeline = ?1 AND slug = ?2");
-	if (!s)
+	if (!st->h || !st->ready)
+		return 0;
+	if (!st->has && !(st->has = prep(st, "SELECT 1 FROM bookmarks WHERE timeline = ?1 AND slug = ?2")))
 		return -1;
+	sqlite3_stmt *s = st->has;
 	sqlite3_bind_text(s, 2, slug, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fail(st, "read");
 	return rc == SQLITE_ROW;
@@ -151,6 +191,17 @@ int dlt_bookmark_has(struct dlt_state *st, const char *slug)
 
 int dlt_bookmark_set(struct dlt_state *st, const char *slug, int on)
 {
+	struct strbuf err = {0};
+	int opened = open_file(st, on, &err);   /* (removing from no file: nothing to do) */
+	if (opened < 0) {
+		sb_reset(&st->error);
+		sb_addf(&st->error, "bookmarks: %s", sb_str(&err));
+	}
+	sb_free(&err);
+	if (opened)
+		return opened < 0 ? -1 : 0;
+	if (!st->ready)
+		return 0;
 	sqlite3_stmt *s = on ? prep(st, "INSERT OR IGNORE INTO bookmarks (timeline, slug, created, seq) "
 				       "VALUES (?1, ?2, ?3, (SELECT coalesce(max(seq), 0) + 1 FROM bookmarks))")
 			     : prep(st, "DELETE FROM bookmarks WHERE timeline = ?1 AND slug = ?2");
@@ -167,6 +218,8 @@ int dlt_bookmark_set(struct dlt_state *st, const char *slug, int on)
 size_t dlt_bookmarks_list(struct dlt_state *st, char ***slugs)
 {
 	*slugs = NULL;
+	if (!st->h || !st->ready)
+		return 0;
 	sqlite3_stmt *s = prep(st, "SELECT slug FROM bookmarks WHERE timeline = ?1 ORDER BY seq DESC");
 	if (!s)
 		return 0;

@@ -3,8 +3,10 @@
  * under $XDG_STATE_HOME/dltimeline/ (or ~/.local/state/dltimeline/), never in the timeline
  * database, which stays read-only. Bookmarks are keyed by the timeline's identity (the
  * built-in one, or the real path of a --db file), so each timeline has its own, and name
- * milestones by their stable id (slug). Every change is one committed transaction in WAL
- * mode with synchronous=FULL: a kill at any moment loses nothing that was committed.
+ * milestones by their stable id (slug). Every change is one committed transaction (rollback
+ * journal, synchronous=FULL): a kill at any moment loses nothing that was committed. Reading
+ * writes nothing: the file is created by the first bookmark, and a start without one costs
+ * no file at all.
  */
 #ifndef DLT_STATE_H
 #define DLT_STATE_H
@@ -20,8 +22,9 @@ void dlt_state_key(const char *db_path, struct strbuf *sb);
 /* The state database's path into sb: $XDG_STATE_HOME/dltimeline/state.db, else
  * $HOME/.local/state/dltimeline/state.db. Returns -1 when neither variable is usable. */
 int dlt_state_path(struct strbuf *sb);
-/* Open (creating the directory and the file if needed) the state for timeline `key`.
- * Returns NULL with a one-line reason in err when it cannot (unwritable, corrupt, not ours). */
+/* The state for timeline `key`: its file is opened if it exists, and created with its
+ * directory by the first dlt_bookmark_set. Returns NULL with a one-line reason in err when
+ * an existing file cannot be read (unreadable, corrupt, not ours). */
 struct dlt_state *dlt_state_open(const char *key, struct strbuf *err);
 /* Open a state database at an explicit path (for tests). Same failure modes. */
 struct dlt_state *dlt_state_open_at(const char *path, const char *key, struct strbuf *err);

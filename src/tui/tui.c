@@ -452,35 +452,32 @@ static void dump_attr_line(struct ui *ui, int y, FILE *out)
 /* Write the screen's text, one line per row, trailing blanks trimmed. */
 static void dump_screen(struct ui *ui, FILE *out)
 {
-	wchar_t *wbuf = xmalloc(((size_t)ui->w + 1) * sizeof *wbuf);
+	cchar_t *row = xmalloc(((size_t)ui->w + 1) * sizeof *row);
+	struct strbuf line = {0};
 	for (int y = 0; y < ui->h; y++) {
-		struct strbuf line = {0};
-		for (int x = 0; x < ui->w; x++) {
-			cchar_t cc;
-			wchar_t wch[CCHARW_MAX + 1];
-			attr_t at;
-			short pair;
-			if (mvin_wch(y, x, &cc) == ERR)
-				break;
-			if (getcchar(&cc, wch, &at, &pair, NULL) == ERR)
-				continue;
-			for (int k = 0; wch[k]; k++) {
+		sb_reset(&line);
+		int n = mvwin_wchnstr(stdscr, y, 0, row, ui->w) == ERR ? 0 : ui->w;   /* a row at once */
+		for (int x = 0; x < n; x++) {
+			const wchar_t *wch = row[x].chars;   /* (ncurses: the characters of a cell) */
+			for (int k = 0; k < CCHARW_MAX && wch[k]; k++) {
 				char enc[4];
-				if (wch[k] >= 0 && (uint32_t)wch[k] <= 0x10FFFF)
+				if (wch[k] > 0 && wch[k] < 0x80)
+					sb_addc(&line, (char)wch[k]);
+				else if (wch[k] > 0 && (uint32_t)wch[k] <= 0x10FFFF)
 					sb_addn(&line, enc, utf8_encode((uint32_t)wch[k], enc));
 			}
 			/* the right half of a wide character is its own cell: skip it */
-			if (wch[0] && utf8_cpwidth((uint32_t)wch[0]) == 2)
+			if (wch[0] >= 0x300 && utf8_cpwidth((uint32_t)wch[0]) == 2)
 				x++;
 		}
 		while (line.len && line.buf[line.len - 1] == ' ')
 			line.buf[--line.len] = '\0';
 		fprintf(out, "%s\n", sb_str(&line));
-		sb_free(&line);
 		if (ui->dump_attrs)
 			dump_attr_line(ui, y, out);
 	}
-	free(wbuf);
+	sb_free(&line);
+	free(row);
 }
 
 /* ---- set-up ---------------------------------------------------------------------------------- */
@@ -677,7 +674,8 @@ static int loop_script(struct ui *ui, const struct script *s, FILE *out)
 			break;
 		}
 	}
-	redraw(ui);
+	if (!ui->quit)   /* (a key that quits changes nothing: the screen is as last drawn) */
+		redraw(ui);
 	dump_screen(ui, out);
 	/* flush here: a closed or full output fails only when the buffer is written */
 	return fflush(out) == EOF || ferror(out) ? -1 : 0;

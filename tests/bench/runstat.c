@@ -3,8 +3,8 @@
  *
  *   dltimeline-runstat [-n RUNS] [-i STDIN_FILE] -- COMMAND [ARG...]
  *
- * Runs COMMAND RUNS times (default 5) with its output thrown away (stdin from STDIN_FILE, or
- * /dev/null) and prints one line: the median wall time and the median CPU time (user +
+ * Runs COMMAND RUNS times (default 5) with its output thrown away (into an unlinked temporary
+ * file; stdin from STDIN_FILE, or /dev/null) and prints one line: the median wall time and the median CPU time (user +
  * system, from wait4's rusage) in milliseconds with microsecond precision, the median peak
  * resident set in KiB, and the number of runs, e.g. "wall_ms=3.412 cpu_ms=3.101 rss_kb=5120
  * runs=5". Exits 2 on usage errors, 1 when a run fails (not exit status 0 or 1).
@@ -62,12 +62,15 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		if (pid == 0) {
+			/* output to a real (unlinked) file, not /dev/null: some programs (GNU grep) stop
+			 * early when their output goes nowhere */
 			int fd = open(in, O_RDONLY);
+			FILE *out = tmpfile();
 			int nul = open("/dev/null", O_WRONLY);
-			if (fd < 0 || nul < 0)
+			if (fd < 0 || !out || nul < 0)
 				_exit(127);
 			dup2(fd, 0);
-			dup2(nul, 1);
+			dup2(fileno(out), 1);
 			dup2(nul, 2);
 			execvp(cmd[0], cmd);
 			_exit(127);

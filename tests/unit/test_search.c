@@ -51,11 +51,11 @@ static void check_compile(const char *user, const char *want)
 	int rc = dlt_search_compile(user, &expr);
 	if (!want) {
 		if (rc != -1)
-			fail_msg("compile(\"%s\") = 0 with \"%s\", want -1", user, sb_str(&expr));
+			fail_msg("compile(\"%s\") = 0 with \"%s\", want -1", user ? user : "(null)", sb_str(&expr));
 		assert_string_equal(sb_str(&expr), "");
 	} else {
 		if (rc != 0)
-			fail_msg("compile(\"%s\") = %d, want \"%s\"", user, rc, want);
+			fail_msg("compile(\"%s\") = %d, want \"%s\"", user ? user : "(null)", rc, want);
 		assert_string_equal(sb_str(&expr), want);
 	}
 	sb_free(&expr);
@@ -226,6 +226,8 @@ static void test_ranked_results(void **state)
 	check_search("kaiser", "transformer");                    /* authors are indexed */
 	check_search("\xc5\x81ukasz", "transformer");
 	check_search("aaron", "wavenet gan");                     /* Aäron folds to aaron */
+	check_search("lukasz", "transformer");                    /* Łukasz: its ASCII spelling */
+	check_search("Lukasz Kaiser", "transformer");             /* is indexed too */
 	check_search("A\xc3\xa4ron", "wavenet gan");
 	check_search("AIAYN", "transformer");                     /* aliases are indexed */
 	check_search("robotics", "atlas-robot");                  /* tags are indexed */
@@ -303,6 +305,65 @@ static void test_query_view(void **state)
 	assert_false(dlt_db_failed(db));
 }
 
+/* Matches of raw expression expr, counted by the index. */
+static int64_t raw_count(const char *expr)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(dlt_db_handle(db), "SELECT count(*) FROM search WHERE search MATCH ?1",
+					    -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* A prefix is expanded to the terms of the index it stands for (for walking matches in timeline
+ * order); the view matches exactly what the prefix matches, walked at once or a slice at a
+ * time, and a one-term search knows its count without walking. */
+static void test_prefix_expansion(void **state)
+{
+	(void)state;
+	static const char *const users[] = {"t", "tr", "trans", "transformer", "att", "GPT-4", "gpt 4",
+					    "luk", "Åuk", "neural net", "zzzz", "a b c", "1"};
+	for (size_t i = 0; i < sizeof users / sizeof users[0]; i++) {
+		struct strbuf expr = {0}, ex = {0};
+		assert_int_equal(dlt_search_compile(users[i], &expr), 0);
+		int64_t docs;
+		assert_int_equal(dlt_search_expand(db, sb_str(&expr), &ex, &docs), 0);
+		int64_t want = raw_count(sb_str(&expr));
+		assert_int_equal(raw_count(sb_str(&ex)), want);
+		if (docs >= 0)
+			assert_int_equal(docs, want);
+		struct dlt_filter f = {.kind = DLT_F_QUERY, .text = sb_detach(&expr)};
+		struct dlt_view *v = dlt_view_new(db, &f);
+		assert_true(dlt_view_count_now(v) == -1 || dlt_view_count_now(v) == want);
+		while (dlt_view_progress(v, 2) == 0)   /* two matches a slice */
+			;
+		assert_int_equal(dlt_view_count_now(v), want);
+		assert_int_equal(dlt_view_count(v), want);
+		struct dlt_row rows[64];
+		size_t n = dlt_view_fetch(v, 0, 1, 64, rows);
+		assert_int_equal((int64_t)n, want < 64 ? want : 64);
+		for (size_t k = 0; k < n; k++) {
+			assert_int_equal(dlt_view_rank_now(v, rows[k].id), (int64_t)k + 1);
+			dlt_row_clear(&rows[k]);
+		}
+		dlt_view_free(v);
+		dlt_filter_clear(&f);
+		sb_free(&ex);
+	}
+	struct strbuf expr = {0}, ex = {0};
+	assert_int_equal(dlt_search_compile("transfor", &expr), 0);
+	int64_t docs;
+	assert_int_equal(dlt_search_expand(db, sb_str(&expr), &ex, &docs), 0);
+	assert_string_equal(sb_str(&ex), "\"transformer\"");   /* one term: no prefix merge */
+	assert_int_equal(docs, 3);
+	sb_free(&expr);
+	sb_free(&ex);
+	assert_false(dlt_db_failed(db));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +377,7 @@ int main(void)
 		cmocka_unit_test(test_ranked_limit),
 		cmocka_unit_test(test_ranked_nasty_inputs_never_fail),
 		cmocka_unit_test(test_query_view),
+		cmocka_unit_test(test_prefix_expansion),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
