@@ -570,6 +570,8 @@ static int run(struct yf *y)
 		const char *nl = memchr(q, '\n', (size_t)(y->end - q));
 		y->p = nl ? nl : y->end;
 		ind = next_line(y);
+		if (ind == -2)
+			return -1;   /* (an indented comment) */
 	} else {
 		y->p = q;
 		ind = (int)(q - y->bol);

@@ -2,13 +2,16 @@
  * gen.c -- synthetic timeline data for tests and benchmarks.
  *
  *   dltimeline-gen N OUTDIR [SEED]
+ *   dltimeline-gen N OUT.db [SEED]
  *
  * Writes OUTDIR/00-taxonomy.yaml and OUTDIR/milestones-NNN.yaml (50,000 milestones per file)
  * in the format of data/README.md: N milestones with years 1950-2025 skewed towards recent
  * ones, realistic text lengths drawn from a Zipf-distributed vocabulary (so some words are
  * rare and some very common), 1-4 tags, 1-2 aliases, 2-6 authors and about 5 builds_on links
  * each to earlier milestones. The output is valid for `dltimeline import --strict` and is the
- * same for the same N and SEED.
+ * same for the same N and SEED. Given a name ending in ".db", it writes that database
+ * instead: the data goes through the importer library (import/) from a scratch directory
+ * beside it, removed afterwards, so the database is exactly what `dltimeline import` makes.
  */
 #include <errno.h>
 #include <math.h>
@@ -17,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include "import/import.h"
 
 static uint64_t rng_state;
 
@@ -167,20 +173,8 @@ static void write_taxonomy(const char *dir, uint64_t n)
 	fclose(fp);
 }
 
-int main(int argc, char **argv)
+static int write_yaml(const char *dir, unsigned long long n)
 {
-	if (argc < 3 || argc > 4) {
-		fputs("usage: dltimeline-gen N OUTDIR [SEED]\n", stderr);
-		return 2;
-	}
-	char *end;
-	unsigned long long n = strtoull(argv[1], &end, 10);
-	if (*end || n == 0 || n > 100000000ULL) {
-		fprintf(stderr, "dltimeline-gen: N must be 1..100000000, not '%s'\n", argv[1]);
-		return 2;
-	}
-	const char *dir = argv[2];
-	rng_state = argc == 4 ? strtoull(argv[3], NULL, 10) | 1 : 0x9E3779B97F4A7C15ULL;
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
 		fprintf(stderr, "dltimeline-gen: %s: %s\n", dir, strerror(errno));
 		return 2;
@@ -259,4 +253,49 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	return 0;
+}
+
+/* Remove the scratch directory of generated files (only files, one level). */
+static void remove_dir(const char *dir, unsigned long long n)
+{
+	char path[4200];   /* (dir is shorter than 4096) */
+	snprintf(path, sizeof path, "%.4096s/00-taxonomy.yaml", dir);
+	unlink(path);
+	for (unsigned long long f = 0; f * 50000 < n; f++) {
+		snprintf(path, sizeof path, "%.4096s/milestones-%03llu.yaml", dir, f);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3 || argc > 4) {
+		fputs("usage: dltimeline-gen N OUTDIR|OUT.db [SEED]\n", stderr);
+		return 2;
+	}
+	char *end;
+	unsigned long long n = strtoull(argv[1], &end, 10);
+	if (*end || n == 0 || n > 100000000ULL) {
+		fprintf(stderr, "dltimeline-gen: N must be 1..100000000, not '%s'\n", argv[1]);
+		return 2;
+	}
+	rng_state = argc == 4 ? strtoull(argv[3], NULL, 10) | 1 : 0x9E3779B97F4A7C15ULL;
+	const char *out = argv[2];
+	size_t len = strlen(out);
+	if (len < 3 || strcmp(out + len - 3, ".db") != 0)
+		return write_yaml(out, n);
+	char dir[4096];
+	if (snprintf(dir, sizeof dir, "%s-gen-XXXXXX", out) >= (int)sizeof dir || !mkdtemp(dir)) {
+		fprintf(stderr, "dltimeline-gen: %s: cannot make a scratch directory: %s\n", out, strerror(errno));
+		return 2;
+	}
+	int rc = write_yaml(dir, n);
+	if (rc == 0) {
+		const char *paths[] = {dir};
+		struct dlt_import_opts o = {.out = out, .errors = stderr, .quiet = 1};
+		rc = dlt_import(paths, 1, &o) ? 2 : 0;
+	}
+	remove_dir(dir, n);
+	return rc;
 }

@@ -16,31 +16,7 @@
 #include "core/util.h"
 #include "import/yfast.h"
 #include "import/ynode.h"
-
-static void dump(struct strbuf *sb, const struct ynode *n, int depth)
-{
-	for (; n; n = n->next) {
-		sb_addf(sb, "%*s%d %s@%u:%u %u:%u p%d l%d", depth * 2, "", (int)n->type, n->key ? n->key : "-",
-			n->key_line, n->key_col, n->line, n->col, n->plain, n->in_list);
-		if (n->type == YN_SCALAR)
-			sb_addf(sb, " [%zu:%s]", n->value_len, n->value);
-		sb_addc(sb, '\n');
-		dump(sb, n->child, depth + 1);
-	}
-}
-
-static void item(void *ctx, const char *section, unsigned sl, unsigned sc, const struct ynode *n)
-{
-	struct strbuf *sb = ctx;
-	sb_addf(sb, "== %s %u:%u\n", section, sl, sc);
-	dump(sb, n, 1);
-}
-
-static void error(void *ctx, unsigned line, unsigned col, const char *msg)
-{
-	struct strbuf *sb = ctx;
-	sb_addf(sb, "!! %u:%u %s\n", line, col, msg);
-}
+#include "ytree.h"
 
 int main(int argc, char **argv)
 {
@@ -57,9 +33,9 @@ int main(int argc, char **argv)
 		while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
 			sb_addn(&text, buf, n);
 		rewind(fp);
-		ynode_read(fp, item, error, &a);
+		ynode_read(fp, ytree_item, ytree_error, &a);
 		fclose(fp);
-		if (yfast_read(text.buf ? text.buf : "", text.len, 0, item, &b) < 0) {
+		if (yfast_read(text.buf ? text.buf : "", text.len, 0, ytree_item, &b) < 0) {
 			declined++;
 		} else if (strcmp(sb_str(&a), sb_str(&b)) != 0) {
 			differ++;
