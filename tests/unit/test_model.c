@@ -24,29 +24,22 @@
 #include "model/model.h"
 #include "testutil.h"
 
-static char *tmpdir, *dbpath;
-static struct dlt_db *db;
+static struct tu_fixture fixture;
+static struct dlt_db *db;   /* fixture.db */
 
 static int setup(void **state)
 {
 	(void)state;
-	tmpdir = tu_mkdtemp();
-	dbpath = tu_build_fixture_db(tmpdir, "mini.db");
-	struct strbuf err = {0};
-	db = dlt_db_open_file(dbpath, &err);
-	if (!db)
-		fail_msg("open %s: %s", dbpath, sb_str(&err));
-	sb_free(&err);
+	tu_fixture_open(&fixture);
+	db = fixture.db;
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	dlt_db_close(db);
-	tu_rmtree(tmpdir);
-	free(tmpdir);
-	free(dbpath);
+	tu_fixture_close(&fixture);
+	db = NULL;
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db/db.h"
 #include "import/import.h"
 
 #ifndef DLT_TEST_FIXTURES
@@ -214,4 +215,24 @@ void tu_capture_free(struct tu_capture *c)
 		fclose(c->fp);
 	free(c->buf);
 	memset(c, 0, sizeof *c);
+}
+
+void tu_fixture_open(struct tu_fixture *f)
+{
+	f->dir = tu_mkdtemp();
+	f->path = tu_build_fixture_db(f->dir, "mini.db");
+	struct strbuf err = {0};
+	f->db = dlt_db_open_file(f->path, &err);
+	if (!f->db)
+		fail_msg("open %s: %s", f->path, sb_str(&err));
+	sb_free(&err);
+}
+
+void tu_fixture_close(struct tu_fixture *f)
+{
+	dlt_db_close(f->db);
+	tu_rmtree(f->dir);
+	free(f->dir);
+	free(f->path);
+	memset(f, 0, sizeof *f);
 }

@@ -49,6 +49,17 @@ void tu_snapshot_free(struct tu_snapshot *s);
  * return the malloc'd path of the database. */
 char *tu_build_fixture_db(const char *dir, const char *name);
 
+struct dlt_db;
+
+/* The fixture database in a fresh directory, opened read-only (the setup of the tests that
+ * read it); tu_fixture_close closes it and removes the directory. */
+struct tu_fixture {
+	char *dir, *path;
+	struct dlt_db *db;
+};
+void tu_fixture_open(struct tu_fixture *f);
+void tu_fixture_close(struct tu_fixture *f);
+
 /* Collects what a function writes to a FILE * (open_memstream). */
 struct tu_capture {
 	FILE *fp;
