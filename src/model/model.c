@@ -155,15 +155,23 @@ static int64_t first_id_from_year(struct dlt_db *db, int year)
 	return id >= 0 ? id : max_id(db) + 1;
 }
 
-/* A step of a search view's query: an interrupt (the browser's progress handler, when a key
- * is waiting) makes the view stale instead of failing the database. */
+/* After a failed query of view v: when it was interrupted (the browser's progress handler,
+ * when a key is waiting) the view goes stale instead of failing the database. Returns 1 then. */
+static int went_stale(struct dlt_view *v)
+{
+	if ((dlt_db_error_code(v->db) & 0xFF) != SQLITE_INTERRUPT)
+		return 0;
+	dlt_db_clear_error(v->db);
+	v->stale = 1;
+	return 1;
+}
+
+/* A step of a search view's query (see went_stale). */
 static int view_step(struct dlt_view *v, sqlite3_stmt *st)
 {
 	int rc = dlt_db_step(v->db, st);
-	if ((rc & 0xFF) == SQLITE_INTERRUPT) {
-		dlt_db_clear_error(v->db);
-		v->stale = 1;
-	}
+	if ((rc & 0xFF) == SQLITE_INTERRUPT)
+		went_stale(v);
 	return rc;
 }
 
@@ -182,9 +190,8 @@ struct dlt_view *dlt_view_new(struct dlt_db *db, const struct dlt_filter *f)
 		if (dlt_search_expand(db, v->f.text, &sb, &docs) == 0) {
 			if (v->lo == 1 && v->hi == INT64_MAX)
 				v->count = docs;
-		} else if ((dlt_db_error_code(db) & 0xFF) == SQLITE_INTERRUPT) {
-			dlt_db_clear_error(db);
-			v->stale = 1;
+		} else {
+			went_stale(v);
 		}
 		v->expr = sb_detach(&sb);
 	}
@@ -325,6 +332,8 @@ static size_t ms_fetch(struct dlt_view *v, int64_t from, int dir, size_t n, stru
 				break;
 			if (dlt_row_load(v->db, id, &out[got]) == 0)
 				got++;
+			else if (went_stale(v))
+				break;
 		}
 		id += dir > 0 ? 1 : -1;
 	}

@@ -163,7 +163,7 @@ static void minimap_draw(struct ui *ui, int x)
 		ui->marks = xcalloc((size_t)h, 1);
 		ui->marks_h = h;
 		/* One indexed lookup per line: the first match at or after the line's first id. */
-		search_busy(ui, ui->mode == MODE_PROMPT);
+		search_busy(ui, typing_search(ui));
 		for (int i = 0; i < h; i++) {
 			int64_t lo = (int64_t)i * max / h + 1, hi = (int64_t)(i + 1) * max / h;
 			struct dlt_row r = {0};
@@ -207,7 +207,7 @@ void list_draw(struct ui *ui, int x, int w)
 	uint8_t is_match[UI_MAX_ROWS] = {0};
 	if (ui->q_view) {
 		struct dlt_row m[UI_MAX_ROWS];
-		search_busy(ui, ui->mode == MODE_PROMPT);   /* while typing: a key goes first */
+		search_busy(ui, typing_search(ui));   /* while typing: a key goes first */
 		size_t nm = dlt_view_fetch(ui->q_view, match_lo - 1, 1, ui->nrows, m);
 		search_busy(ui, 0);
 		for (size_t j = 0; j < nm; j++) {

@@ -486,6 +486,11 @@ int search_is_match(struct ui *ui, int64_t id)
 	return ui->q_view && id && dlt_view_contains(ui->q_view, id);
 }
 
+int typing_search(const struct ui *ui)
+{
+	return ui->mode == MODE_PROMPT && ui->pr.kind == PR_SEARCH;
+}
+
 void search_busy(struct ui *ui, int on)
 {
 	ui->q_busy = on;

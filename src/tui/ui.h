@@ -225,6 +225,7 @@ void prompt_draw(struct ui *ui);
 int prompt_key(struct ui *ui, int key);
 void search_set(struct ui *ui, const char *text);    /* NULL clears */
 void search_busy(struct ui *ui, int on);             /* mark interruptible search work */
+int typing_search(const struct ui *ui);                /* the search prompt is open */
 int search_idle(struct ui *ui);                      /* finish a search a key interrupted */
 void search_step(struct ui *ui, int dir);
 int search_is_match(struct ui *ui, int64_t id);
