@@ -17,3 +17,4 @@ CREATE INDEX milestones_scale     ON milestones(year)
   WHERE parameters IS NOT NULL OR training_compute IS NOT NULL;
 CREATE INDEX eras_start           ON eras(start);
 CREATE INDEX paradigms_start      ON paradigms(start);
+CREATE UNIQUE INDEX milestones_slug ON milestones(slug);

@@ -11,6 +11,9 @@
 #include <stdio.h>
 
 #define DLT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+/* A macro's value as a string literal: DLT_STR(DLT_SCHEMA_VERSION) -> "3". */
+#define DLT_STR_(x) #x
+#define DLT_STR(x) DLT_STR_(x)
 
 /* Exit statuses shared by every command. */
 enum dlt_exit {

@@ -2,6 +2,7 @@
  * db.c -- opening and validating databases, and the prepared-statement cache.
  */
 #include "db/db.h"
+#include "db/rank.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,6 +21,8 @@ struct dlt_db {
 	sqlite3_stmt *stmt[Q__COUNT];     /* prepared lazily */
 	struct strbuf error;              /* first failure, "" when none */
 	int error_code;                   /* its result code */
+	struct dlt_rank_poll poll;        /* the progress check, for the ranking functions */
+	int rank_ready;                   /* dlt_rank() and dlt_top() are registered */
 };
 
 static const char *const query_sql[Q__COUNT] = {
@@ -283,16 +286,49 @@ static void record(struct dlt_db *db, int rc)
 	}
 }
 
+int dlt_db_functions(struct dlt_db *db)
+{
+	if (db->rank_ready)
+		return 0;
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_FTS5_API);
+	if (!st)
+		return -1;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	int rc = dlt_db_step(db, st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	rc = dlt_rank_install(api, &db->poll);
+	if (rc != SQLITE_OK) {
+		record(db, rc);
+		return -1;
+	}
+	db->rank_ready = 1;
+	return 0;
+}
+
+/* Prepare q, registering the ranking functions first when it calls them. */
+static sqlite3_stmt *prepare(struct dlt_db *db, enum dlt_query q, unsigned flags)
+{
+	if ((strstr(query_sql[q], "dlt_rank(") || strstr(query_sql[q], "dlt_top(")) && dlt_db_functions(db) < 0)
+		return NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(db->h, query_sql[q], -1, flags, &st, NULL);
+	if (rc != SQLITE_OK) {
+		record(db, rc);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
 sqlite3_stmt *dlt_db_stmt(struct dlt_db *db, enum dlt_query q)
 {
 	sqlite3_stmt *st = db->stmt[q];
 	if (!st) {
-		int rc = sqlite3_prepare_v3(db->h, query_sql[q], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-		if (rc != SQLITE_OK) {
-			record(db, rc);
-			sqlite3_finalize(st);
+		if (!(st = prepare(db, q, SQLITE_PREPARE_PERSISTENT)))
 			return NULL;
-		}
 		db->stmt[q] = st;
 	}
 	sqlite3_reset(st);
@@ -302,14 +338,7 @@ sqlite3_stmt *dlt_db_stmt(struct dlt_db *db, enum dlt_query q)
 
 sqlite3_stmt *dlt_db_stmt_new(struct dlt_db *db, enum dlt_query q)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db->h, query_sql[q], -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		record(db, rc);
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
+	return prepare(db, q, 0);
 }
 
 int dlt_db_step(struct dlt_db *db, sqlite3_stmt *st)
@@ -359,4 +388,6 @@ char *dlt_col_text(sqlite3_stmt *st, int col)
 void dlt_db_set_progress(struct dlt_db *db, int ops, int (*cb)(void *), void *arg)
 {
 	sqlite3_progress_handler(db->h, cb ? ops : 0, cb, arg);
+	db->poll.cb = cb;
+	db->poll.arg = arg;
 }

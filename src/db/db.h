@@ -15,7 +15,7 @@
 #include "core/util.h"
 #include "db/queries.h"
 
-#define DLT_SCHEMA_VERSION 2
+#define DLT_SCHEMA_VERSION 3
 
 /* Milestone ids per block of the precomputed filter counts (table filter_counts). */
 #define DLT_COUNT_BLOCK 1024
@@ -44,6 +44,10 @@ sqlite3_stmt *dlt_db_stmt(struct dlt_db *db, enum dlt_query q);
 /* A statement of its own for q (not the cached one), for a walk that stays open while other
  * queries run; NULL if preparing fails (recorded). The caller finalizes it. */
 sqlite3_stmt *dlt_db_stmt_new(struct dlt_db *db, enum dlt_query q);
+/* Register the SQL functions the statements of queries.h call (dlt_rank, dlt_top: db/rank.h)
+ * on the connection; dlt_db_stmt does it before the first statement that needs them, tools
+ * that prepare the SQL themselves call it first. Returns 0, or -1 (recorded). */
+int dlt_db_functions(struct dlt_db *db);
 /* The SQL text of q (for tests and EXPLAIN). */
 const char *dlt_db_sql(enum dlt_query q);
 /* The name of q, e.g. "ALL_NEXT". */

@@ -12,6 +12,10 @@
 #ifndef DLT_QUERIES_H
 #define DLT_QUERIES_H
 
+/* The weights of the columns of the search index in ranking, in the order of its columns
+ * (schema.sql): title, short, aliases, authors, summary, problem, insight, impact, tags. */
+#define DLT_RANK_WEIGHTS "10.0, 10.0, 8.0, 5.0, 3.0, 1.0, 1.0, 1.0, 4.0"
+
 #define DLT_ROW_COLS "m.id, m.slug, m.year, m.month, m.title, m.short, m.kind, m.era, m.paradigm"
 
 #define DLT_QUERIES(DLT_Q) \
@@ -58,8 +62,12 @@
 	/* All matches after ?2 in timeline order: walked a slice at a time to count them. */ \
 	DLT_Q(FTS_SCAN, "SELECT rowid FROM search WHERE search MATCH ?1 AND rowid > ?2 ORDER BY rowid") \
 	DLT_Q(FTS_HAS, "SELECT 1 FROM search WHERE search MATCH ?1 AND rowid = ?2") \
+	/* Ranked search: bm25 with the weights DLT_RANK_WEIGHTS (see db/rank.h); dlt_top ranks a \
+	 * one-phrase query in one call (?3: its number of matches if known; NULL for more \
+	 * phrases), dlt_rank scores row by row. */ \
+	DLT_Q(FTS_TOP, "SELECT dlt_top(search, ?2, ?3, " DLT_RANK_WEIGHTS ") FROM search WHERE search MATCH ?1 LIMIT 1") \
 	DLT_Q(FTS_RANKED, "SELECT rowid FROM search WHERE search MATCH ?1 " \
-		"ORDER BY bm25(search, 10.0, 10.0, 8.0, 5.0, 3.0, 1.0, 1.0, 1.0, 4.0), rowid LIMIT ?2") \
+		"ORDER BY dlt_rank(search, " DLT_RANK_WEIGHTS "), rowid LIMIT ?2") \
 	/* Terms of the search index from ?1 up to (not including) ?2, for prefix expansion; the \
 	 * FTS5 API, for its tokenizer. */ \
 	DLT_Q(TERMS_RANGE, "SELECT term, docs FROM terms WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT ?3") \

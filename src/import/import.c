@@ -42,6 +42,7 @@
 #include "core/utf8.h"
 #include "core/util.h"
 #include "db/db.h"
+#include "db/rank.h"
 #include "import/schema_text.h"
 #include "import/yfast.h"
 #include "import/ynode.h"
@@ -1587,6 +1588,62 @@ static int fts_exec(sqlite3 *db, const char *sql, char *err, size_t errsize)
 	return 0;
 }
 
+/* Fill doc_lengths (schema.sql) from the search index's search_docsize, both in `db`'s main
+ * schema. Returns 0, or -1 with the reason in err. */
+static int write_doc_lengths(sqlite3 *db, char *err, size_t errsize)
+{
+	sqlite3_stmt *get = NULL, *put = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT id, sz FROM main.search_docsize ORDER BY id", -1, &get, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT INTO main.doc_lengths (block, lengths) VALUES (?1, ?2)", -1, &put, NULL);
+	unsigned char buf[DLT_RANK_BLOCK * 4];
+	int64_t block = -1;
+	int used = 0;   /* bytes of buf in use */
+	while (rc == SQLITE_OK || rc == SQLITE_ROW) {
+		rc = sqlite3_step(get);
+		int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(get, 0) : -1;
+		if (rc == SQLITE_ROW && id < 1) {
+			snprintf(err, errsize, "search index: document id %lld", (long long)id);
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+		if (block >= 0 && (rc != SQLITE_ROW || (id - 1) / DLT_RANK_BLOCK != block)) {
+			sqlite3_bind_int64(put, 1, block);
+			sqlite3_bind_blob(put, 2, buf, used, SQLITE_STATIC);
+			int prc = sqlite3_step(put);
+			sqlite3_reset(put);
+			if (prc != SQLITE_DONE) {
+				rc = prc;
+				break;
+			}
+			block = -1;
+		}
+		if (rc != SQLITE_ROW)
+			break;
+		if (block < 0) {
+			block = (id - 1) / DLT_RANK_BLOCK;
+			used = 0;
+		}
+		long long len = dlt_rank_docsize_total(sqlite3_column_blob(get, 1), sqlite3_column_bytes(get, 1));
+		int at = (int)((id - 1) % DLT_RANK_BLOCK) * 4;
+		if (len < 0 || len > UINT32_MAX) {
+			snprintf(err, errsize, "search index: bad size of document %lld", (long long)id);
+			rc = SQLITE_CORRUPT;
+			break;
+		}
+		if (at > used)
+			memset(buf + used, 0, (size_t)(at - used));   /* no document: length 0 */
+		for (int i = 0; i < 4; i++)
+			buf[at + i] = (unsigned char)((uint64_t)len >> (8 * i));
+		used = at + 4;
+	}
+	if (rc != SQLITE_DONE && !err[0])
+		snprintf(err, errsize, "%s", sqlite3_errmsg(db));
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Search documents: u32 rowid low, high; then title, short, aliases, authors, summary,
  * problem, insight, impact, tags as put_str strings. */
 static void *fts_main(void *arg)
@@ -1651,6 +1708,7 @@ static void *fts_main(void *arg)
 	ok = ok && !cancel &&
 	     fts_exec(db, "INSERT INTO search (search) VALUES ('optimize');", f->err, sizeof f->err) == 0;
 	double c2 = now_cpu(CLOCK_THREAD_CPUTIME_ID);
+	ok = ok && !cancel && write_doc_lengths(db, f->err, sizeof f->err) == 0;
 	ok = ok && !cancel &&
 	     fts_exec(db, "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search, row);"
 			  "INSERT INTO terms (term, docs) SELECT term, doc FROM temp.vocab;"
@@ -2565,9 +2623,11 @@ static const char fts_sql[] =
 /* The search index built by the indexer thread, attached as "fts". */
 static const char fts_copy_sql[] =
 	"DELETE FROM main.search_data; DELETE FROM main.search_idx; DELETE FROM main.search_docsize;"
+	"DELETE FROM main.doc_lengths;"
 	"INSERT INTO main.search_data SELECT * FROM fts.search_data;"
 	"INSERT INTO main.search_idx SELECT * FROM fts.search_idx;"
 	"INSERT INTO main.search_docsize SELECT * FROM fts.search_docsize;"
+	"INSERT INTO main.doc_lengths SELECT * FROM fts.doc_lengths;"
 	"INSERT INTO main.terms SELECT * FROM fts.terms;";
 
 /* Counts of the filtered views (see filter_counts in schema.sql), from the indexes. */
@@ -2880,7 +2940,14 @@ static int finish(struct importer *imp)
 			return -1;
 		timing_phase(&imp->tm, "copy the search index");
 	} else {
-		if (exec(imp, fts_sql) < 0 || exec(imp, "COMMIT;") < 0)
+		char err[256] = "";
+		if (exec(imp, fts_sql) < 0)
+			return -1;
+		if (write_doc_lengths(imp->db, err, sizeof err) < 0) {
+			gproblem(imp, "database error: %s", err);
+			return -1;
+		}
+		if (exec(imp, "COMMIT;") < 0)
 			return -1;
 		timing_phase(&imp->tm, "search index (from tables)");
 	}

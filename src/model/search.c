@@ -136,7 +136,9 @@ static int expand_phrase(struct dlt_db *db, const char *content, size_t len, str
 	return 0;
 }
 
-int dlt_search_expand(struct dlt_db *db, const char *expr, struct strbuf *out, int64_t *docs)
+/* dlt_search_expand, with at most `each` terms for one phrase's prefix when each > 0 (else
+ * DLT_SEARCH_EXPAND_MAX for all of them). */
+static int expand(struct dlt_db *db, const char *expr, struct strbuf *out, int64_t *docs, int each)
 {
 	sb_reset(out);
 	*docs = -1;
@@ -153,6 +155,8 @@ int dlt_search_expand(struct dlt_db *db, const char *expr, struct strbuf *out, i
 		}
 		if (chunks++)
 			sb_add(out, " AND ");
+		if (each > 0)
+			budget = each;
 		if (expand_phrase(db, p + 1, (size_t)(q - p - 1), out, &d, &nterms, &budget) < 0) {
 			sb_reset(out);
 			sb_add(out, expr);
@@ -163,6 +167,11 @@ int dlt_search_expand(struct dlt_db *db, const char *expr, struct strbuf *out, i
 	if (chunks == 1 && nterms == 1)
 		*docs = d;
 	return 0;
+}
+
+int dlt_search_expand(struct dlt_db *db, const char *expr, struct strbuf *out, int64_t *docs)
+{
+	return expand(db, expr, out, docs, 0);
 }
 
 /* A character that belongs to a word: ASCII letters and digits, and non-ASCII letters
@@ -278,16 +287,47 @@ void dlt_search_terms_free(char **terms, size_t n)
 	free(terms);
 }
 
-int dlt_search_ranked(struct dlt_db *db, const char *expr, int limit, int64_t **ids)
+/* A one-phrase query ranked in one call (dlt_top): the count of ids, -1 on error, -2 when
+ * the query has more phrases. docs: its number of matches, -1 if not known. */
+static int rank_top(struct dlt_db *db, const char *expr, int limit, int64_t docs, int64_t **ids)
 {
-	*ids = NULL;
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_FTS_TOP);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, limit);
+	if (docs >= 0)
+		sqlite3_bind_int64(st, 3, docs);
+	int n = 0, rc = dlt_db_step(db, st);
+	int64_t *v = NULL;
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_BLOB) {
+		n = sqlite3_column_bytes(st, 0) / (int)sizeof *v;
+		if (n > limit)
+			n = limit;
+		if (n > 0) {
+			v = xmalloc((size_t)n * sizeof *v);
+			memcpy(v, sqlite3_column_blob(st, 0), (size_t)n * sizeof *v);
+		}
+		sqlite3_reset(st);
+		*ids = v;
+		return n;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : -1;   /* DONE: nothing matches */
+	return -2;
+}
+
+/* A query ranked row by row (dlt_rank): the count of ids, -1 on error. */
+static int rank_rows(struct dlt_db *db, const char *expr, int limit, int64_t **ids)
+{
 	sqlite3_stmt *st = dlt_db_stmt(db, Q_FTS_RANKED);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, limit);
 	int n = 0, rc;
-	int64_t *v = xmalloc((size_t)(limit > 0 ? limit : 1) * sizeof *v);
+	int64_t *v = xmalloc((size_t)limit * sizeof *v);
 	while ((rc = dlt_db_step(db, st)) == SQLITE_ROW && n < limit)
 		v[n++] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -296,5 +336,26 @@ int dlt_search_ranked(struct dlt_db *db, const char *expr, int limit, int64_t **
 		return rc != SQLITE_ROW && rc != SQLITE_DONE ? -1 : 0;
 	}
 	*ids = v;
+	return n;
+}
+
+int dlt_search_ranked(struct dlt_db *db, const char *expr, int limit, int64_t **ids)
+{
+	*ids = NULL;
+	if (limit < 1)
+		return 0;
+	/* A prefix that stands for one term only is that term: the same matches, the same
+	 * scores, without merging the doclists of a prefix (three times: the matches, their
+	 * count for bm25's idf, and the ranking); for one word the count is known too. */
+	struct strbuf exact = {0};
+	int64_t docs;
+	if (expand(db, expr, &exact, &docs, 1) < 0) {
+		sb_free(&exact);
+		return -1;
+	}
+	int n = rank_top(db, sb_str(&exact), limit, docs, ids);
+	if (n == -2)   /* more than one phrase */
+		n = rank_rows(db, sb_str(&exact), limit, ids);
+	sb_free(&exact);
 	return n;
 }

@@ -9,6 +9,7 @@
 # usage: check_baddb.sh DLTIMELINE FIXTURE_DB
 set -u
 bin=$1 good=$2
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/dlt-baddb-XXXXXX")
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 unset COLUMNS LINES NO_COLOR DLTIMELINE_DB
@@ -151,15 +152,27 @@ expect_error "$b/c-aliases.db" "the database is corrupt" "show transformer" "lin
 # shellcheck disable=SC2046
 corrupt "$good" "$b/c-links.db" $(pages_of links leaf)
 expect_error "$b/c-links.db" "the database is corrupt" "links bert" "show bert" "export"
+# shellcheck disable=SC2046
+corrupt "$good" "$b/c-doclen.db" $(pages_of doc_lengths leaf)
+expect_error "$b/c-doclen.db" "the database is corrupt" "search attention" "search attention is all"
+# the document lengths of ranking missing or cut short: well-formed SQLite, wrong contents
+for damage in "DELETE FROM doc_lengths" "UPDATE doc_lengths SET lengths = x'0100'"; do
+	cp "$good" "$b/d-doclen.db"
+	python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()" \
+		"$b/d-doclen.db" "$damage"
+	expect_error "$b/d-doclen.db" "the database is corrupt" "search attention" "search attention is all" \
+		"search transformer --format json"
+done
 
 # ---- SQLite, but not ours
+V=$(sed -n 's/^PRAGMA user_version = \([0-9]*\);/\1/p' "$ROOT/schema/schema.sql")   # this version
 cp "$good" "$b/v1.db"
 python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 1'); c.commit()" "$b/v1.db"
-expect_error "$b/v1.db" "schema version 1, this dltimeline reads version 2"
+expect_error "$b/v1.db" "schema version 1, this dltimeline reads version $V"
 python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE notes (x)'); c.commit()" "$b/plain.db"
 expect_error "$b/plain.db" "not a dltimeline database (no schema version)"
-python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE notes (x)'); c.execute('PRAGMA user_version = 2'); c.commit()" "$b/plain-v2.db"
-expect_error "$b/plain-v2.db" "not a dltimeline database (tables missing)"
+python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE notes (x)'); c.execute('PRAGMA user_version = $V'); c.commit()" "$b/plain-v.db"
+expect_error "$b/plain-v.db" "not a dltimeline database (tables missing)"
 
 # ---- through $DLTIMELINE_DB as well
 before=$(state "$b/c-all.db")

@@ -62,11 +62,13 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int verbose = argc > 2 && strcmp(argv[2], "-v") == 0;
-	sqlite3 *h;
-	if (sqlite3_open_v2(argv[1], &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		fprintf(stderr, "query_plans: %s: %s\n", argv[1], sqlite3_errmsg(h));
+	struct strbuf err = {0};
+	struct dlt_db *db = dlt_db_open_file(argv[1], &err);
+	if (!db || dlt_db_functions(db) < 0) {   /* the statements call its functions */
+		fprintf(stderr, "query_plans: %s\n", db ? dlt_db_error(db) : sb_str(&err));
 		return 2;
 	}
+	sqlite3 *h = dlt_db_handle(db);
 	int bad = 0;
 	for (int q = 0; q < Q__COUNT; q++) {
 		const char *name = dlt_db_query_name((enum dlt_query)q), *sql = dlt_db_sql((enum dlt_query)q);
@@ -105,7 +107,8 @@ int main(int argc, char **argv)
 		sqlite3_finalize(st);
 		sb_free(&text);
 	}
-	sqlite3_close(h);
+	dlt_db_close(db);
+	sb_free(&err);
 	printf("%d statements, %d full scans of large tables\n", (int)Q__COUNT, bad);
 	return bad ? 1 : 0;
 }

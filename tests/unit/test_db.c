@@ -352,12 +352,12 @@ static void test_other_schema_version(void **state)
 	char *p = tu_path(dir, "v1.db");   /* an older format */
 	tu_copy(good, p);
 	make_db(p, "PRAGMA user_version = 1");
-	expect_open_error(p, "schema version 1, this dltimeline reads version 2");
+	expect_open_error(p, "schema version 1, this dltimeline reads version " DLT_STR(DLT_SCHEMA_VERSION));
 	free(p);
 	p = tu_path(dir, "v99.db");
 	tu_copy(good, p);
 	make_db(p, "PRAGMA user_version = 99");
-	expect_open_error(p, "schema version 99, this dltimeline reads version 2");
+	expect_open_error(p, "schema version 99, this dltimeline reads version " DLT_STR(DLT_SCHEMA_VERSION));
 	free(p);
 	tu_rmtree(dir);
 	free(dir);
@@ -372,8 +372,8 @@ static void test_plain_sqlite(void **state)
 	expect_open_error(p, "not a dltimeline database (no schema version)");
 	free(p);
 	/* the right version number but not our tables */
-	p = tu_path(dir, "v2.db");
-	make_db(p, "CREATE TABLE notes (id INTEGER PRIMARY KEY); PRAGMA user_version = 2;");
+	p = tu_path(dir, "vok.db");
+	make_db(p, "CREATE TABLE notes (id INTEGER PRIMARY KEY); PRAGMA user_version = " DLT_STR(DLT_SCHEMA_VERSION) ";");
 	expect_open_error(p, "not a dltimeline database (tables missing)");
 	free(p);
 	/* an empty but valid SQLite file (one page, no tables) */

@@ -244,6 +244,63 @@ static void test_ranked_limit(void **state)
 	free(two);
 }
 
+/* The same ids as FTS5's own bm25 with the same weights (see also tests/perf/rank_same.c). */
+static void test_ranked_like_bm25(void **state)
+{
+	(void)state;
+	static const char *const queries[] = {"the", "neural network", "attention", "gpt", "deep learn",
+					      "a", "gpt 1", "l", "the a"};
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(dlt_db_handle(db), "SELECT rowid FROM search WHERE search MATCH ?1 "
+					    "ORDER BY bm25(search, " DLT_RANK_WEIGHTS "), rowid LIMIT 50", -1, &st, NULL),
+			 SQLITE_OK);
+	for (size_t i = 0; i < DLT_ARRAY_LEN(queries); i++) {
+		struct strbuf expr = {0};
+		assert_int_equal(dlt_search_compile(queries[i], &expr), 0);
+		int64_t *ids = NULL;
+		int n = dlt_search_ranked(db, sb_str(&expr), 50, &ids), m = 0;
+		assert_true(n > 0);
+		sqlite3_bind_text(st, 1, sb_str(&expr), -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			assert_true(m < n);
+			assert_int_equal(ids[m], sqlite3_column_int64(st, 0));
+			m++;
+		}
+		assert_int_equal(m, n);
+		sqlite3_reset(st);
+		free(ids);
+		sb_free(&expr);
+	}
+	sqlite3_finalize(st);
+}
+
+static int stop_now(void *arg)
+{
+	++*(int *)arg;
+	return 1;
+}
+
+/* A key waiting stops a ranking that walks the matches itself (dlt_top), not only SQLite's
+ * own steps: the progress check is polled from the first match on. */
+static void test_ranked_interrupt(void **state)
+{
+	(void)state;
+	struct strbuf expr = {0};
+	assert_int_equal(dlt_search_compile("the", &expr), 0);
+	int polls = 0;
+	dlt_db_set_progress(db, 1000000, stop_now, &polls);   /* SQLite's handler: never that far */
+	int64_t *ids = NULL;
+	assert_int_equal(dlt_search_ranked(db, sb_str(&expr), 20, &ids), -1);
+	assert_null(ids);
+	assert_true(polls >= 1);
+	assert_int_equal(dlt_db_error_code(db) & 0xFF, SQLITE_INTERRUPT);
+	dlt_db_set_progress(db, 0, NULL, NULL);
+	dlt_db_clear_error(db);
+	assert_true(dlt_search_ranked(db, sb_str(&expr), 20, &ids) > 0);
+	free(ids);
+	sb_free(&expr);
+}
+
 static void test_ranked_nasty_inputs_never_fail(void **state)
 {
 	(void)state;
@@ -368,6 +425,8 @@ int main(void)
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_ranked_results),
 		cmocka_unit_test(test_ranked_limit),
+		cmocka_unit_test(test_ranked_like_bm25),
+		cmocka_unit_test(test_ranked_interrupt),
 		cmocka_unit_test(test_ranked_nasty_inputs_never_fail),
 		cmocka_unit_test(test_query_view),
 		cmocka_unit_test(test_prefix_expansion),
