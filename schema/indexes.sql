@@ -8,7 +8,9 @@ CREATE INDEX milestones_paradigm  ON milestones(paradigm);
 CREATE INDEX milestones_kind      ON milestones(kind);
 CREATE INDEX milestones_short_nc  ON milestones(short COLLATE NOCASE);
 CREATE INDEX milestones_title_nc  ON milestones(title COLLATE NOCASE);
-CREATE INDEX milestones_slug_nc   ON milestones(slug COLLATE NOCASE);
+-- Ids are lower-case (the importer allows [a-z0-9-] only), so one index ignoring case serves
+-- both the exact lookup and the case-insensitive one, and keeps ids unique.
+CREATE UNIQUE INDEX milestones_slug ON milestones(slug COLLATE NOCASE);
 CREATE INDEX milestone_tags_tag   ON milestone_tags(tag, milestone);
 CREATE INDEX aliases_alias_nc     ON aliases(alias COLLATE NOCASE);
 CREATE INDEX links_dst            ON links(dst, src);
@@ -17,4 +19,3 @@ CREATE INDEX milestones_scale     ON milestones(year)
   WHERE parameters IS NOT NULL OR training_compute IS NOT NULL;
 CREATE INDEX eras_start           ON eras(start);
 CREATE INDEX paradigms_start      ON paradigms(start);
-CREATE UNIQUE INDEX milestones_slug ON milestones(slug);

@@ -40,7 +40,7 @@ CREATE TABLE tags (
 
 CREATE TABLE milestones (
   id               INTEGER PRIMARY KEY,    -- chronological position, 1..N
-  slug             TEXT NOT NULL,
+  slug             TEXT NOT NULL,          -- unique (index milestones_slug, built after loading)
   year             INTEGER NOT NULL CHECK (year BETWEEN 1800 AND 2100),
   month            INTEGER CHECK (month IS NULL OR month BETWEEN 1 AND 12),
   title            TEXT NOT NULL,

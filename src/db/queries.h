@@ -27,7 +27,7 @@
 		"m.architecture, m.figures, m.anecdote, m.parameters, m.training_compute, " \
 		"m.scale_source, m.root FROM milestones m WHERE m.id = ?1") \
 	DLT_Q(MS_JSON_LIST, "SELECT value FROM json_each(?1)") \
-	DLT_Q(MS_BY_SLUG, "SELECT id FROM milestones WHERE slug = ?1") \
+	DLT_Q(MS_BY_SLUG, "SELECT id FROM milestones WHERE slug = ?1 COLLATE NOCASE AND slug = ?1") \
 	DLT_Q(MS_LOOKUP, "SELECT id FROM milestones WHERE slug = ?1 COLLATE NOCASE " \
 		"UNION SELECT id FROM milestones WHERE short = ?1 COLLATE NOCASE " \
 		"UNION SELECT id FROM milestones WHERE title = ?1 COLLATE NOCASE " \

@@ -36,7 +36,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
 BIN=$BUILD/dltimeline GEN=$BUILD/tests/bench/dltimeline-gen STAT=$BUILD/tests/bench/dltimeline-runstat
 PLANS=$BUILD/tests/bench/query_plans
-if [ ! -x "$BIN" ] || [ ! -x "$GEN" ] || [ ! -x "$STAT" ] || [ ! -x "$PLANS" ]; then
+if [ ! -x "$BIN" ] || [ ! -x "$GEN" ] || [ ! -x "$STAT" ] || [ ! -x "$PLANS" ] || [ ! -x "$BUILD/tests/bench/rank_same" ]; then
 	cmake -S "$ROOT" -B "$BUILD" >/dev/null && cmake --build "$BUILD" -j2 >/dev/null
 fi
 command -v sqlite3 >/dev/null || { echo "run.sh: needs the sqlite3 shell" >&2; exit 2; }
@@ -182,6 +182,12 @@ for kind in rare:0.001 medium:0.1 common:1; do
 	row "… against \`grep -ci\` over the indexed text (ms wall)" "$(calc "$GB")" "$(calc "$GN")" \
 		"$(calc "$RN/$GN")x" "< 1x" "$(lt "$RN" "$GN")"
 done
+
+# ---- the ranking is bm25's ------------------------------------------------------------------------
+say "ranking: the same results as FTS5's bm25 (rank_same)"
+if "$BUILD/tests/bench/rank_same" "$NDB" 12 >rank.txt; then p=1; else p=0; fi
+row "queries ranked as FTS5's bm25 ranks them (tests/perf/rank_same, 12 terms)" "-" \
+	"$(tail -1 rank.txt | sed 's/ queries.*//') of $(tail -1 rank.txt | sed 's/ queries.*//')" "" "all" "$p"
 
 # ---- query plans ------------------------------------------------------------------------------
 if "$PLANS" "$NDB" >plans.txt; then p=1; else p=0; fi
