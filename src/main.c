@@ -12,8 +12,9 @@
  *   import/           YAML data files -> validation -> database (ynode streams the YAML)
  *   model/            the timeline as views with keyset paging, periods, milestones with
  *                     their links, search-query compilation, detail fields; no curses
- *   db/               opening databases read-only (embedded or --db), validation, and the
- *                     table of every SQL statement (queries.h), prepared once, bound always
+ *   db/               opening databases read-only (embedded or --db), validation, the
+ *                     table of every SQL statement (queries.h), prepared once, bound always,
+ *                     and the ranking functions those statements call (rank.c)
  *   core/             allocation, string buffers, UTF-8 width/wrapping/sanitising
  *
  * Dependencies point one way: tui -> model -> db -> core; cli and import -> model/db -> core.

@@ -8,24 +8,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char scratch[512];
 
-static void remove_scratch(void)
+/* Remove path and, for a directory, everything in it (the harnesses make subdirectories). */
+static void remove_tree(const char *path)
 {
-	DIR *d = opendir(scratch);
-	if (!d)
+	struct stat st;
+	DIR *d = lstat(path, &st) == 0 && S_ISDIR(st.st_mode) ? opendir(path) : NULL;
+	if (!d) {
+		unlink(path);   /* (a link is removed, never followed) */
 		return;
+	}
 	struct dirent *e;
 	char p[1024];
 	while ((e = readdir(d)))
 		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-			snprintf(p, sizeof p, "%s/%s", scratch, e->d_name);
-			unlink(p);
+			snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+			remove_tree(p);
 		}
 	closedir(d);
-	rmdir(scratch);
+	rmdir(path);
+}
+
+static void remove_scratch(void)
+{
+	remove_tree(scratch);
 }
 
 const char *fuzz_scratch_dir(void)
