@@ -24,6 +24,7 @@ struct rank {
 	int nphrase;
 	double avgdl;
 	double *idf;
+	double *freq;                 /* per phrase, for the row being scored */
 	const struct dlt_rank_poll *poll;
 	sqlite3 *h;
 	sqlite3_blob *blob;           /* on a row of doc_lengths, or NULL */
@@ -38,6 +39,7 @@ static void rank_free(void *p)
 	if (r->blob)
 		sqlite3_blob_close(r->blob);
 	free(r->idf);
+	free(r->freq);
 	free(r);
 }
 
@@ -78,8 +80,9 @@ static int rank_get(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	r->block = -1;
 	r->nphrase = api->xPhraseCount(fts);
 	r->idf = calloc((size_t)(r->nphrase > 0 ? r->nphrase : 1), sizeof *r->idf);
+	r->freq = calloc((size_t)(r->nphrase > 0 ? r->nphrase : 1), sizeof *r->freq);
 	sqlite3_int64 nrow = 0, ntok = 0;
-	int rc = r->idf ? SQLITE_OK : SQLITE_NOMEM;
+	int rc = r->idf && r->freq ? SQLITE_OK : SQLITE_NOMEM;
 	if (rc == SQLITE_OK)
 		rc = api->xRowCount(fts, &nrow);
 	if (rc == SQLITE_OK)
@@ -152,30 +155,24 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 {
 	struct rank *r;
 	int rc = rank_get(api, fts, ctx, -1, &r);
-	double stack[16], *freq = stack;
-	if (rc == SQLITE_OK && r->nphrase > (int)(sizeof stack / sizeof *stack) &&
-	    !(freq = malloc((size_t)r->nphrase * sizeof *freq)))
-		rc = SQLITE_NOMEM;
 	int ninst = 0;
 	if (rc == SQLITE_OK) {
-		memset(freq, 0, (size_t)r->nphrase * sizeof *freq);
+		memset(r->freq, 0, (size_t)r->nphrase * sizeof *r->freq);
 		rc = api->xInstCount(fts, &ninst);
 	}
 	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
 		int ip, ic, io;
 		rc = api->xInst(fts, i, &ip, &ic, &io);
 		if (rc == SQLITE_OK && ip >= 0 && ip < r->nphrase)
-			freq[ip] += weight(w, nw, ic);
+			r->freq[ip] += weight(w, nw, ic);
 	}
 	double D = 0.0;
 	if (rc == SQLITE_OK)
 		rc = doc_length(r, api->xRowid(fts), &D);
 	if (rc == SQLITE_OK)
-		sqlite3_result_double(ctx, -1.0 * bm25(r, freq, D));
+		sqlite3_result_double(ctx, -1.0 * bm25(r, r->freq, D));
 	else
 		sqlite3_result_error_code(ctx, rc);
-	if (freq != stack)
-		free(freq);
 }
 
 /* ---- dlt_top -------------------------------------------------------------------------------- */
