@@ -9,7 +9,9 @@ compiles SQL text) takes its SQL text as one of:
 
   1. a string literal, or literals concatenated with macros that are themselves literals
      ("SELECT " DLT_ROW_COLS " FROM ...");
-  2. a macro that is such a concatenation;
+  2. a macro that is such a concatenation, or a function-like macro whose body concatenates
+     literals and its parameters, called with arguments that follow 1 or 2
+     (DLT_BATCH_VALUES("(?, ?)"));
   3. NAME[index] where NAME is a const array whose initializer holds only literals, NULL,
      or X-macro expansions of a table whose SQL entries are literals (queries.h);
   4. a const char array: `static const char NAME[] = "...";` in the file, or
@@ -100,10 +102,11 @@ def line_of(text, pos):
 
 
 class Source:
-    def __init__(self, path, text, macros, extern_arrays):
+    def __init__(self, path, text, macros, extern_arrays, fmacros=None):
         self.path = path
         self.text = strip_comments(text)
         self.macros = macros                  # shared: name -> body
+        self.fmacros = fmacros or {}          # shared: function-like macro name -> parameters
         self.static = set()                   # names of the file's static functions
         self.extern_arrays = extern_arrays    # shared: names of extern const char X[]
         self.functions = self.find_functions()
@@ -162,8 +165,9 @@ class Source:
 
     # ---- the rule -------------------------------------------------------------------------
 
-    def literal_expr(self, expr, seen=()):
-        """Rule 1/2: literals and literal macros, concatenated (parentheses allowed)."""
+    def literal_expr(self, expr, seen=(), params=()):
+        """Rule 1/2: literals and literal macros, concatenated (parentheses allowed); inside a
+        function-like macro's body, its `params` too."""
         e = expr.strip()
         while e.startswith("(") and e.endswith(")"):
             e = e[1:-1].strip()
@@ -182,10 +186,24 @@ class Source:
                 if not m:
                     return False
                 name = m.group(0)
-                if name in seen or name not in self.macros or not self.literal_expr(self.macros[name], seen + (name,)):
-                    return False
                 i += len(name)
                 ok = True
+                if name in params:
+                    continue
+                if name in self.fmacros and name not in seen:
+                    call = re.match(r"\s*\(", e[i:])
+                    if not call:
+                        return False
+                    args, end = split_args(e, i + call.end() - 1)
+                    if len(args) != len(self.fmacros[name]) or \
+                            not all(self.literal_expr(a, seen, params) for _, a in args) or \
+                            not self.literal_expr(self.macros[name], seen + (name,), tuple(self.fmacros[name])):
+                        return False
+                    i = end + 1
+                    continue
+                if name in seen or name not in self.macros or \
+                        not self.literal_expr(self.macros[name], seen + (name,), ()):
+                    return False
         return ok
 
     def const_array_ok(self, name):
@@ -316,17 +334,18 @@ class Source:
 
 
 def collect_macros(texts):
-    macros, externs = {}, set()
+    macros, externs, fmacros = {}, set(), {}
     for t in texts:
         t = strip_comments(t).replace("\\\n", " ")
         for m in re.finditer(r"^[ \t]*#[ \t]*define[ \t]+(" + IDENT + r")(\([^)]*\))?[ \t]*(.*)$", t, re.M):
-            if m.group(2) is None:
-                macros[m.group(1)] = m.group(3).strip()
+            macros[m.group(1)] = m.group(3).strip()
+            if m.group(2) is not None:
+                fmacros[m.group(1)] = re.findall(IDENT, m.group(2))
             else:
-                macros[m.group(1)] = m.group(3).strip()
+                fmacros.pop(m.group(1), None)
         for m in re.finditer(r"\bextern\s+const\s+char\s+(" + IDENT + r")\s*\[\s*\]\s*;", t):
             externs.add(m.group(1))
-    return macros, externs
+    return macros, externs, fmacros
 
 
 def scan(files):
@@ -334,10 +353,10 @@ def scan(files):
     for p in files:
         with open(p, encoding="utf-8", errors="replace") as f:
             texts[p] = f.read()
-    macros, externs = collect_macros(texts.values())
+    macros, externs, fmacros = collect_macros(texts.values())
     problems, calls = [], 0
     for p, t in sorted(texts.items()):
-        s = Source(p, t, macros, externs)
+        s = Source(p, t, macros, externs, fmacros)
         calls += sum(1 for m in re.finditer(r"\b(sqlite3_\w+)\s*\(", s.text) if m.group(1) in SQL_FUNCS)
         for line, why in s.problems():
             problems.append("%s:%d: %s" % (p, line, why))
@@ -346,6 +365,8 @@ def scan(files):
 
 GOOD = r'''
 #define COLS "a, b"
+#define TWICE(r) r ", " r
+#define ROWS(r) TWICE(r) ", " TWICE(r)
 #define TABLE(Q) Q(ONE, "SELECT " COLS " FROM t") Q(TWO, "SELECT 2")
 static const char *const sql_of[] = {
 #define Q_SQL(name, sql) sql,
@@ -368,6 +389,7 @@ static void f(sqlite3 *db, int q, sqlite3_stmt **st)
 	exec(db, embedded_sql);
 	exec(db, "BEGIN");
 	prep(db, "SELECT 3", st);
+	sqlite3_prepare_v2(db, "INSERT INTO t VALUES " ROWS("(?, " COLS ")"), -1, st, 0);
 }
 '''
 
@@ -378,6 +400,8 @@ BAD = [
     ('char *s = sqlite3_mprintf("SELECT %q", x);', "sqlite3_mprintf"),
     ('const char *sql = "SELECT 1"; sql = user; sqlite3_exec(db, sql, 0, 0, 0);', "a reassigned local"),
     ('sqlite3_prepare_v2(db, cond ? "SELECT 1" : user, -1, &st, 0);', "a conditional"),
+    ('sqlite3_prepare_v2(db, "INSERT INTO t VALUES " TWICE(user), -1, &st, 0);', "a macro called with a variable"),
+    ('sqlite3_prepare_v2(db, "SELECT " GLUE("1"), -1, &st, 0);', "a macro whose body is not literal"),
 ]
 BAD_WRAPPER = r'''
 static int exec(sqlite3 *db, const char *sql) { return sqlite3_exec(db, sql, 0, 0, 0); }
@@ -420,7 +444,8 @@ def self_test():
         if code is None:
             src = dict((w, c) for c, w in whole)[what]
         else:
-            src = "void f(sqlite3 *db, const char *user, const char *buf, int cond) {\n%s\n}\n" % code
+            src = "#define TWICE(r) r \", \" r\n#define GLUE(r) r user\n" \
+                  "void f(sqlite3 *db, const char *user, const char *buf, int cond) {\n%s\n}\n" % code
         if not run(src, "bad.c"):
             failures += 1
             print("self-test: not caught: %s" % what)
