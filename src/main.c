@@ -9,7 +9,8 @@
  *                     picker and help views, the headless script mode used by tests
  *   cli/              subcommands (list, show, search, links, eras, export, import, ...)
  *                     printing text, TSV or JSON; no curses
- *   import/           YAML data files -> validation -> database (ynode streams the YAML)
+ *   import/           YAML data files -> validation -> database (ynode streams the YAML;
+ *                     batch.c gathers rows for multi-row INSERTs)
  *   model/            the timeline as views with keyset paging, periods, milestones with
  *                     their links, search-query compilation, detail fields; no curses
  *   db/               opening databases read-only (embedded or --db), validation, the
