@@ -1533,29 +1533,33 @@ static int writing(struct importer *imp)
 	return imp->writing && !imp->failed_write && !atomic_load(&imp->any_problem);
 }
 
-/* Step an insert; a failure (which the checks should have prevented) is kept to be reported. */
-static void run(struct importer *imp, sqlite3_stmt *st)
+/* Keep the first failure of an insert (which the checks should have prevented) to be
+ * reported: rc is the result of sqlite3_step, or of a batch (batch.h). */
+static void wrote(struct importer *imp, int rc)
 {
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE && !imp->failed_write) {
+	if (rc != SQLITE_DONE && rc != SQLITE_OK && !imp->failed_write) {
 		imp->failed_write = 1;
 		snprintf(imp->write_err, sizeof imp->write_err, "%s", sqlite3_errmsg(imp->db));
 	}
-	sqlite3_reset(st);
 }
 
-/* The outcome of a batch's insert, kept like run()'s. */
-static void batch_done(struct importer *imp, int rc)
+/* Step an insert; a failure is kept to be reported. */
+static void run(struct importer *imp, sqlite3_stmt *st)
 {
-	if (rc != SQLITE_OK && !imp->failed_write) {
-		imp->failed_write = 1;
-		snprintf(imp->write_err, sizeof imp->write_err, "%s", sqlite3_errmsg(imp->db));
-	}
+	wrote(imp, sqlite3_step(st));
+	sqlite3_reset(st);
 }
 
 static void batch_row(struct importer *imp, struct dlt_batch *b)
 {
-	batch_done(imp, dlt_batch_row(b));
+	wrote(imp, dlt_batch_row(b));
+}
+
+static void add_tag(struct importer *imp, int64_t id, int64_t tag)
+{
+	dlt_batch_int(imp->tag_rows, id);
+	dlt_batch_int(imp->tag_rows, tag);
+	batch_row(imp, imp->tag_rows);
 }
 
 static void add_link(struct importer *imp, int64_t src, int64_t dst, const char *note, int pos)
@@ -2027,6 +2031,19 @@ static void read_msrec(struct reader *r, struct msrec *m)
 	}
 }
 
+/* The filter_counts row of counter c's last block, if it has rows. */
+static void count_block_done(struct importer *imp, int kind, int64_t ref, struct counter *c)
+{
+	if (!c->in_block)
+		return;
+	if (imp->ncrows == imp->capcrows) {
+		imp->capcrows = imp->capcrows ? imp->capcrows * 2 : 1024;
+		imp->crows = xrealloc(imp->crows, imp->capcrows * sizeof *imp->crows);
+	}
+	imp->crows[imp->ncrows++] = (struct count_row){kind, ref, c->block, c->total};
+	c->in_block = 0;
+}
+
 /* Count milestone `id` in filter (kind, ref); ids come in increasing order. */
 static void count_in(struct importer *imp, int kind, int64_t ref, int64_t id)
 {
@@ -2040,21 +2057,16 @@ static void count_in(struct importer *imp, int kind, int64_t ref, int64_t id)
 	}
 	struct counter *c = &imp->ctr[kind][ref];
 	int64_t block = (id - 1) / DLT_COUNT_BLOCK;
-	if (c->in_block && c->block != block) {
-		if (imp->ncrows == imp->capcrows) {
-			imp->capcrows = imp->capcrows ? imp->capcrows * 2 : 1024;
-			imp->crows = xrealloc(imp->crows, imp->capcrows * sizeof *imp->crows);
-		}
-		imp->crows[imp->ncrows++] = (struct count_row){kind, ref, c->block, c->total};
-		c->in_block = 0;
-	}
+	if (c->block != block)
+		count_block_done(imp, kind, ref, c);
 	c->block = block;
 	c->total++;
 	c->in_block++;
 }
 
-/* The rows of a milestone and its search document, under its final id `id`. `tag_pending`
- * has bit i set for the tags that were not defined when it was checked (written at the end). */
+/* The rows of a milestone and its search document, under its final id `id`. tdefs[i] is the
+ * id of its tag i, ldefs[i] the sequence number of the target of its link i; 0 for those not
+ * defined when it was checked (written at the end). */
 static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, int64_t id,
 		     uint32_t era_sym, uint32_t par_sym, const int32_t *tdefs, const int32_t *ldefs)
 {
@@ -2111,7 +2123,6 @@ static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, i
 	for (uint32_t i = 0; i < m->ntags; i++)
 		if (tdefs[i])
 			tag_ids[nt++] = tdefs[i];
-	struct reader r = {m->tags};
 	qsort(tag_ids, nt, sizeof *tag_ids, cmp_i64);
 	if (!imp->fallback) {
 		for (size_t i = 0; i < nt; i++)
@@ -2122,12 +2133,9 @@ static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, i
 			if (m->kind && strcmp(m->kind, milestone_kinds[k]) == 0)
 				count_in(imp, 4, (int64_t)k + 1, id);
 	}
-	for (size_t i = 0; i < nt; i++) {
-		dlt_batch_int(imp->tag_rows, id);
-		dlt_batch_int(imp->tag_rows, tag_ids[i]);
-		batch_row(imp, imp->tag_rows);
-	}
-	r.p = m->aliases;
+	for (size_t i = 0; i < nt; i++)
+		add_tag(imp, id, tag_ids[i]);
+	struct reader r = {m->aliases};
 	for (uint32_t i = 0; i < m->naliases; i++) {
 		const char *a = get_str(&r);
 		r.p += 2 * sizeof(uint32_t);
@@ -2217,7 +2225,7 @@ static void flush_deferred(struct importer *imp)
 	for (size_t i = 0; i < imp->ndef; i++)
 		imp->seq_id[imp->def[i].seq] = ++imp->next_id;
 	size_t i = 0;
-	for (int month = 0; month < 13; month++) {
+	for (int month = 0; month < (int)DLT_ARRAY_LEN(imp->def_file); month++) {
 		FILE *fp = imp->def_file[month];
 		if (!fp || !imp->def_bytes[month])
 			continue;
@@ -2815,9 +2823,7 @@ static int write_rest(struct importer *imp, int64_t *nlinks)
 {
 	for (size_t i = 0; i < imp->npend_tags; i++) {
 		const struct pend_tag *p = &imp->pend_tags[i];
-		dlt_batch_int(imp->tag_rows, imp->seq_id[p->seq]);
-		dlt_batch_int(imp->tag_rows, symtab_at(&imp->tag_syms, p->sym)->def);
-		batch_row(imp, imp->tag_rows);
+		add_tag(imp, imp->seq_id[p->seq], symtab_at(&imp->tag_syms, p->sym)->def);
 	}
 	for (size_t i = 0; i < imp->npend_links; i++) {
 		const struct pend_link *p = &imp->pend_links[i];
@@ -2826,7 +2832,7 @@ static int write_rest(struct importer *imp, int64_t *nlinks)
 	}
 	struct dlt_batch *batches[] = {imp->tag_rows, imp->alias_rows, imp->link_rows};
 	for (size_t i = 0; i < DLT_ARRAY_LEN(batches); i++)
-		batch_done(imp, dlt_batch_flush(batches[i]));
+		wrote(imp, dlt_batch_flush(batches[i]));
 	if (imp->failed_write || write_periods(imp) < 0)
 		return -1;
 	sqlite3_stmt *st = prepare(imp, "INSERT INTO main.tags (id, slug, name) VALUES (?1, ?2, ?3)");
@@ -2892,17 +2898,8 @@ static int write_counts(struct importer *imp)
 	if (imp->fallback || imp->npend_tags)
 		return exec(imp, counts_sql);
 	for (int k = 1; k <= 4; k++)
-		for (size_t r = 0; r < imp->nctr[k]; r++) {
-			struct counter *c = &imp->ctr[k][r];
-			if (!c->in_block)
-				continue;
-			if (imp->ncrows == imp->capcrows) {
-				imp->capcrows = imp->capcrows ? imp->capcrows * 2 : 1024;
-				imp->crows = xrealloc(imp->crows, imp->capcrows * sizeof *imp->crows);
-			}
-			imp->crows[imp->ncrows++] = (struct count_row){k, (int64_t)r, c->block, c->total};
-			c->in_block = 0;
-		}
+		for (size_t r = 0; r < imp->nctr[k]; r++)
+			count_block_done(imp, k, (int64_t)r, &imp->ctr[k][r]);
 	for (size_t i = 0; i < imp->ncrows; i++) {   /* eras and paradigms: their final ids */
 		struct count_row *r = &imp->crows[i];
 		if (r->kind == 2 || r->kind == 3)
@@ -3078,7 +3075,6 @@ static char *temp_path_for(const char *out)
 	return path;
 }
 
-
 /* Start the indexer thread on a scratch database next to the output. */
 static void fts_start(struct importer *imp, const char *db_path)
 {
@@ -3216,16 +3212,16 @@ static void importer_free(struct importer *imp)
 		fclose(imp->edges);
 	sb_free(&imp->doc);
 	free(imp->tmp_tags.p);
-	for (int k = 0; k < 2; k++)
+	for (size_t k = 0; k < DLT_ARRAY_LEN(imp->period_id); k++)
 		free(imp->period_id[k]);
-	for (int k = 0; k < 5; k++)
+	for (size_t k = 0; k < DLT_ARRAY_LEN(imp->ctr); k++)
 		free(imp->ctr[k]);
 	free(imp->crows);
 	free(imp->tmp_rows.p);
 	free(imp->tmp_rec.p);
 	free(imp->tmp_tdefs.p);
 	free(imp->tmp_defs.p);
-	for (int k = 0; k < 13; k++)
+	for (size_t k = 0; k < DLT_ARRAY_LEN(imp->def_file); k++)
 		if (imp->def_file[k])
 			fclose(imp->def_file[k]);
 	pthread_mutex_destroy(&imp->mu);

@@ -40,6 +40,14 @@ static struct dlt_batch *new_batch(sqlite3 *db)
 	return b;
 }
 
+/* Add the row (a, b) to batch b; the result of dlt_batch_row. */
+static int add_row(struct dlt_batch *b, int64_t a, const char *text)
+{
+	dlt_batch_int(b, a);
+	dlt_batch_text(b, text);
+	return dlt_batch_row(b);
+}
+
 static int count_rows(sqlite3 *db)
 {
 	sqlite3_stmt *st = prep(db, "SELECT count(*) FROM t");
@@ -60,9 +68,7 @@ static void test_rows_in_order(void **state)
 	for (int i = 1; i <= n; i++) {
 		char text[32];   /* changes before the rows are inserted: must have been copied */
 		snprintf(text, sizeof text, "row %d", i);
-		dlt_batch_int(b, i);
-		dlt_batch_text(b, i % 5 ? text : NULL);
-		assert_int_equal(dlt_batch_row(b), SQLITE_OK);
+		assert_int_equal(add_row(b, i, i % 5 ? text : NULL), SQLITE_OK);
 		assert_int_equal(count_rows(db), i / DLT_BATCH_ROWS * DLT_BATCH_ROWS);
 	}
 	assert_int_equal(dlt_batch_flush(b), SQLITE_OK);
@@ -94,23 +100,14 @@ static void test_errors(void **state)
 	(void)state;
 	sqlite3 *db = open_db();
 	struct dlt_batch *b = new_batch(db);
-	for (int i = 0; i < DLT_BATCH_ROWS - 1; i++) {
-		dlt_batch_int(b, i + 1);
-		dlt_batch_text(b, "x");
-		assert_int_equal(dlt_batch_row(b), SQLITE_OK);
-	}
-	dlt_batch_int(b, 1);   /* the id of the first row again */
-	dlt_batch_text(b, "x");
-	assert_int_equal(dlt_batch_row(b), SQLITE_CONSTRAINT);
+	for (int i = 0; i < DLT_BATCH_ROWS - 1; i++)
+		assert_int_equal(add_row(b, i + 1, "x"), SQLITE_OK);
+	assert_int_equal(add_row(b, 1, "x"), SQLITE_CONSTRAINT);   /* the id of the first row again */
 	assert_non_null(strstr(sqlite3_errmsg(db), "UNIQUE"));
 	assert_int_equal(count_rows(db), 0);   /* the statement failed as a whole */
 
-	dlt_batch_int(b, 7);
-	dlt_batch_text(b, NULL);
-	assert_int_equal(dlt_batch_row(b), SQLITE_OK);
-	dlt_batch_int(b, 7);
-	dlt_batch_text(b, NULL);
-	assert_int_equal(dlt_batch_row(b), SQLITE_OK);
+	assert_int_equal(add_row(b, 7, NULL), SQLITE_OK);
+	assert_int_equal(add_row(b, 7, NULL), SQLITE_OK);
 	assert_int_equal(dlt_batch_flush(b), SQLITE_CONSTRAINT);
 	assert_int_equal(count_rows(db), 1);   /* rows at a flush go one by one */
 	dlt_batch_free(b);
