@@ -8,6 +8,7 @@ CREATE INDEX milestones_paradigm  ON milestones(paradigm);
 CREATE INDEX milestones_kind      ON milestones(kind);
 CREATE INDEX milestones_short_nc  ON milestones(short COLLATE NOCASE);
 CREATE INDEX milestones_title_nc  ON milestones(title COLLATE NOCASE);
+CREATE INDEX milestones_paper_nc  ON milestones(paper_title COLLATE NOCASE);
 -- Ids are lower-case (the importer allows [a-z0-9-] only), so one index ignoring case serves
 -- both the exact lookup and the case-insensitive one, and keeps ids unique.
 CREATE UNIQUE INDEX milestones_slug ON milestones(slug COLLATE NOCASE);

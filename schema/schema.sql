@@ -1,4 +1,4 @@
--- dltimeline database schema, version 3.
+-- dltimeline database schema, version 4.
 --
 -- The importer executes this file on an empty database, loads the data, then runs
 -- schema/indexes.sql. Readers check PRAGMA user_version against DLT_SCHEMA_VERSION
@@ -23,11 +23,13 @@ CREATE TABLE eras (
   summary  TEXT
 );
 
+-- A paradigm is a way of working that a milestone follows, at any date. One with years is
+-- also a period: the paradigm that dominated those years (drawn as a band in the browser).
 CREATE TABLE paradigms (
-  id       INTEGER PRIMARY KEY,
+  id       INTEGER PRIMARY KEY,            -- periods by (start, end, input order), then the rest
   slug     TEXT NOT NULL UNIQUE,
   name     TEXT NOT NULL,
-  start    INTEGER NOT NULL CHECK (start BETWEEN 1800 AND 2100),
+  start    INTEGER CHECK (start IS NULL OR start BETWEEN 1800 AND 2100),
   "end"    INTEGER CHECK ("end" IS NULL OR ("end" BETWEEN 1800 AND 2100 AND "end" >= start)),
   summary  TEXT
 );
@@ -51,6 +53,9 @@ CREATE TABLE milestones (
   author_count     INTEGER CHECK (author_count IS NULL OR author_count > 0),
   organization     TEXT,
   venue            TEXT,
+  venue_type       TEXT CHECK (venue_type IS NULL OR venue_type IN ('journal','conference',
+                     'workshop','book','chapter','phd-thesis','masters-thesis','report',
+                     'preprint','lecture','web')),
   paper_title      TEXT,
   arxiv            TEXT,
   doi              TEXT,
@@ -58,17 +63,18 @@ CREATE TABLE milestones (
   era              INTEGER NOT NULL REFERENCES eras(id),
   paradigm         INTEGER REFERENCES paradigms(id),
   summary          TEXT NOT NULL,
-  problem          TEXT,
-  insight          TEXT,
-  impact           TEXT,
+  problem          TEXT,                   -- an event's background
+  insight          TEXT,                   -- an event: what happened
+  impact           TEXT,                   -- an event: why it mattered
   formula          TEXT,
   architecture     TEXT,
-  figures          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(figures)),   -- JSON array
+  figures          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(figures)),   -- [{text, source}]
   anecdote         TEXT,
   parameters       REAL CHECK (parameters IS NULL OR parameters > 0),
   training_compute REAL CHECK (training_compute IS NULL OR training_compute > 0),
   scale_source     TEXT,
-  root             INTEGER NOT NULL DEFAULT 0 CHECK (root IN (0, 1))
+  root             INTEGER NOT NULL DEFAULT 0 CHECK (root IN (0, 1)),
+  sources          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(sources))    -- JSON array of text
 );
 
 CREATE TABLE milestone_tags (
@@ -144,4 +150,4 @@ CREATE TABLE terms (
   docs  INTEGER NOT NULL
 ) WITHOUT ROWID;
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;

@@ -15,6 +15,18 @@
 #define DLT_STR_(x) #x
 #define DLT_STR(x) DLT_STR_(x)
 
+/* Make room for at least `need` elements in the array p of capacity cap (both variables,
+ * updated): the capacity doubles, from 8. Out of memory exits (xrealloc). */
+#define DLT_GROW(p, need, cap) do { \
+	if ((size_t)(need) > (cap)) { \
+		size_t dlt_c_ = (cap) ? (cap) : 8; \
+		while (dlt_c_ < (size_t)(need)) \
+			dlt_c_ *= 2; \
+		(p) = xrealloc((p), dlt_c_ * sizeof *(p)); \
+		(cap) = dlt_c_; \
+	} \
+} while (0)
+
 /* Exit statuses shared by every command. */
 enum dlt_exit {
 	DLT_EXIT_OK = 0,        /* success */

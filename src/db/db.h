@@ -15,7 +15,7 @@
 #include "core/util.h"
 #include "db/queries.h"
 
-#define DLT_SCHEMA_VERSION 3
+#define DLT_SCHEMA_VERSION 4
 
 /* Milestone ids per block of the precomputed filter counts (table filter_counts). */
 #define DLT_COUNT_BLOCK 1024

@@ -25,12 +25,16 @@
 	DLT_Q(MS_DETAIL, "SELECT m.authors, m.author_count, m.organization, m.venue, m.paper_title, " \
 		"m.arxiv, m.doi, m.url, m.summary, m.problem, m.insight, m.impact, m.formula, " \
 		"m.architecture, m.figures, m.anecdote, m.parameters, m.training_compute, " \
-		"m.scale_source, m.root FROM milestones m WHERE m.id = ?1") \
+		"m.scale_source, m.root, m.venue_type, m.sources FROM milestones m WHERE m.id = ?1") \
 	DLT_Q(MS_JSON_LIST, "SELECT value FROM json_each(?1)") \
+	/* A figure is {"text", "source"}; plain text (from another program) has no source. */ \
+	DLT_Q(MS_FIGURES, "SELECT CASE WHEN type = 'object' THEN json_extract(value, '$.text') ELSE value END, " \
+		"CASE WHEN type = 'object' THEN json_extract(value, '$.source') END FROM json_each(?1)") \
 	DLT_Q(MS_BY_SLUG, "SELECT id FROM milestones WHERE slug = ?1 COLLATE NOCASE AND slug = ?1") \
 	DLT_Q(MS_LOOKUP, "SELECT id FROM milestones WHERE slug = ?1 COLLATE NOCASE " \
 		"UNION SELECT id FROM milestones WHERE short = ?1 COLLATE NOCASE " \
 		"UNION SELECT id FROM milestones WHERE title = ?1 COLLATE NOCASE " \
+		"UNION SELECT id FROM milestones WHERE paper_title = ?1 COLLATE NOCASE " \
 		"UNION SELECT milestone FROM aliases WHERE alias = ?1 COLLATE NOCASE " \
 		"ORDER BY 1 LIMIT 50") \
 	/* Driver queries of the timeline cursor: next rows after ?1, previous rows before ?1. */ \
@@ -85,15 +89,21 @@
 		"'title', m.title, 'short', m.short, " \
 		"'aliases', (SELECT json_group_array(alias) FROM (SELECT alias FROM aliases WHERE milestone = m.id ORDER BY pos)), " \
 		"'kind', m.kind, 'authors', json(m.authors), 'author_count', m.author_count, " \
-		"'organization', m.organization, 'venue', m.venue, 'paper_title', m.paper_title, " \
+		"'organization', m.organization, 'venue', m.venue, 'venue_type', m.venue_type, " \
+		"'paper_title', m.paper_title, " \
 		"'arxiv', m.arxiv, 'doi', m.doi, 'url', m.url, " \
 		"'era', (SELECT e.slug FROM eras e WHERE e.id = m.era), " \
 		"'paradigm', (SELECT p.slug FROM paradigms p WHERE p.id = m.paradigm), " \
 		"'tags', (SELECT json_group_array(slug) FROM (SELECT t.slug FROM milestone_tags mt " \
 		"JOIN tags t ON t.id = mt.tag WHERE mt.milestone = m.id ORDER BY t.id)), " \
-		"'summary', m.summary, 'problem', m.problem, 'insight', m.insight, 'impact', m.impact, " \
+		"'summary', m.summary, " \
+		/* an event's fields have their own names (data/README.md) */ \
+		"CASE m.kind WHEN 'event' THEN 'background' ELSE 'problem' END, m.problem, " \
+		"CASE m.kind WHEN 'event' THEN 'what_happened' ELSE 'insight' END, m.insight, " \
+		"CASE m.kind WHEN 'event' THEN 'why_it_mattered' ELSE 'impact' END, m.impact, " \
 		"'formula', m.formula, 'architecture', m.architecture, 'figures', json(m.figures), " \
-		"'anecdote', m.anecdote, 'parameters', m.parameters, 'training_compute', m.training_compute, " \
+		"'anecdote', m.anecdote, 'sources', json(m.sources), " \
+		"'parameters', m.parameters, 'training_compute', m.training_compute, " \
 		"'scale_source', m.scale_source, 'root', json(CASE WHEN m.root THEN 'true' ELSE 'false' END), " \
 		"'builds_on', (SELECT json_group_array(json_object('id', slug, 'kind', kind, 'note', note)) FROM " \
 		"(SELECT d.slug, l.kind, l.note FROM links l JOIN milestones d ON d.id = l.dst WHERE l.src = m.id ORDER BY l.pos))) " \

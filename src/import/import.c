@@ -41,6 +41,7 @@
 
 #include "core/utf8.h"
 #include "core/util.h"
+#include "core/vocab.h"
 #include "db/db.h"
 #include "db/rank.h"
 #include "import/batch.h"
@@ -69,7 +70,7 @@ _Static_assert(DLT_COUNT_BLOCK == 1024, "counts_sql: filter_counts blocks are 10
 			      ((uint64_t)(n) & ((UINT64_C(1) << 40) - 1)))
 enum { PH_COLLECT, PH_PARSE, PH_CHECK, PH_END };
 enum { CK_DUP_MS, CK_DUP_PERIOD, CK_DUP_TAG, CK_UNKNOWN_ERA, CK_UNKNOWN_PAR, CK_ERA_YEAR,
-       CK_PAR_YEAR, CK_UNKNOWN_TAG, CK_TAG_TWICE, CK_DUP_ALIAS, CK_UNKNOWN_LINK, CK_SELF_LINK,
+       CK_UNKNOWN_TAG, CK_TAG_TWICE, CK_DUP_ALIAS, CK_UNKNOWN_LINK, CK_SELF_LINK,
        CK_LINK_TWICE, CK_CYCLE };
 
 struct problem {
@@ -459,8 +460,8 @@ struct importer {
 	char write_err[256];
 	struct fts fts;
 	int64_t *period_id[2];     /* final era and paradigm ids, by symbol */
-	struct counter *ctr[5];    /* per filter kind (1-4), by tag id / symbol / kind number */
-	size_t nctr[5];
+	struct counter *ctr[DLT_COUNT_KIND + 1];   /* per filter kind, by tag id / symbol / kind */
+	size_t nctr[DLT_COUNT_KIND + 1];
 	struct count_row *crows;   /* filter_counts rows, when the ids are final as written */
 	size_t ncrows, capcrows;
 	struct strbuf doc;         /* search documents waiting to be queued */
@@ -602,10 +603,6 @@ static void cproblem(struct pctx *c, int check, unsigned line, unsigned col, con
 #define PROBLEM_NODE(c, n, ...) pproblem(c, (n)->line, (n)->col, __VA_ARGS__)
 
 /* ---- field checks -------------------------------------------------------------------- */
-
-static const char *const milestone_kinds[] = {
-	"paper", "model", "system", "product", "event", "dataset", "framework", "hardware", "competition",
-};
 
 /* A scalar that is YAML null (absent) counts as not given. */
 static int is_null(const struct ynode *n)
@@ -819,6 +816,53 @@ static char *string_list_json(struct pctx *c, const struct ynode *n, const char 
 	return sb_detach(&sb);
 }
 
+static const char *const figure_keys[] = {"text", "source"};
+enum { FG_TEXT, FG_SOURCE, FG__COUNT };
+
+/* The figures list (node n) as a JSON array of {"text": ..., "source": ...} (source null
+ * when not given). Each entry is text, or a mapping with 'text' and 'source'; with `strict`
+ * every figure needs its source. Returns a malloc'd string. */
+static char *figures_json(struct pctx *c, const struct ynode *n, int strict)
+{
+	struct strbuf sb = {0};
+	sb_addc(&sb, '[');
+	if (n && !is_null(n) && n->type != YN_SEQ)
+		PROBLEM_NODE(c, n, "'figures' must be a list");
+	for (const struct ynode *e = n && n->type == YN_SEQ ? n->child : NULL; e; e = e->next) {
+		char *text = NULL, *source = NULL;
+		if (e->type == YN_MAP) {
+			const struct ynode *f[FG__COUNT];
+			index_fields(c, e, figure_keys, FG__COUNT, f, "a figure");
+			text = get_string(c, f[FG_TEXT], "text", 0);
+			source = get_string(c, f[FG_SOURCE], "source", 1);
+			if (!text)
+				missing(c, e, f[FG_TEXT], "text", "a figure");
+		} else if (e->type == YN_SCALAR && !is_null(e)) {
+			text = trimmed(e);
+		} else {
+			PROBLEM_NODE(c, e, "each entry of 'figures' must be text or a mapping with 'text' and 'source'");
+		}
+		if (text && !source && strict)
+			PROBLEM_NODE(c, e, "a figure needs a 'source' (where the number comes from)");
+		if (text) {
+			if (sb.len > 1)
+				sb_addc(&sb, ',');
+			sb_add(&sb, "{\"text\":");
+			json_quote(&sb, text);
+			sb_add(&sb, ",\"source\":");
+			if (source)
+				json_quote(&sb, source);
+			else
+				sb_add(&sb, "null");
+			sb_addc(&sb, '}');
+		}
+		free(text);
+		free(source);
+	}
+	sb_addc(&sb, ']');
+	return sb_detach(&sb);
+}
+
 /* The authors column of the search index: the names joined by " ; ", then the ASCII spelling
  * of each name that has another one ("Łukasz Kaiser" -> "Lukasz Kaiser"); NULL without names.
  * The SQL of fts_sql[] builds the same text with dlt_ascii_fold(). */
@@ -858,13 +902,15 @@ static const char *const link_keys[] = {"id", "note", "kind"};
 enum { L_ID, L_NOTE, L_KIND, L__COUNT };
 static const char *const milestone_keys[] = {
 	"id", "year", "month", "title", "short", "kind", "authors", "author_count", "organization",
-	"venue", "paper_title", "arxiv", "doi", "url", "era", "paradigm", "tags", "aliases",
-	"summary", "problem", "insight", "impact", "formula", "architecture", "figures", "anecdote",
+	"venue", "venue_type", "paper_title", "arxiv", "doi", "url", "era", "paradigm", "tags", "aliases",
+	"summary", "problem", "insight", "impact", "background", "what_happened", "why_it_mattered",
+	"formula", "architecture", "figures", "anecdote", "sources",
 	"parameters", "training_compute", "scale_source", "root", "builds_on",
 };
 enum { F_ID, F_YEAR, F_MONTH, F_TITLE, F_SHORT, F_KIND, F_AUTHORS, F_AUTHOR_COUNT, F_ORG,
-       F_VENUE, F_PAPER, F_ARXIV, F_DOI, F_URL, F_ERA, F_PARADIGM, F_TAGS, F_ALIASES,
-       F_SUMMARY, F_PROBLEM, F_INSIGHT, F_IMPACT, F_FORMULA, F_ARCH, F_FIGURES, F_ANECDOTE,
+       F_VENUE, F_VENUE_TYPE, F_PAPER, F_ARXIV, F_DOI, F_URL, F_ERA, F_PARADIGM, F_TAGS, F_ALIASES,
+       F_SUMMARY, F_PROBLEM, F_INSIGHT, F_IMPACT, F_BACKGROUND, F_HAPPENED, F_MATTERED,
+       F_FORMULA, F_ARCH, F_FIGURES, F_ANECDOTE, F_SOURCES,
        F_PARAMS, F_COMPUTE, F_SCALE_SRC, F_ROOT, F_BUILDS_ON, F__COUNT };
 
 /* Required slug field "id" (node n) of an entry; returns malloc'd slug or NULL (reported). */
@@ -901,20 +947,22 @@ static void stage_period(struct pctx *c, int is_era, const struct ynode *map)
 	char *name = get_string(c, f[P_NAME], "name", 1);
 	char *summary = get_string(c, f[P_SUMMARY], "summary", 0);
 	long start = 0, end = 0;
-	int hs = get_int(c, f[P_START], "start", 1800, 2100, &start);
-	int he = get_int(c, f[P_END], "end", 1800, 2100, &end);
+	int hs = get_int(c, f[P_START], "start", DLT_YEAR_MIN, DLT_YEAR_MAX, &start);
+	int he = get_int(c, f[P_END], "end", DLT_YEAR_MIN, DLT_YEAR_MAX, &end);
 	if (!name)
 		missing(c, map, f[P_NAME], "name", what);
-	if (hs == 0)
+	/* An era is a stretch of time. A paradigm is a way of working that any milestone may
+	 * follow; one with years is also a period, the one that dominated those years. */
+	if (hs == 0 && (is_era || he == 1))
 		missing(c, map, f[P_START], "start", what);
 	if (hs == 1 && he == 1 && end < start)
 		PROBLEM_NODE(c, f[P_END], "'end' %ld is before 'start' %ld", end, start);
-	else if (id && name && hs == 1 && he >= 0) {
+	else if (id && name && hs >= 0 && he >= 0 && (hs == 1 || (!is_era && he == 0))) {
 		struct strbuf *r = rec_begin(c, R_PERIOD);
 		put_u32(r, (uint32_t)is_era);
 		put_str(r, id);
 		put_str(r, name);
-		put_u32(r, (uint32_t)start);
+		put_u32(r, hs == 1 ? (uint32_t)start : 0);
 		put_u32(r, he == 1 ? (uint32_t)end : 0);
 		put_str(r, summary);
 		put_u32(r, map->line);
@@ -1040,60 +1088,93 @@ static char *get_pattern(struct pctx *c, const struct ynode *n, const char *key,
 	return s;
 }
 
-/* Text fields of a milestone, in record order. */
-enum { T_TITLE, T_SHORT, T_ORG, T_VENUE, T_PAPER, T_SUMMARY, T_PROBLEM, T_INSIGHT, T_IMPACT,
-       T_FORMULA, T_ARCH, T_ANECDOTE, T_SCALE_SRC, T__COUNT };
+/* Text fields of a milestone, in record order. An event's background, what happened and why
+ * it mattered take the places of problem, insight and impact. */
+enum { T_TITLE, T_SHORT, T_ORG, T_VENUE, T_VENUE_TYPE, T_PAPER, T_SUMMARY, T_PROBLEM, T_INSIGHT,
+       T_IMPACT, T_FORMULA, T_ARCH, T_ANECDOTE, T_SCALE_SRC, T__COUNT };
+
+/* The fields that tell an event (kind: event) and the fields of other milestones whose
+ * places they take: {event field, other field, text slot}. */
+static const int event_fields[][3] = {
+	{F_BACKGROUND, F_PROBLEM, T_PROBLEM},
+	{F_HAPPENED, F_INSIGHT, T_INSIGHT},
+	{F_MATTERED, F_IMPACT, T_IMPACT},
+};
+
+static int given(const struct ynode *n)
+{
+	return n && !is_null(n);
+}
 
 /* Record of a milestone (R_MS):
  *   u32 line, col, valid (staged: it has an id and, if any of its fields is wrong, a year),
  *   year, month (0 none), author_count (0 none), flags (1 parameters, 2 training_compute,
  *   4 root), era line, col, paradigm line, col (0 when absent); f64 parameters, compute;
- *   str id, kind, authors (JSON), figures (JSON), arxiv, doi, url, era, paradigm, the T_*
- *   texts, search aliases, search authors; u32 ntags + (str, u32 line, col) each; u32
- *   naliases + (str, line, col) each; u32 nlinks + (str id, str note, line, col) each. */
+ *   str id, kind, authors (JSON), figures (JSON), sources (JSON), arxiv, doi, url, era,
+ *   paradigm, the T_* texts, search aliases, search authors; u32 ntags + (str, u32 line, col)
+ *   each; u32 naliases + (str, line, col) each; u32 nlinks + (str id, str note, line, col)
+ *   each. */
 static void stage_milestone(struct pctx *c, const struct ynode *map)
 {
 	static const int text_fields[T__COUNT][2] = {
-		{F_TITLE, 1}, {F_SHORT, 1}, {F_ORG, 1}, {F_VENUE, 1}, {F_PAPER, 1}, {F_SUMMARY, 1},
-		{F_PROBLEM, 0}, {F_INSIGHT, 0}, {F_IMPACT, 0}, {F_FORMULA, 0}, {F_ARCH, 0},
+		{F_TITLE, 1}, {F_SHORT, 1}, {F_ORG, 1}, {F_VENUE, 1}, {F_VENUE_TYPE, 1}, {F_PAPER, 1},
+		{F_SUMMARY, 1}, {F_PROBLEM, 0}, {F_INSIGHT, 0}, {F_IMPACT, 0}, {F_FORMULA, 0}, {F_ARCH, 0},
 		{F_ANECDOTE, 0}, {F_SCALE_SRC, 0},
 	};
 	const char *what = "a milestone";
 	size_t before = c->probs.n;
+	int strict = c->opts->strict;
 
 	const struct ynode *f[F__COUNT];
 	index_fields(c, map, milestone_keys, F__COUNT, f, what);
 	char *id = entry_id(c, map, f[F_ID], what);
 
 	long year = 0, month = 0, count = 0;
-	int hy = get_int(c, f[F_YEAR], "year", 1800, 2100, &year);
+	int hy = get_int(c, f[F_YEAR], "year", DLT_YEAR_MIN, DLT_YEAR_MAX, &year);
 	if (hy == 0)
 		missing(c, map, f[F_YEAR], "year", what);
 	int hm = get_int(c, f[F_MONTH], "month", 1, 12, &month);
 	int hc_ = get_int(c, f[F_AUTHOR_COUNT], "author_count", 1, 100000, &count);
 
+	char *kind = get_string(c, f[F_KIND], "kind", 1);
+	enum dlt_kind kind_of = dlt_kind_parse(kind);
+	if (!kind)
+		missing(c, map, f[F_KIND], "kind", what);
+	else if (kind_of == DLT_KIND_NONE)
+		PROBLEM_NODE(c, f[F_KIND], "unknown kind '%.40s' (%s)", kind, dlt_kind_list());
+	int is_event = kind_of == DLT_KIND_EVENT;
+
+	/* An event tells what happened; its fields take the places of problem, insight and
+	 * impact, which an event does not have. */
+	const struct ynode *slot[F__COUNT];
+	memcpy(slot, f, sizeof slot);
+	for (size_t i = 0; i < DLT_ARRAY_LEN(event_fields); i++) {
+		const struct ynode *ev = f[event_fields[i][0]], *other = f[event_fields[i][1]];
+		const char *evk = milestone_keys[event_fields[i][0]], *ok = milestone_keys[event_fields[i][1]];
+		if (given(ev) && kind && !is_event)
+			PROBLEM_NODE(c, ev, "'%s' is for events (kind: event); a %s has '%s'", evk, kind, ok);
+		else if (given(ev) && given(other))
+			PROBLEM_NODE(c, other, "an event has '%s' in place of '%s', not both", evk, ok);
+		else if (given(other) && is_event && strict)
+			PROBLEM_NODE(c, other, "an event tells '%s' in place of '%s'", evk, ok);
+		if (is_event && given(ev))
+			slot[event_fields[i][1]] = ev;
+	}
+
 	char *texts[T__COUNT];
 	for (size_t i = 0; i < T__COUNT; i++) {
-		int k = text_fields[i][0];
-		texts[i] = get_string(c, f[k], milestone_keys[k], text_fields[i][1]);
+		int key = text_fields[i][0];
+		texts[i] = get_string(c, slot[key], milestone_keys[key], text_fields[i][1]);
 	}
 	if (!texts[T_TITLE])
 		missing(c, map, f[F_TITLE], "title", what);
 	if (!texts[T_SUMMARY])
 		missing(c, map, f[F_SUMMARY], "summary", what);
-
-	char *kind = get_string(c, f[F_KIND], "kind", 1);
-	if (!kind) {
-		missing(c, map, f[F_KIND], "kind", what);
-	} else {
-		size_t i;
-		for (i = 0; i < DLT_ARRAY_LEN(milestone_kinds); i++)
-			if (strcmp(kind, milestone_kinds[i]) == 0)
-				break;
-		if (i == DLT_ARRAY_LEN(milestone_kinds))
-			PROBLEM_NODE(c, f[F_KIND],
-				     "unknown kind '%.40s' (paper, model, system, product, event, dataset, "
-				     "framework, hardware, competition)", kind);
+	if (texts[T_VENUE_TYPE] && dlt_venue_type_parse(texts[T_VENUE_TYPE]) == DLT_VENUE_NONE) {
+		PROBLEM_NODE(c, f[F_VENUE_TYPE], "unknown venue_type '%.40s' (%s)", texts[T_VENUE_TYPE],
+			     dlt_venue_type_list());
+		free(texts[T_VENUE_TYPE]);
+		texts[T_VENUE_TYPE] = NULL;
 	}
 
 	char *arxiv = get_pattern(c, f[F_ARXIV], "arxiv", &c->re_arxiv_new, &c->re_arxiv_old,
@@ -1111,7 +1192,8 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 	char **names = NULL;
 	size_t nnames = 0;
 	char *authors = string_list_json(c, an, "authors", &names, &nnames);
-	char *figures = string_list_json(c, f[F_FIGURES], "figures", NULL, NULL);
+	char *figures = figures_json(c, f[F_FIGURES], strict);
+	char *sources = string_list_json(c, f[F_SOURCES], "sources", NULL, NULL);
 
 	double params = 0, compute = 0;
 	int hp = get_real(c, f[F_PARAMS], "parameters", &params);
@@ -1130,13 +1212,19 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 		for (const struct ynode *e = tn->child; e; e = e->next)
 			ntags++;
 
-	if (c->opts->strict) {
-		static const int req[] = {F_SHORT, F_PARADIGM, F_PROBLEM, F_INSIGHT, F_IMPACT};
-		for (size_t i = 0; i < DLT_ARRAY_LEN(req); i++) {
-			const struct ynode *r = f[req[i]];
-			if (!r || is_null(r))
-				missing(c, map, r, milestone_keys[req[i]], what);
-		}
+	if (strict) {
+		static const int req[] = {F_SHORT, F_PARADIGM, F_PROBLEM, F_INSIGHT, F_IMPACT, F_SOURCES};
+		static const int req_event[] = {F_SHORT, F_HAPPENED, F_MATTERED, F_SOURCES};
+		const int *r = is_event ? req_event : req;
+		size_t nr = is_event ? DLT_ARRAY_LEN(req_event) : DLT_ARRAY_LEN(req);
+		for (size_t i = 0; i < nr; i++)
+			if (!given(f[r[i]]))
+				missing(c, map, f[r[i]], milestone_keys[r[i]], what);
+		if (is_event && given(par_n))
+			PROBLEM_NODE(c, par_n, "an event has no 'paradigm' (a paradigm is a way of learning)");
+		if ((texts[T_VENUE] || texts[T_PAPER]) && !given(f[F_VENUE_TYPE]))
+			PROBLEM_NODE(c, map, "a milestone with a 'venue' or 'paper_title' needs a 'venue_type' (%s)",
+				     dlt_venue_type_list());
 		if (ntags == 0)
 			PROBLEM_NODE(c, map, "a milestone needs at least one tag");
 		if ((!an || an->type != YN_SEQ || !an->child) && !texts[T_ORG])
@@ -1187,6 +1275,7 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 	put_str(r, kind);
 	put_str(r, authors);
 	put_str(r, figures);
+	put_str(r, sources);
 	put_str(r, arxiv);
 	put_str(r, doi);
 	put_str(r, url);
@@ -1242,6 +1331,7 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 	free(paradigm);
 	free(authors);
 	free(figures);
+	free(sources);
 }
 
 /* A section whose value is wrong as a whole is reported once, though a list value reaches
@@ -1897,19 +1987,20 @@ static void handle_tag(struct importer *imp, struct reader *r)
 		y->def = (int32_t)imp->ntags;
 }
 
-/* The year of a milestone against its era or paradigm (k: 0 era, 1 paradigm). */
+/* The year of a milestone against its era (k 0); a paradigm (k 1) may be followed at any
+ * date, so there is nothing to check. */
 static void check_period_year(struct importer *imp, int k, const struct period *p, const char *slug,
 			      int year, size_t file, unsigned line, unsigned col)
 {
-	if (year >= p->start && year <= (p->has_end ? p->end : 2100))
+	if (k == 1 || (year >= p->start && year <= (p->has_end ? p->end : DLT_YEAR_MAX)))
 		return;
 	char end[16];
 	if (p->has_end)
 		snprintf(end, sizeof end, "%d", p->end);
 	else
 		snprintf(end, sizeof end, "now");
-	wproblem(imp, k == 0 ? CK_ERA_YEAR : CK_PAR_YEAR, file, line, col,
-		 "year %d is outside its %s '%s' (%d-%s)", year, k == 0 ? "era" : "paradigm", slug, p->start, end);
+	wproblem(imp, CK_ERA_YEAR, file, line, col, "year %d is outside its era '%s' (%d-%s)", year, slug,
+		 p->start, end);
 }
 
 static void push_pending_period(struct importer *imp, int k, struct pend_period p)
@@ -1974,7 +2065,7 @@ struct msrec {
 	uint32_t flags;
 	unsigned era_line, era_col, par_line, par_col;
 	double params, compute;
-	const char *slug, *kind, *authors, *figures, *arxiv, *doi, *url, *era, *paradigm;
+	const char *slug, *kind, *authors, *figures, *sources, *arxiv, *doi, *url, *era, *paradigm;
 	const char *texts[T__COUNT];
 	const char *fts_aliases, *fts_authors;
 	uint32_t ntags, naliases, nlinks;
@@ -2001,6 +2092,7 @@ static void read_msrec(struct reader *r, struct msrec *m)
 	m->kind = get_str(r);
 	m->authors = get_str(r);
 	m->figures = get_str(r);
+	m->sources = get_str(r);
 	m->arxiv = get_str(r);
 	m->doi = get_str(r);
 	m->url = get_str(r);
@@ -2115,6 +2207,8 @@ static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, i
 		sqlite3_bind_null(st, 27);
 	bind_text(st, 28, m->texts[T_SCALE_SRC]);
 	sqlite3_bind_int(st, 29, (m->flags & 4) != 0);
+	bind_text(st, 30, m->texts[T_VENUE_TYPE]);
+	bind_text(st, 31, m->sources);
 	run(imp, st);
 
 	/* tags, in id order; those defined later (0 in tdefs) come at the end */
@@ -2126,12 +2220,10 @@ static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, i
 	qsort(tag_ids, nt, sizeof *tag_ids, cmp_i64);
 	if (!imp->fallback) {
 		for (size_t i = 0; i < nt; i++)
-			count_in(imp, 1, tag_ids[i], id);
-		count_in(imp, 2, era_sym, id);
-		count_in(imp, 3, par_sym, id);
-		for (size_t k = 0; k < DLT_ARRAY_LEN(milestone_kinds); k++)
-			if (m->kind && strcmp(m->kind, milestone_kinds[k]) == 0)
-				count_in(imp, 4, (int64_t)k + 1, id);
+			count_in(imp, DLT_COUNT_TAG, tag_ids[i], id);
+		count_in(imp, DLT_COUNT_ERA, era_sym, id);
+		count_in(imp, DLT_COUNT_PARADIGM, par_sym, id);
+		count_in(imp, DLT_COUNT_KIND, dlt_kind_parse(m->kind), id);
 	}
 	for (size_t i = 0; i < nt; i++)
 		add_tag(imp, id, tag_ids[i]);
@@ -2635,14 +2727,15 @@ static struct dlt_batch *batch(struct importer *imp, const char *one, const char
 /* Columns of milestones after the id, for the renumbering. */
 #define MS_COLS "slug, year, month, title, short, kind, authors, author_count, organization, " \
 	"venue, paper_title, arxiv, doi, url, era, paradigm, summary, problem, insight, impact, " \
-	"formula, architecture, figures, anecdote, parameters, training_compute, scale_source, root"
+	"formula, architecture, figures, anecdote, parameters, training_compute, scale_source, root, " \
+	"venue_type, sources"
 
 /* Renumbering when the milestones' years were not in order: temp.idmap maps each final id to
  * the id the rows were written with (`old`). */
 static const char remap_sql[] =
 	"CREATE INDEX temp.idmap_old ON idmap (old);"
 	"CREATE TEMP TABLE ms_old (id INTEGER PRIMARY KEY, " MS_COLS ");"
-	"INSERT INTO temp.ms_old SELECT * FROM main.milestones; DELETE FROM main.milestones;"
+	"INSERT INTO temp.ms_old SELECT id, " MS_COLS " FROM main.milestones; DELETE FROM main.milestones;"
 	"INSERT INTO main.milestones (id, " MS_COLS ") SELECT i.id, " MS_COLS " FROM temp.idmap i "
 	"  JOIN temp.ms_old m ON m.id = i.old ORDER BY i.id; DROP TABLE temp.ms_old;"
 	"CREATE TEMP TABLE mt_old AS SELECT * FROM main.milestone_tags; DELETE FROM main.milestone_tags;"
@@ -2717,12 +2810,14 @@ static void sql_ascii_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, a, -1, free);
 }
 
-/* True when period p comes before q: by start, end (open last), input order. */
+/* True when period p comes before q: by start (paradigms without years last), end (open
+ * last), input order. */
 static int period_before(const struct period *p, const struct period *q)
 {
+	int ps = p->start ? p->start : 9999, qs = q->start ? q->start : 9999;
 	int pe = p->has_end ? p->end : 9999, qe = q->has_end ? q->end : 9999;
-	if (p->start != q->start)
-		return p->start < q->start;
+	if (ps != qs)
+		return ps < qs;
 	if (pe != qe)
 		return pe < qe;
 	return p->item_seq < q->item_seq;
@@ -2788,7 +2883,10 @@ static int write_periods(struct importer *imp)
 			sqlite3_bind_int64(st, 1, (int64_t)r + 1);
 			bind_text(st, 2, p->slug);
 			bind_text(st, 3, p->name);
-			sqlite3_bind_int(st, 4, p->start);
+			if (p->start)
+				sqlite3_bind_int(st, 4, p->start);
+			else
+				sqlite3_bind_null(st, 4);
 			if (p->has_end)
 				sqlite3_bind_int(st, 5, p->end);
 			else
@@ -2897,21 +2995,21 @@ static int write_counts(struct importer *imp)
 {
 	if (imp->fallback || imp->npend_tags)
 		return exec(imp, counts_sql);
-	for (int k = 1; k <= 4; k++)
+	for (int k = DLT_COUNT_TAG; k <= DLT_COUNT_KIND; k++)
 		for (size_t r = 0; r < imp->nctr[k]; r++)
 			count_block_done(imp, k, (int64_t)r, &imp->ctr[k][r]);
 	for (size_t i = 0; i < imp->ncrows; i++) {   /* eras and paradigms: their final ids */
 		struct count_row *r = &imp->crows[i];
-		if (r->kind == 2 || r->kind == 3)
-			r->ref = imp->period_id[r->kind - 2][r->ref];
+		if (r->kind == DLT_COUNT_ERA || r->kind == DLT_COUNT_PARADIGM)
+			r->ref = imp->period_id[r->kind == DLT_COUNT_ERA ? 0 : 1][r->ref];
 	}
 	qsort(imp->crows, imp->ncrows, sizeof *imp->crows, cmp_count_row);
 	sqlite3_stmt *st = prepare(imp, "INSERT INTO main.filter_counts (kind, ref, block, upto) VALUES (?1, ?2, ?3, ?4)");
 	for (size_t i = 0; st && i < imp->ncrows; i++) {
 		const struct count_row *r = &imp->crows[i];
 		sqlite3_bind_int(st, 1, r->kind);
-		if (r->kind == 4)
-			sqlite3_bind_text(st, 2, milestone_kinds[r->ref - 1], -1, SQLITE_STATIC);
+		if (r->kind == DLT_COUNT_KIND)
+			sqlite3_bind_text(st, 2, dlt_kind_name((enum dlt_kind)r->ref), -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_int64(st, 2, r->ref);
 		sqlite3_bind_int64(st, 3, r->block);
@@ -3028,7 +3126,7 @@ static int open_db(struct importer *imp, const char *path)
 		return -1;
 	imp->ins_ms = prepare(imp, "INSERT INTO main.milestones (id, " MS_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 			      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
-			      "?25, ?26, ?27, ?28, ?29)");
+			      "?25, ?26, ?27, ?28, ?29, ?30, ?31)");
 	imp->tag_rows = batch(imp, TAG_INSERT TAG_ROW, TAG_INSERT DLT_BATCH_VALUES(TAG_ROW));
 	imp->alias_rows = batch(imp, ALIAS_INSERT ALIAS_ROW, ALIAS_INSERT DLT_BATCH_VALUES(ALIAS_ROW));
 	imp->link_rows = batch(imp, LINK_INSERT LINK_ROW, LINK_INSERT DLT_BATCH_VALUES(LINK_ROW));

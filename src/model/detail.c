@@ -99,7 +99,9 @@ size_t dlt_detail_fields(const struct dlt_milestone *m, struct dlt_field **out)
 	}
 	add(&f, "Authors", authors, DLT_FS_LINE);
 	add(&f, "Organization", xstrdup(m->organization), DLT_FS_LINE);
-	add(&f, "Venue", xstrdup(m->venue), DLT_FS_LINE);
+	if (m->venue && m->venue_type)
+		sb_addf(&sb, "%s  (%s)", m->venue, m->venue_type);
+	add(&f, "Venue", m->venue && m->venue_type ? sb_detach(&sb) : xstrdup(m->venue), DLT_FS_LINE);
 	add(&f, "Paper", xstrdup(m->paper_title), DLT_FS_LINE);
 	add(&f, "arXiv", xstrdup(m->arxiv), DLT_FS_LINE);
 	add(&f, "DOI", xstrdup(m->doi), DLT_FS_LINE);
@@ -126,14 +128,22 @@ size_t dlt_detail_fields(const struct dlt_milestone *m, struct dlt_field **out)
 			sb_addf(&sb, " (source: %s)", m->scale_source);
 		add(&f, "Scale", sb_detach(&sb), DLT_FS_LINE);
 	}
+	/* an event tells what happened in the places of problem, insight and impact */
+	int event = m->row.kind && strcmp(m->row.kind, "event") == 0;
 	add(&f, "Summary", xstrdup(m->summary), DLT_FS_PARAGRAPH);
-	add(&f, "Problem", xstrdup(m->problem), DLT_FS_PARAGRAPH);
-	add(&f, "Insight", xstrdup(m->insight), DLT_FS_PARAGRAPH);
-	add(&f, "Impact", xstrdup(m->impact), DLT_FS_PARAGRAPH);
+	add(&f, event ? "Background" : "Problem", xstrdup(m->problem), DLT_FS_PARAGRAPH);
+	add(&f, event ? "What happened" : "Insight", xstrdup(m->insight), DLT_FS_PARAGRAPH);
+	add(&f, event ? "Why it mattered" : "Impact", xstrdup(m->impact), DLT_FS_PARAGRAPH);
 	add(&f, "Formula", xstrdup(m->formula), DLT_FS_CODE);
 	add(&f, "Architecture", xstrdup(m->architecture), DLT_FS_CODE);
-	add(&f, "Key figures", join(m->figures, m->nfigures, "\n"), DLT_FS_LIST);
+	for (size_t i = 0; i < m->nfigures; i++) {
+		sb_addf(&sb, "%s%s", i ? "\n" : "", m->figures[i].text);
+		if (m->figures[i].source)
+			sb_addf(&sb, " (source: %s)", m->figures[i].source);
+	}
+	add(&f, "Key figures", m->nfigures ? sb_detach(&sb) : NULL, DLT_FS_LIST);
 	add(&f, "Anecdote", xstrdup(m->anecdote), DLT_FS_PARAGRAPH);
+	add(&f, "Sources", join(m->sources, m->nsources, "\n"), DLT_FS_LIST);
 	sb_free(&sb);
 	*out = f.v;
 	return f.n;

@@ -659,6 +659,27 @@ static char **json_strings(struct dlt_db *db, const char *json, size_t *n)
 	return v;
 }
 
+/* The figures of a milestone from their JSON (see MS_FIGURES). */
+static struct dlt_figure *json_figures(struct dlt_db *db, const char *json, size_t *n)
+{
+	*n = 0;
+	sqlite3_stmt *st = dlt_db_stmt(db, Q_MS_FIGURES);
+	if (!st || !json)
+		return NULL;
+	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
+	struct dlt_figure *v = NULL;
+	size_t cap = 0;
+	while (dlt_db_step(db, st) == SQLITE_ROW) {
+		char *text = dlt_col_text(st, 0);
+		if (!text)
+			continue;
+		DLT_GROW(v, *n + 1, cap);
+		v[(*n)++] = (struct dlt_figure){text, dlt_col_text(st, 1)};
+	}
+	sqlite3_reset(st);
+	return v;
+}
+
 static void free_strings(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -741,6 +762,8 @@ int dlt_milestone_load(struct dlt_db *db, int64_t id, struct dlt_milestone *m)
 		goto fail;
 	char *authors_json = xstrdup(dlt_col_peek(st, 0));
 	char *figures_json = xstrdup(dlt_col_peek(st, 14));
+	char *sources_json = xstrdup(dlt_col_peek(st, 21));
+	m->venue_type = dlt_col_text(st, 20);
 	m->author_count = sqlite3_column_int(st, 1);
 	m->organization = dlt_col_text(st, 2);
 	m->venue = dlt_col_text(st, 3);
@@ -761,9 +784,11 @@ int dlt_milestone_load(struct dlt_db *db, int64_t id, struct dlt_milestone *m)
 	m->root = sqlite3_column_int(st, 19);
 	sqlite3_reset(st);
 	m->authors = json_strings(db, authors_json, &m->nauthors);
-	m->figures = json_strings(db, figures_json, &m->nfigures);
+	m->figures = json_figures(db, figures_json, &m->nfigures);
+	m->sources = json_strings(db, sources_json, &m->nsources);
 	free(authors_json);
 	free(figures_json);
+	free(sources_json);
 	m->era_name = period_name(db, DLT_ERAS, m->row.era);
 	m->paradigm_name = period_name(db, DLT_PARADIGMS, m->row.paradigm);
 
@@ -812,9 +837,14 @@ void dlt_milestone_clear(struct dlt_milestone *m)
 {
 	dlt_row_clear(&m->row);
 	free_strings(m->authors, m->nauthors);
-	free_strings(m->figures, m->nfigures);
+	for (size_t i = 0; i < m->nfigures; i++) {
+		free(m->figures[i].text);
+		free(m->figures[i].source);
+	}
+	free(m->figures);
+	free_strings(m->sources, m->nsources);
 	free_strings(m->aliases, m->naliases);
-	char *fields[] = {m->organization, m->venue, m->paper_title, m->arxiv, m->doi, m->url,
+	char *fields[] = {m->organization, m->venue, m->venue_type, m->paper_title, m->arxiv, m->doi, m->url,
 			  m->era_name, m->paradigm_name, m->summary, m->problem, m->insight, m->impact,
 			  m->formula, m->architecture, m->anecdote, m->scale_source};
 	for (size_t i = 0; i < DLT_ARRAY_LEN(fields); i++)

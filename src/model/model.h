@@ -135,15 +135,23 @@ struct dlt_link {
 	char *note;
 };
 
-/* A whole milestone, as shown by the detail pane and `show`. */
+/* A key figure and where it comes from. */
+struct dlt_figure {
+	char *text;
+	char *source;           /* NULL when not given */
+};
+
+/* A whole milestone, as shown by the detail pane and `show`. An event's background, what
+ * happened and why it mattered are in problem, insight and impact. */
 struct dlt_milestone {
 	struct dlt_row row;
 	char **authors; size_t nauthors;
 	int author_count;        /* 0 when the list is complete */
-	char *organization, *venue, *paper_title, *arxiv, *doi, *url;
+	char *organization, *venue, *venue_type, *paper_title, *arxiv, *doi, *url;
 	char *era_name, *paradigm_name;
 	char *summary, *problem, *insight, *impact, *formula, *architecture, *anecdote;
-	char **figures; size_t nfigures;
+	struct dlt_figure *figures; size_t nfigures;
+	char **sources; size_t nsources;     /* where the text's claims and numbers come from */
 	double parameters, training_compute;   /* 0 when unknown */
 	char *scale_source;
 	int root;

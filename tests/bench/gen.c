@@ -208,7 +208,7 @@ static int write_yaml(const char *dir, unsigned long long n)
 		for (unsigned a = 0; a < na; a++)
 			fprintf(fp, "%s\"%s %s\"", a ? ", " : "", first_names[below(26)], last_names[below(26)]);
 		fprintf(fp, "]\n    organization: %s Lab\n", vocab[200 + below(50)]);
-		fprintf(fp, "    venue: Conf %d\n", y);
+		fprintf(fp, "    venue: Conf %d\n    venue_type: conference\n", y);
 		fprintf(fp, "    era: era-%d\n    paradigm: paradigm-%d\n", era_of_year(y), paradigm_of_year(y));
 		unsigned nt = 1 + below(4), t0 = below(NTAGS);
 		fprintf(fp, "    tags: [");
@@ -223,7 +223,7 @@ static int write_yaml(const char *dir, unsigned long long n)
 		text(fp, 150 + (int)below(200));
 		fputs("\"\n    impact: \"", fp);
 		text(fp, 150 + (int)below(200));
-		fputs("\"\n", fp);
+		fprintf(fp, "\"\n    sources: [\"Proceedings of Conf %d\"]\n", y);
 		if (i == 0) {
 			fputs("    root: true\n", fp);
 			continue;

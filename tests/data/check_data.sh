@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # check_data.sh -- the curated history in data/:
 #   1. `dltimeline import --check --strict data/` passes;
-#   2. it builds a database whose JSON export is valid and has >= 200 milestones and
-#      >= 300 links (tests/cli/check_json.py), and the binary's embedded database is that
+#   2. it builds a database whose JSON export is valid and has >= 420 milestones and
+#      >= 850 links (tests/cli/check_json.py), and the binary's embedded database is that
 #      same data (not stale);
-#   3. every milestone named in the seed documents (seed_names.txt) is found by
-#      `dltimeline show NAME` (exit 0, or exit 1 with "names N milestones").
+#   3. every milestone named in the seed documents (seed_names.txt) and in the second
+#      edition's list (required_names.txt) is found by `dltimeline show NAME` (exit 0, or
+#      exit 1 with "names N milestones");
+#   4. check_content.py: size, aliases, eras, links in time, paradigms.
 #
 # usage: check_data.sh DLTIMELINE SOURCE_DIR
 set -u
@@ -33,38 +35,48 @@ grep -Eq '^[0-9]+ milestones checked$' "$work/err" || fail "unexpected import ou
 
 # 2. counts and JSON, on a database built from data/ now
 "$bin" import --strict "$src/data" -o "$work/data.db" 2>"$work/err" || fail "import data/ -o failed: $(cat "$work/err")"
-python3 "$src/tests/cli/check_json.py" "$bin" "$src" --db "$work/data.db" --min-milestones 200 --min-links 300 ||
+python3 "$src/tests/cli/check_json.py" "$bin" "$src" --db "$work/data.db" --min-milestones 420 --min-links 850 ||
 	fail "the JSON export of data/ is not valid or too small"
 "$bin" --db "$work/data.db" export >"$work/export-data.json"
 "$bin" export >"$work/export-embedded.json"
 cmp -s "$work/export-data.json" "$work/export-embedded.json" ||
 	fail "the embedded database differs from data/ (rebuild: cmake --build)"
 
-# 3. every seed name resolves
-found=0 names=0
-while IFS= read -r line || [[ -n $line ]]; do
-	[[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
-	names=$((names + 1))
-	ok=0
-	rest=$line
-	while [[ -n $rest ]]; do
-		alt=${rest%% / *}
-		[[ $alt == "$rest" ]] && rest= || rest=${rest#* / }
-		"$bin" --db "$work/data.db" show "$alt" >/dev/null 2>"$work/err"
-		status=$?
-		if [[ $status -eq 0 ]] || { [[ $status -eq 1 ]] && grep -q "names [0-9]* milestones" "$work/err"; }; then
-			ok=1
-			break
+# 3. every name of the seed documents and of the second edition's list resolves
+resolves() {   # NAME: found by `show` (exit 0, or exit 1 with "names N milestones")
+	"$bin" --db "$work/data.db" show "$1" >/dev/null 2>"$work/err"
+	local status=$?
+	[[ $status -eq 0 ]] || { [[ $status -eq 1 ]] && grep -q "names [0-9]* milestones" "$work/err"; }
+}
+check_names() {   # FILE MIN WHAT
+	local found=0 names=0 line rest alt ok
+	while IFS= read -r line || [[ -n $line ]]; do
+		[[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
+		names=$((names + 1))
+		ok=0
+		rest=$line
+		while [[ -n $rest ]]; do
+			alt=${rest%% / *}
+			[[ $alt == "$rest" ]] && rest= || rest=${rest#* / }
+			if resolves "$alt"; then
+				ok=1
+				break
+			fi
+		done
+		if ((ok)); then
+			found=$((found + 1))
+		else
+			fail "$3 not found: $line"
 		fi
-	done
-	if ((ok)); then
-		found=$((found + 1))
-	else
-		fail "seed name not found: $line"
-	fi
-done <"$here/seed_names.txt"
-((names >= 40)) || fail "only $names seed names read from seed_names.txt"
-echo "$found of $names seed names found"
+	done <"$1"
+	((names >= $2)) || fail "only $names names read from $1"
+	echo "$found of $names $3s found"
+}
+check_names "$here/seed_names.txt" 40 "seed name"
+check_names "$here/required_names.txt" 60 "required name"
+
+# 4. the rules that need the whole history (aliases, eras, links in time, size)
+python3 "$here/check_content.py" "$bin" "$work/data.db" || fail "check_content.py"
 
 if ((failed)); then
 	echo "$failed check(s) failed"

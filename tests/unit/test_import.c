@@ -257,10 +257,21 @@ static const struct icase cases[] = {
 	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    kind: paper\n    era: old\n"
 	 "    summary: S.\n", 0,
 	 "@M:2:5: year 2001 is outside its era 'old' (1900-1999)\n"},
-	{"year_outside_its_paradigm", NULL,
-	 "milestones:\n  - id: base\n    year: 2011\n    title: Base\n    kind: paper\n    era: new\n"
-	 "    summary: S.\n    paradigm: sup\n", 0,
-	 "@M:2:5: year 2011 is outside its paradigm 'sup' (1950-2010)\n"},
+	{"event_field_on_a_paper", NULL, BASE "    what_happened: H.\n", 0,
+	 "@M:8:20: 'what_happened' is for events (kind: event); a paper has 'insight'\n"},
+	{"event_field_and_its_twin", NULL,
+	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    kind: event\n    era: new\n"
+	 "    summary: S.\n    impact: M.\n    why_it_mattered: W.\n", 0,
+	 "@M:8:13: an event has 'why_it_mattered' in place of 'impact', not both\n"},
+	{"venue_type_unknown", NULL, BASE "    venue_type: blog\n", 0,
+	 "@M:8:17: unknown venue_type 'blog' (journal, conference, workshop, book, chapter, phd-thesis, "
+	 "masters-thesis, report, preprint, lecture, web)\n"},
+	{"figure_without_text", NULL, BASE "    figures:\n      - {source: Paper}\n", 0,
+	 "@M:9:9: a figure is missing required field 'text'\n"},
+	{"figure_unknown_field", NULL, BASE "    figures:\n      - {text: T, page: 3}\n", 0,
+	 "@M:9:19: unknown field 'page' in a figure\n"},
+	{"era_needs_start", TAXONOMY "eras:\n  - {id: e2, name: E2}\n", BASE, 0,
+	 "@T:11:5: an era is missing required field 'start'\n"},
 	{"tag_unknown", NULL, BASE "    tags: [t1, nope]\n", 0, "@M:8:16: unknown tag 'nope'\n"},
 	{"tag_listed_twice", NULL, BASE "    tags: [t1, t1]\n", 0, "@M:8:16: tag 't1' is listed twice\n"},
 	{"tag_invalid_id", NULL, BASE "    tags: [Bad Tag]\n", 0, "@M:8:12: tag 'Bad Tag' " MSG_ID_RULE "\n"},
@@ -348,43 +359,64 @@ static const struct icase cases[] = {
 	{"strict_missing_short", NULL,
 	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    kind: paper\n"
 	 "    authors: [Ann Author]\n    era: new\n    paradigm: sup\n    tags: [t1]\n"
-	 "    summary: S.\n    problem: P.\n    insight: I.\n    impact: M.\n    root: true\n", 1,
+	 "    summary: S.\n    problem: P.\n    insight: I.\n    impact: M.\n    root: true\n    sources: [Src.]\n", 1,
 	 "@M:2:5: a milestone is missing required field 'short'\n"},
 	{"strict_missing_paradigm", NULL,
 	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    short: B\n    kind: paper\n"
 	 "    authors: [Ann Author]\n    era: new\n    tags: [t1]\n    summary: S.\n    problem: P.\n"
-	 "    insight: I.\n    impact: M.\n    root: true\n", 1,
+	 "    insight: I.\n    impact: M.\n    root: true\n    sources: [Src.]\n", 1,
 	 "@M:2:5: a milestone is missing required field 'paradigm'\n"},
 	{"strict_missing_problem", NULL,
 	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    short: B\n    kind: paper\n"
 	 "    authors: [Ann Author]\n    era: new\n    paradigm: sup\n    tags: [t1]\n    summary: S.\n"
-	 "    insight: I.\n    impact: M.\n    root: true\n", 1,
+	 "    insight: I.\n    impact: M.\n    root: true\n    sources: [Src.]\n", 1,
 	 "@M:2:5: a milestone is missing required field 'problem'\n"},
 	{"strict_missing_insight", NULL,
 	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    short: B\n    kind: paper\n"
 	 "    authors: [Ann Author]\n    era: new\n    paradigm: sup\n    tags: [t1]\n    summary: S.\n"
-	 "    problem: P.\n    impact: M.\n    root: true\n", 1,
+	 "    problem: P.\n    impact: M.\n    root: true\n    sources: [Src.]\n", 1,
 	 "@M:2:5: a milestone is missing required field 'insight'\n"},
 	{"strict_missing_impact", NULL,
 	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    short: B\n    kind: paper\n"
 	 "    authors: [Ann Author]\n    era: new\n    paradigm: sup\n    tags: [t1]\n    summary: S.\n"
-	 "    problem: P.\n    insight: I.\n    root: true\n", 1,
+	 "    problem: P.\n    insight: I.\n    root: true\n    sources: [Src.]\n", 1,
 	 "@M:2:5: a milestone is missing required field 'impact'\n"},
 	{"strict_no_tags", NULL,
 	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    short: B\n    kind: paper\n"
 	 "    authors: [Ann Author]\n    era: new\n    paradigm: sup\n    summary: S.\n    problem: P.\n"
-	 "    insight: I.\n    impact: M.\n    root: true\n", 1,
+	 "    insight: I.\n    impact: M.\n    root: true\n    sources: [Src.]\n", 1,
 	 "@M:2:5: a milestone needs at least one tag\n"},
 	{"strict_no_authors_or_organization", NULL,
 	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    short: B\n    kind: paper\n"
 	 "    authors: []\n    era: new\n    paradigm: sup\n    tags: [t1]\n    summary: S.\n"
-	 "    problem: P.\n    insight: I.\n    impact: M.\n    root: true\n", 1,
+	 "    problem: P.\n    insight: I.\n    impact: M.\n    root: true\n    sources: [Src.]\n", 1,
 	 "@M:2:5: a milestone needs 'authors' or an 'organization'\n"},
 	{"strict_no_link_and_not_root", NULL,
 	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    short: B\n    kind: paper\n"
 	 "    authors: [Ann Author]\n    era: new\n    paradigm: sup\n    tags: [t1]\n    summary: S.\n"
-	 "    problem: P.\n    insight: I.\n    impact: M.\n", 1,
+	 "    problem: P.\n    insight: I.\n    impact: M.\n    sources: [Src.]\n", 1,
 	 "@M:2:5: a milestone after 1950 needs a 'builds_on' link or 'root: true'\n"},
+	{"strict_missing_sources", NULL,
+	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    short: B\n    kind: paper\n"
+	 "    authors: [Ann Author]\n    era: new\n    paradigm: sup\n    tags: [t1]\n    summary: S.\n"
+	 "    problem: P.\n    insight: I.\n    impact: M.\n    root: true\n", 1,
+	 "@M:2:5: a milestone is missing required field 'sources'\n"},
+	{"strict_figure_without_source", NULL, STRICT_BASE "    sources: [Src.]\n    figures: [\"42% on X\"]\n", 1,
+	 "@M:17:15: a figure needs a 'source' (where the number comes from)\n"},
+	{"strict_venue_without_type", NULL, STRICT_BASE "    sources: [Src.]\n    venue: NeurIPS 2001\n", 1,
+	 "@M:2:5: a milestone with a 'venue' or 'paper_title' needs a 'venue_type' (journal, conference, "
+	 "workshop, book, chapter, phd-thesis, masters-thesis, report, preprint, lecture, web)\n"},
+	{"strict_event_with_insight", NULL,
+	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    short: B\n    kind: event\n"
+	 "    organization: Org\n    era: new\n    tags: [t1]\n    summary: S.\n    insight: I.\n"
+	 "    why_it_mattered: M.\n    sources: [Src.]\n    root: true\n", 1,
+	 "@M:2:5: a milestone is missing required field 'what_happened'\n"
+	 "@M:11:14: an event tells 'what_happened' in place of 'insight'\n"},
+	{"strict_event_with_paradigm", NULL,
+	 "milestones:\n  - id: base\n    year: 2001\n    title: Base\n    short: B\n    kind: event\n"
+	 "    organization: Org\n    era: new\n    paradigm: sup\n    tags: [t1]\n    summary: S.\n"
+	 "    what_happened: H.\n    why_it_mattered: M.\n    sources: [Src.]\n    root: true\n", 1,
+	 "@M:9:15: an event has no 'paradigm' (a paradigm is a way of learning)\n"},
 };
 
 /* "@T" / "@M" -> paths; adds the summary line. Returns a malloc'd string; *n gets the
@@ -838,12 +870,19 @@ static void test_strict_valid(void **state)
 	char *tax = tu_path(dir, "00-tax.yaml"), *ms = tu_path(dir, "10-ms.yaml");
 	tu_write_str(tax, TAXONOMY);
 	tu_write_str(ms, STRICT_BASE
+		     "    sources: [Src.]\n"
 		     "  - {id: y1950, year: 1950, title: T, short: T, kind: paper, organization: Org, era: old,\n"
-		     "     paradigm: sup, tags: [t2], summary: S., problem: P., insight: I., impact: M.}\n");
+		     "     paradigm: sup, tags: [t2], summary: S., problem: P., insight: I., impact: M.,\n"
+		     "     sources: [S.], venue: V, venue_type: journal, figures: [{text: F, source: S.}]}\n"
+		     "  - {id: ev, year: 2001, title: T, short: E, kind: event, organization: Org, era: new,\n"
+		     "     tags: [t2], summary: S., what_happened: H., why_it_mattered: W., sources: [S.], root: true}\n"
+		     "  - {id: later, year: 2011, title: T, short: L, kind: paper, organization: Org, era: new,\n"
+		     "     paradigm: sup, tags: [t2], summary: S., problem: P., insight: I., impact: M.,\n"
+		     "     sources: [S.], root: true}\n");
 	const char *paths[] = {dir};
 	size_t n;
 	char *got = import_to(paths, 1, NULL, 1, &n);
-	assert_string_equal(got, "2 milestones checked\n");
+	assert_string_equal(got, "4 milestones checked\n");
 	assert_int_equal(n, 0);
 	free(got);
 	free(tax);

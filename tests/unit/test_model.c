@@ -556,7 +556,7 @@ static void test_milestone_load_other_fields(void **state)
 	assert_true(m.training_compute == 4.7e17);
 	assert_string_equal(m.scale_source, "Krizhevsky et al. 2012");
 	assert_int_equal(m.nfigures, 2);
-	assert_string_equal(m.figures[0], "ILSVRC-2012 top-5 error: 15.3% vs 26.2%");
+	assert_string_equal(m.figures[0].text, "ILSVRC-2012 top-5 error: 15.3% vs 26.2%");
 	assert_string_equal(m.url, "https://papers.nips.cc/paper/4824");
 	assert_int_equal(m.ntags, 2);
 	assert_string_equal(m.tags[0].slug, "cnn");
