@@ -21,50 +21,77 @@
  * Dependencies point one way: tui -> model -> db -> core; cli and import -> model/db -> core.
  * The database schema lives in schema/; the curated data in data/ (format: data/README.md).
  */
+#include <ctype.h>
 #include <errno.h>
+#include <getopt.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "tui/tui.h"
 
-static void usage(FILE *fp)
+/* The options before the command. Those marked `testing` drive the headless browser of the
+ * test suite: --help leaves them out, --help-all shows them. */
+enum { O_DB = 1, O_NO_STATE, O_NO_PAGER, O_VERSION, O_HELP, O_HELP_ALL, O_SCRIPT, O_SIZE, O_DUMP,
+       O_DUMP_ATTRS };
+static const struct main_opt {
+	const char *name;
+	char letter;
+	int id;
+	const char *metavar;    /* NULL for a flag */
+	int testing;
+	const char *help;
+} main_opts[] = {
+	{"db", 0, O_DB, "FILE", 0, "read this database (also $DLTIMELINE_DB) instead of the\n"
+				   "built-in one; always opened read-only"},
+	{"no-state", 0, O_NO_STATE, NULL, 0, "keep no bookmarks and write no file of your own"},
+	{"no-pager", 0, O_NO_PAGER, NULL, 0, "write long output to the terminal, not through $PAGER"},
+	{"version", 0, O_VERSION, NULL, 0, "print the version"},
+	{"help", 'h', O_HELP, NULL, 0, "show this help; 'dltimeline COMMAND --help' for a command"},
+	{"help-all", 0, O_HELP_ALL, NULL, 0, "this help with the options for testing"},
+	{"script", 0, O_SCRIPT, "FILE", 1, "run the browser headless, reading keys from FILE"},
+	{"size", 0, O_SIZE, "WxH", 1, "the headless screen size (default 80x24)"},
+	{"dump", 0, O_DUMP, "FILE", 1, "where the headless mode writes the final screen (default:\n"
+				      "stdout)"},
+	{"dump-attrs", 0, O_DUMP_ATTRS, NULL, 1, "under each dumped line, mark its attributes (r reverse,\n"
+						 "u underline, b bold, d dim, . none)"},
+};
+
+static void usage(FILE *fp, int all)
 {
 	fprintf(fp,
-		"usage: dltimeline [--db FILE] [COMMAND [ARGS...]]\n"
+		"usage: dltimeline [options] [COMMAND [ARGS...]]\n"
 		"\n"
-		"Without a command, browse the timeline interactively (press ? for keys).\n"
+		"Without a command, browse the history of deep learning (press ? for keys).\n"
 		"\n"
 		"commands:\n");
 	cli_print_commands(fp);
-	fprintf(fp,
-		"\n"
-		"options:\n"
-		"  --db FILE            read this database (also $DLTIMELINE_DB) instead of the\n"
-		"                       built-in one; always opened read-only\n"
-		"  --script FILE        run the browser headless, reading keys from FILE (for tests)\n"
-		"  --size WxH           the headless screen size (default 80x24)\n"
-		"  --dump FILE          where the headless mode writes the final screen (default: stdout)\n"
-		"  --dump-attrs         under each dumped line, mark its attributes (r reverse,\n"
-		"                       u underline, b bold, d dim, . none)\n"
-		"  --no-state           keep no bookmarks and write no file of your own\n"
-		"  --version            print the version\n"
-		"  -h, --help           show this help; 'dltimeline COMMAND --help' for a command\n");
-}
-
-/* Value of option argv[*i] given as "--name VALUE" or "--name=VALUE"; NULL if missing. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (*i + 1 < argc)
-		return argv[++*i];
-	return NULL;
+	for (int testing = 0; testing <= all; testing++) {
+		fprintf(fp, testing ? "\noptions for testing:\n" : "\noptions:\n");
+		for (size_t i = 0; i < DLT_ARRAY_LEN(main_opts); i++) {
+			const struct main_opt *o = &main_opts[i];
+			if (o->testing != testing)
+				continue;
+			char head[64];
+			snprintf(head, sizeof head, "%s%s--%s%s%s", o->letter ? "-" : "", o->letter ? "h, " : "",
+				 o->name, o->metavar ? " " : "", o->metavar ? o->metavar : "");
+			fprintf(fp, "  %-20s ", head);
+			for (const char *p = o->help; *p; p++) {
+				fputc(*p, fp);
+				if (*p == '\n')
+					fprintf(fp, "  %-20s ", "");
+			}
+			fputc('\n', fp);
+		}
+	}
+	fprintf(fp, "\nSee 'man dltimeline' or README.md for the keys, the data format and the formats.\n");
 }
 
 /* The exit status after printing to stdout: a reader that went away (EPIPE) is fine; any
@@ -79,72 +106,100 @@ static int stdout_status(void)
 	return DLT_EXIT_ERROR;
 }
 
-static int option_is(const char *arg, const char *name)
+/* "WxH" with 1 <= W, H <= 1000, nothing else. Returns 0 or -1. */
+static int parse_size(const char *v, int *w, int *h)
 {
-	size_t n = strlen(name);
-	return strncmp(arg, name, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+	long lw, lh;
+	const char *x = strchr(v, 'x');
+	if (!x || x == v)
+		return -1;
+	char *wtext = xstrndup(v, (size_t)(x - v));
+	int ok = parse_long(wtext, 1, 1000, &lw) == 0 && parse_long(x + 1, 1, 1000, &lh) == 0 &&
+		 isdigit((unsigned char)v[0]) && isdigit((unsigned char)x[1]);
+	free(wtext);
+	if (!ok)
+		return -1;
+	*w = (int)lw;
+	*h = (int)lh;
+	return 0;
+}
+
+/* One line about a bad option or value, made printable; returns DLT_EXIT_ERROR. */
+static int option_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int option_error(const char *fmt, ...)
+{
+	struct strbuf sb = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	char *clean = utf8_sanitize(sb_str(&sb), sb.len, 0);
+	fprintf(stderr, "dltimeline: %s (see 'dltimeline --help')\n", clean);
+	free(clean);
+	sb_free(&sb);
+	return DLT_EXIT_ERROR;
 }
 
 int main(int argc, char **argv)
 {
 	struct cli_global g = {0};
 	struct tui_options topt = {.width = 80, .height = 24};
-	int i;
 
 	setlocale(LC_ALL, "");
 	signal(SIGPIPE, SIG_IGN);
 
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		const char *a = argv[i], *v;
-		if (strcmp(a, "--version") == 0) {
+	/* getopt_long from the table; '+': the options end at the command */
+	struct option lo[DLT_ARRAY_LEN(main_opts) + 1];
+	for (size_t i = 0; i < DLT_ARRAY_LEN(main_opts); i++)
+		lo[i] = (struct option){main_opts[i].name, main_opts[i].metavar ? required_argument : no_argument,
+					NULL, main_opts[i].id};
+	lo[DLT_ARRAY_LEN(main_opts)] = (struct option){0};
+	opterr = 0;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "+:h", lo, NULL)) != -1) {
+		switch (ch) {
+		case O_VERSION:
 			printf("dltimeline %s\n", DLT_VERSION);
 			return stdout_status();
-		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-			usage(stdout);
+		case 'h':
+		case O_HELP:
+		case O_HELP_ALL:
+			usage(stdout, ch == O_HELP_ALL);
 			return stdout_status();
-		} else if (option_is(a, "--db")) {
-			if (!(v = opt_value(argc, argv, &i, "--db")) || !*v)
-				goto missing;
-			g.db_path = v;
-		} else if (strcmp(a, "--no-state") == 0) {
-			g.no_state = 1;
-			topt.no_state = 1;
-		} else if (option_is(a, "--script")) {
-			if (!(v = opt_value(argc, argv, &i, "--script")))
-				goto missing;
-			topt.script = v;
-		} else if (strcmp(a, "--dump-attrs") == 0) {
-			topt.dump_attrs = 1;
-		} else if (option_is(a, "--dump")) {
-			if (!(v = opt_value(argc, argv, &i, "--dump")))
-				goto missing;
-			topt.dump = v;
-		} else if (option_is(a, "--size")) {
-			if (!(v = opt_value(argc, argv, &i, "--size")))
-				goto missing;
-			int w, h;
-			char extra;
-			if (sscanf(v, "%dx%d%c", &w, &h, &extra) != 2 || w < 1 || h < 1 || w > 1000 || h > 1000) {
-				fprintf(stderr, "dltimeline: --size wants WIDTHxHEIGHT (1-1000), not '%s'\n", v);
-				return DLT_EXIT_ERROR;
-			}
-			topt.width = w;
-			topt.height = h;
-		} else if (strcmp(a, "--") == 0) {
-			i++;
+		case O_DB:
+			if (!*optarg)
+				return option_error("--db needs a file name");
+			g.db_path = optarg;
 			break;
-		} else {
-			fprintf(stderr, "dltimeline: unknown option '%s' (see 'dltimeline --help')\n", a);
-			return DLT_EXIT_ERROR;
+		case O_NO_STATE:
+			g.no_state = topt.no_state = 1;
+			break;
+		case O_NO_PAGER:
+			g.no_pager = 1;
+			break;
+		case O_SCRIPT:
+			topt.script = optarg;
+			break;
+		case O_DUMP:
+			topt.dump = optarg;
+			break;
+		case O_DUMP_ATTRS:
+			topt.dump_attrs = 1;
+			break;
+		case O_SIZE:
+			if (parse_size(optarg, &topt.width, &topt.height) < 0)
+				return option_error("--size wants WIDTHxHEIGHT (1-1000), not '%s'", optarg);
+			break;
+		case ':':
+			return option_error("option '%s' needs a value", argv[optind - 1]);
+		default:
+			return option_error("unknown option '%s'", argv[optind - 1]);
 		}
-		continue;
-missing:
-		fprintf(stderr, "dltimeline: option '%s' needs a value\n", a);
-		return DLT_EXIT_ERROR;
 	}
 
-	if (i < argc)
-		return cli_run(argc - i, argv + i, &g);
+	if (optind < argc)
+		return cli_run(argc - optind, argv + optind, &g);
 	if ((topt.dump || topt.dump_attrs) && !topt.script) {
 		fprintf(stderr, "dltimeline: --dump and --dump-attrs need --script\n");
 		return DLT_EXIT_ERROR;

@@ -12,10 +12,9 @@
 struct cli_global {
 	const char *db_path;    /* --db, or NULL for $DLTIMELINE_DB / embedded */
 	int no_state;           /* --no-state: never touch the user's state database */
+	int no_pager;           /* --no-pager: write to the terminal directly */
 };
 
-/* True when `name` is a command of the command-line mode. */
-int cli_is_command(const char *name);
 /* Run command argv[0] with its arguments. Returns the exit status (0, 1 nothing found,
  * 2 usage or database error); errors are printed to stderr as one line. */
 int cli_run(int argc, char **argv, const struct cli_global *g);

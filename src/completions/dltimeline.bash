@@ -129,7 +129,7 @@ _dltimeline()
         esac
     elif [[ -z $cmd ]]; then
         if [[ $cur == -* ]]; then
-            candidates='--db --no-state --script --size --dump --dump-attrs --version --help'
+            candidates='--db --no-state --no-pager --version --help --help-all --script --size --dump --dump-attrs'
         else
             candidates=$_dltimeline_commands
         fi

@@ -321,6 +321,12 @@ static int is_space(uint32_t cp)
 
 size_t utf8_wrap(const char *s, size_t len, size_t width, struct wrap_line **lines)
 {
+	return utf8_wrap_ex(s, len, width, 0, lines);
+}
+
+size_t utf8_wrap_ex(const char *s, size_t len, size_t width, unsigned flags, struct wrap_line **lines)
+{
+	int whole_words = (flags & UTF8_WRAP_WHOLE_WORDS) != 0;
 	size_t cap = 8, n = 0;
 	struct wrap_line *out = xmalloc(cap * sizeof *out);
 	size_t i = 0;
@@ -354,7 +360,7 @@ size_t utf8_wrap(const char *s, size_t len, size_t width, struct wrap_line **lin
 				break;
 			w += (size_t)cw;
 			end += nb;
-			if (cp == '-' || cp == '/' || cp == 0x2014 || cp == 0x2013) {
+			if (!whole_words && (cp == '-' || cp == '/' || cp == 0x2014 || cp == 0x2013)) {
 				brk = end, brk_w = w, brk_next = end, have_brk = 1;
 			}
 		}
@@ -364,6 +370,11 @@ size_t utf8_wrap(const char *s, size_t len, size_t width, struct wrap_line **lin
 			next = hard ? end + 1 : end;
 		} else if (have_brk && brk > start) {
 			line_end = brk, lw = brk_w, next = brk_next;
+		} else if (whole_words) {
+			/* a word longer than the line (an address): the whole of it, past the width */
+			while (end < len && s[end] != ' ' && s[end] != '\t' && s[end] != '\n')
+				end++;
+			line_end = next = end, lw = utf8_width_n(s + start, end - start);
 		} else {
 			line_end = end, lw = w, next = end;
 			if (end == start) { /* a character wider than the line: take it anyway */

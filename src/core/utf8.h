@@ -54,5 +54,10 @@ struct wrap_line {
  * boundary. Leading spaces of continuation lines are dropped. Returns the number of lines and
  * sets *lines to a malloc'd array (caller frees); empty input gives one empty line. */
 size_t utf8_wrap(const char *s, size_t len, size_t width, struct wrap_line **lines);
+/* utf8_wrap with flags: UTF8_WRAP_WHOLE_WORDS breaks at spaces and '\n' only, and never
+ * splits a word (an address, a formula): one longer than the line stands alone on a line
+ * that is wider than `width`. */
+#define UTF8_WRAP_WHOLE_WORDS 1u
+size_t utf8_wrap_ex(const char *s, size_t len, size_t width, unsigned flags, struct wrap_line **lines);
 
 #endif

@@ -115,7 +115,6 @@
 	DLT_Q(PAR_JSON, "SELECT json_group_array(json_object('id', slug, 'name', name, 'start', start, " \
 		"'end', \"end\", 'summary', summary)) FROM (SELECT * FROM paradigms ORDER BY start, id)") \
 	DLT_Q(TAG_JSON, "SELECT json_group_array(json_object('id', slug, 'name', name)) FROM (SELECT * FROM tags ORDER BY id)") \
-	DLT_Q(JSON_QUOTE, "SELECT json_quote(?1)") \
 	/* Years: the per-year table written at import. */ \
 	DLT_Q(YEAR_AT_OR_AFTER, "SELECT year, first_id, count FROM years WHERE year >= ?1 ORDER BY year LIMIT 1") \
 	DLT_Q(YEAR_BEFORE, "SELECT year, first_id, count FROM years WHERE year < ?1 ORDER BY year DESC LIMIT 1") \

@@ -39,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/json.h"
 #include "core/utf8.h"
 #include "core/util.h"
 #include "core/vocab.h"
@@ -758,21 +759,6 @@ static void missing(struct pctx *c, const struct ynode *map, const struct ynode 
 	if (n && n->type != YN_SCALAR)
 		return;
 	PROBLEM_NODE(c, map, "%s is missing required field '%s'", what, key);
-}
-
-/* Append `s` to sb the way JSON quotes a string. */
-static void json_quote(struct strbuf *sb, const char *s)
-{
-	sb_addc(sb, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			sb_addf(sb, "\\%c", *p);
-		else if (*p < 0x20)
-			sb_addf(sb, "\\u%04x", *p);
-		else
-			sb_addc(sb, (char)*p);
-	}
-	sb_addc(sb, '"');
 }
 
 /* A list of strings as a JSON array; reports non-scalar elements. Returns a malloc'd string.

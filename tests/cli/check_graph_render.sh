@@ -6,7 +6,8 @@
 #     Graphviz's `dot -Tsvg` into non-empty SVG with a node per milestone;
 #   - `export --format mermaid` holds a `timeline` and a `flowchart` diagram in two fenced
 #     blocks, with an event and a node per milestone and the same links as the DOT file;
-#   - lineage, path and chart fit 80 columns, and under a non-UTF-8 locale are pure ASCII.
+#   - lineage, path and chart fit an 80-column terminal, are whole in a pipe, and under a
+#     non-UTF-8 locale are pure ASCII.
 #
 # Exits 0 when every check passed, 1 when one failed, 77 (skipped) when `dot` is missing.
 set -u
@@ -112,15 +113,24 @@ commands=(
 	"chart params"
 	"chart compute"
 )
+source "$(dirname "$0")/../lib/on_tty.sh"
+widest() {
+	python3 -c 'import sys
+print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$1"
+}
 for cmd in "${commands[@]}"; do
 	# shellcheck disable=SC2086
 	if ! "$bin" $cmd >"$tmp/out" 2>"$tmp/err"; then
 		fail "dltimeline $cmd failed: $(cat "$tmp/err")"
 		continue
 	fi
-	wide=$(python3 -c 'import sys
-print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$tmp/out")
-	((wide <= 80)) && pass || fail "dltimeline $cmd is $wide columns wide, more than 80"
+	# shellcheck disable=SC2086
+	on_tty 80 "$bin" $cmd >"$tmp/tty" 2>&1
+	wide=$(widest "$tmp/tty")
+	((wide <= 80)) && pass || fail "dltimeline $cmd is $wide columns wide on an 80-column terminal"
+	if [[ $cmd == lineage* ]]; then   # in a pipe every note is whole
+		grep -q '[^ ]…$' "$tmp/out" && fail "dltimeline $cmd cut a line in a pipe" || pass
+	fi
 	# shellcheck disable=SC2086
 	LC_ALL=C "$bin" $cmd >"$tmp/ascii" 2>&1
 	if LC_ALL=C grep -q $'[\x80-\xff]' "$tmp/ascii"; then

@@ -1,0 +1,405 @@
+/*
+ * cmd_list.c -- the commands that list milestones or names: list, search, eras,
+ * paradigms, tags and bookmarks.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_int.h"
+#include "core/util.h"
+#include "core/vocab.h"
+#include "model/search.h"
+#include "model/state.h"
+
+/* ---- list ---------------------------------------------------------------------------------- */
+
+enum { L_YEAR = 1, L_FROM, L_TO, L_ERA, L_TAG, L_KIND, L_PARADIGM, L_LIMIT };
+
+struct list_args {
+	int year_from, year_to;
+	const char *era, *tag, *kind, *paradigm;
+	long limit;
+};
+
+static int list_option(struct cli *c, int id, const char *value, void *arg)
+{
+	struct list_args *a = arg;
+	int y, status;
+	switch (id) {
+	case L_YEAR:
+	case L_FROM:
+	case L_TO:
+		if ((status = cli_year(c, value, &y)) != 0)
+			return status;
+		if (id != L_TO)
+			a->year_from = y;
+		if (id != L_FROM)
+			a->year_to = y;
+		return 0;
+	case L_ERA:
+		a->era = value;
+		return 0;
+	case L_TAG:
+		a->tag = value;
+		return 0;
+	case L_KIND:
+		a->kind = value;
+		return 0;
+	case L_PARADIGM:
+		a->paradigm = value;
+		return 0;
+	default:
+		return cli_number(c, "limit", value, 1, 100000000, &a->limit);
+	}
+}
+
+/* Print every row of a view (up to limit). Returns the number printed. */
+static size_t print_view(struct cli *c, struct dlt_view *v, long limit)
+{
+	struct dlt_row rows[64];
+	size_t total = 0;
+	int64_t from = 0;
+	for (;;) {
+		size_t want = DLT_ARRAY_LEN(rows);
+		if (limit > 0 && (long)(total + want) > limit)
+			want = (size_t)(limit - (long)total);
+		size_t n = want ? dlt_view_fetch(v, from, 1, want, rows) : 0;
+		for (size_t i = 0; i < n; i++) {
+			out_row(c, &rows[i], total + i == 0);
+			from = rows[i].id;
+			dlt_row_clear(&rows[i]);
+		}
+		total += n;
+		if (n < want || n == 0)
+			break;
+	}
+	out_rows_end(c, total);
+	return total;
+}
+
+static int run_list(struct cli *c, void *arg)
+{
+	struct list_args *a = arg;
+	if (a->year_from && a->year_to && a->year_from > a->year_to)
+		return cli_usage(c, "--from %d is after --to %d", a->year_from, a->year_to);
+	if (a->kind && dlt_kind_parse(a->kind) == DLT_KIND_NONE)
+		return cli_usage(c, "unknown kind '%s' (%s)", a->kind, dlt_kind_list());
+	if (cli_open_db(c) < 0)
+		return DLT_EXIT_ERROR;
+
+	/* The most selective criterion drives the view; the others are checked per row. */
+	int64_t era = 0, tag = 0, par = 0;
+	int status = 0;
+	if (a->era && !(era = cli_find_period(c->eras, c->neras, a->era)))
+		return cli_usage(c, "unknown era '%s' (see 'dltimeline eras')", a->era);
+	if (a->paradigm && !(par = cli_find_period(c->pars, c->npars, a->paradigm)))
+		return cli_usage(c, "unknown paradigm '%s' (see 'dltimeline paradigms')", a->paradigm);
+	if (a->tag && !(tag = cli_tag(c, a->tag, &status)))
+		return status;
+	struct dlt_filter f = {.year_from = a->year_from, .year_to = a->year_to};
+	if (tag)
+		f.kind = DLT_F_TAG, f.ref = tag;
+	else if (era)
+		f.kind = DLT_F_ERA, f.ref = era;
+	else if (par)
+		f.kind = DLT_F_PARADIGM, f.ref = par;
+	else if (a->kind)
+		f.kind = DLT_F_KIND, f.text = xstrdup(a->kind);
+	struct dlt_view *v = dlt_view_new(c->db, &f);
+
+	/* Secondary criteria: filter rows in C. */
+	size_t total = 0;
+	int secondary = (tag && (era || par || a->kind)) || (era && (par || a->kind)) || (par && a->kind);
+	if (!secondary) {
+		total = print_view(c, v, a->limit);
+	} else {
+		struct dlt_row rows[64];
+		int64_t from = 0;
+		struct dlt_filter tf = {.kind = DLT_F_TAG, .ref = tag};
+		struct dlt_view *tv = tag ? dlt_view_new(c->db, &tf) : NULL;
+		for (;;) {
+			size_t n = dlt_view_fetch(v, from, 1, DLT_ARRAY_LEN(rows), rows);
+			for (size_t i = 0; i < n; i++) {
+				struct dlt_row *row = &rows[i];
+				int ok = (!era || row->era == era) && (!par || row->paradigm == par) &&
+					 (!a->kind || strcmp(row->kind, a->kind) == 0) &&
+					 (!tag || dlt_view_contains(tv, row->id));
+				if (ok && (a->limit <= 0 || (long)total < a->limit))
+					out_row(c, row, total++ == 0);
+				from = row->id;
+				dlt_row_clear(row);
+			}
+			if (n < DLT_ARRAY_LEN(rows))
+				break;
+		}
+		dlt_view_free(tv);
+		out_rows_end(c, total);
+	}
+	dlt_view_free(v);
+	dlt_filter_clear(&f);
+	if (dlt_db_failed(c->db))
+		return cli_db_error(c);
+	return total ? DLT_EXIT_OK : DLT_EXIT_NOTFOUND;
+}
+
+static const struct cli_opt list_opts[] = {
+	{"year", 0, L_YEAR, "Y", "only year Y"},
+	{"from", 0, L_FROM, "Y", "only years from Y (with --to: Y1 to Y2)"},
+	{"to", 0, L_TO, "Y", "only years up to Y"},
+	{"era", 0, L_ERA, "ERA", "only this era, by id or name (see 'dltimeline eras')"},
+	{"paradigm", 0, L_PARADIGM, "P", "only this paradigm (see 'dltimeline paradigms')"},
+	{"tag", 0, L_TAG, "TAG", "only milestones with this tag (see 'dltimeline tags')"},
+	{"kind", 0, L_KIND, "K", "only this kind: paper, model, system, product, event,\n"
+				"dataset, framework, hardware or competition"},
+	{"limit", 0, L_LIMIT, "N", "at most N rows"},
+	{0},
+};
+
+const struct cli_command cli_cmd_list = {
+	.name = "list", .run = run_list, .usage = "",
+	.help = "List milestones in chronological order.\n"
+		"All of them, or those the options select (all must match).\n"
+		"In a pipe each milestone is one whole line; on a terminal lines fit its width.",
+	.opts = list_opts, .option = list_option, .args_size = sizeof(struct list_args),
+	.formats = "text tsv json", .max_args = 0, .pages = 1,
+};
+
+/* ---- search -------------------------------------------------------------------------------- */
+
+struct search_args {
+	long limit;
+};
+
+static int search_option(struct cli *c, int id, const char *value, void *arg)
+{
+	(void)id;
+	return cli_number(c, "limit", value, 1, 100000, &((struct search_args *)arg)->limit);
+}
+
+static int run_search(struct cli *c, void *arg)
+{
+	struct search_args *a = arg;
+	struct strbuf text = {0}, expr = {0};
+	for (int i = 0; i < c->nargs; i++) {
+		if (i)
+			sb_addc(&text, ' ');
+		sb_add(&text, c->args[i]);
+	}
+	int compiled = dlt_search_compile(sb_str(&text), &expr);
+	sb_free(&text);
+	if (compiled < 0) {
+		sb_free(&expr);
+		return cli_usage(c, "the query has no words to search for");
+	}
+	if (cli_open_db(c) < 0) {
+		sb_free(&expr);
+		return DLT_EXIT_ERROR;
+	}
+	int64_t *ids;
+	int n = dlt_search_ranked(c->db, sb_str(&expr), a->limit ? (int)a->limit : 20, &ids);
+	sb_free(&expr);
+	if (n < 0)
+		return cli_db_error(c);
+	for (int i = 0; i < n; i++) {
+		struct dlt_row row = {0};
+		if (dlt_row_load(c->db, ids[i], &row) == 0) {
+			out_row(c, &row, i == 0);
+			dlt_row_clear(&row);
+		}
+	}
+	out_rows_end(c, (size_t)n);
+	free(ids);
+	if (dlt_db_failed(c->db))
+		return cli_db_error(c);
+	return n ? DLT_EXIT_OK : DLT_EXIT_NOTFOUND;
+}
+
+static const struct cli_opt search_opts[] = {
+	{"limit", 0, 1, "N", "at most N results (default 20)"},
+	{0},
+};
+
+const struct cli_command cli_cmd_search = {
+	.name = "search", .run = run_search, .usage = "WORDS...",
+	.help = "Search titles, names, aliases, authors, texts and tags; best matches first.\n"
+		"Words match as prefixes and must all occur.",
+	.opts = search_opts, .option = search_option, .args_size = sizeof(struct search_args),
+	.formats = "text tsv json", .min_args = 1, .max_args = -1,
+	.too_few = "what should I search for?", .pages = 1,
+};
+
+/* ---- eras, paradigms, tags ------------------------------------------------------------------ */
+
+static int list_periods(struct cli *c, enum dlt_period_kind kind)
+{
+	static const enum dlt_query json_q[] = {Q_ERA_JSON, Q_PAR_JSON, Q_TAG_JSON};
+	if (cli_open_db(c) < 0)
+		return DLT_EXIT_ERROR;
+	if (c->format == FMT_JSON) {
+		out_json_query(c, json_q[kind], 0);
+		putchar('\n');
+		out_check();
+		return dlt_db_failed(c->db) ? cli_db_error(c) : DLT_EXIT_OK;
+	}
+	struct dlt_period *p;
+	size_t n = dlt_periods_load(c->db, kind, &p);
+	for (size_t i = 0; i < n; i++) {
+		char years[32] = "", cnt[32];
+		if (p[i].start && p[i].end)
+			snprintf(years, sizeof years, "%d-%d", p[i].start, p[i].end);
+		else if (p[i].start)
+			snprintf(years, sizeof years, "%d-", p[i].start);
+		snprintf(cnt, sizeof cnt, "%lld", (long long)p[i].count);
+		if (c->format == FMT_TSV) {
+			out_tsv(p[i].slug, 0);
+			out_tsv(p[i].name, 0);
+			out_tsv(kind == DLT_TAGS ? cnt : years, kind == DLT_TAGS);
+			if (kind != DLT_TAGS)
+				out_tsv(p[i].summary, 1);
+		} else if (kind == DLT_TAGS) {
+			printf("%s%-22s%s %-30s %s%5s%s\n", out_bold(c), p[i].slug, out_reset(c), p[i].name,
+			       out_dim(c), cnt, out_reset(c));
+		} else {
+			printf("%s%-10s%s %s%s%s  %s(%s)%s\n", out_date(c), years, out_reset(c), out_bold(c),
+			       p[i].name, out_reset(c), out_dim(c), p[i].slug, out_reset(c));
+			if (p[i].summary)
+				out_wrapped(c, p[i].summary, 11, 0);
+		}
+		out_check();
+	}
+	dlt_periods_free(p, n);
+	return dlt_db_failed(c->db) ? cli_db_error(c) : n ? DLT_EXIT_OK : DLT_EXIT_NOTFOUND;
+}
+
+static int run_eras(struct cli *c, void *arg)
+{
+	(void)arg;
+	return list_periods(c, DLT_ERAS);
+}
+
+static int run_paradigms(struct cli *c, void *arg)
+{
+	(void)arg;
+	return list_periods(c, DLT_PARADIGMS);
+}
+
+static int run_tags(struct cli *c, void *arg)
+{
+	(void)arg;
+	return list_periods(c, DLT_TAGS);
+}
+
+const struct cli_command cli_cmd_eras = {
+	.name = "eras", .run = run_eras, .usage = "",
+	.help = "List the eras: the periods of the history, with their years.",
+	.formats = "text tsv json", .max_args = 0,
+};
+
+const struct cli_command cli_cmd_paradigms = {
+	.name = "paradigms", .run = run_paradigms, .usage = "",
+	.help = "List the paradigms: the ways of working that milestones follow.\n"
+		"Those with years are also the periods they dominated.",
+	.formats = "text tsv json", .max_args = 0,
+};
+
+const struct cli_command cli_cmd_tags = {
+	.name = "tags", .run = run_tags, .usage = "",
+	.help = "List the tags with their milestone counts.",
+	.formats = "text tsv json", .max_args = 0, .pages = 1,
+};
+
+/* ---- bookmarks ------------------------------------------------------------------------------- */
+
+enum { B_ADD = 1, B_REMOVE };
+
+struct bookmark_args {
+	const char *add, *remove;
+};
+
+static int bookmark_option(struct cli *c, int id, const char *value, void *arg)
+{
+	(void)c;
+	struct bookmark_args *a = arg;
+	*(id == B_ADD ? &a->add : &a->remove) = value;
+	return 0;
+}
+
+/* Add or remove the bookmark of milestone `name`. Returns the exit status. */
+static int change_bookmark(struct cli *c, struct dlt_state *st, const char *name, int add)
+{
+	int status = DLT_EXIT_OK;
+	int64_t id = cli_resolve(c, name, &status);
+	struct dlt_row row = {0};
+	if (!id)
+		return status;
+	if (dlt_row_load(c->db, id, &row) < 0)
+		return cli_db_error(c);
+	if (dlt_bookmark_set(st, row.slug, add) < 0) {
+		fprintf(stderr, "dltimeline: %s\n", dlt_state_error(st));
+		status = DLT_EXIT_ERROR;
+	}
+	dlt_row_clear(&row);
+	return status;
+}
+
+/* Print the bookmarks, most recent first. Returns the exit status. */
+static int print_bookmarks(struct cli *c, struct dlt_state *st)
+{
+	char **slugs;
+	size_t n = dlt_bookmarks_list(st, &slugs), shown = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct dlt_row row = {0};
+		int64_t id = dlt_id_by_slug(c->db, slugs[i]);
+		if (id && dlt_row_load(c->db, id, &row) == 0) {
+			out_row(c, &row, shown++ == 0);
+			dlt_row_clear(&row);
+		}
+	}
+	out_rows_end(c, shown);
+	dlt_bookmarks_free(slugs, n);
+	if (*dlt_state_error(st)) {
+		fprintf(stderr, "dltimeline: %s\n", dlt_state_error(st));
+		return DLT_EXIT_ERROR;
+	}
+	return shown ? DLT_EXIT_OK : DLT_EXIT_NOTFOUND;
+}
+
+static int run_bookmarks(struct cli *c, void *arg)
+{
+	struct bookmark_args *a = arg;
+	if (c->g->no_state)
+		return cli_usage(c, "bookmarks live in the state database, which --no-state turns off");
+	if (a->add && a->remove)
+		return cli_usage(c, "--add and --remove go one at a time");
+	if (cli_open_db(c) < 0)
+		return DLT_EXIT_ERROR;
+	struct strbuf key = {0}, err = {0};
+	dlt_state_key(c->g->db_path && *c->g->db_path ? c->g->db_path : getenv("DLTIMELINE_DB"), &key);
+	struct dlt_state *st = dlt_state_open(sb_str(&key), &err);
+	sb_free(&key);
+	if (!st) {
+		fprintf(stderr, "dltimeline: %s\n", sb_str(&err));
+		sb_free(&err);
+		return DLT_EXIT_ERROR;
+	}
+	int status = a->add || a->remove ? change_bookmark(c, st, a->add ? a->add : a->remove, a->add != NULL)
+					 : print_bookmarks(c, st);
+	dlt_state_close(st);
+	sb_free(&err);
+	return status;
+}
+
+static const struct cli_opt bookmark_opts[] = {
+	{"add", 0, B_ADD, "ID", "bookmark a milestone (id, name, title or alias)"},
+	{"remove", 0, B_REMOVE, "ID", "remove a bookmark"},
+	{0},
+};
+
+const struct cli_command cli_cmd_bookmarks = {
+	.name = "bookmarks", .run = run_bookmarks, .usage = "",
+	.help = "List your bookmarks (most recent first), or add or remove one.\n"
+		"They are kept per timeline in $XDG_STATE_HOME/dltimeline/ (or\n"
+		"~/.local/state/dltimeline/).",
+	.opts = bookmark_opts, .option = bookmark_option, .args_size = sizeof(struct bookmark_args),
+	.formats = "text tsv json", .max_args = 0, .pages = 1,
+};

@@ -1,0 +1,114 @@
+/*
+ * cmd_misc.c -- import (YAML files to a database) and chart (milestones per year, model
+ * scale over time).
+ */
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli_int.h"
+#include "core/util.h"
+#include "import/import.h"
+#include "model/chart.h"
+
+/* ---- import ------------------------------------------------------------------------------------- */
+
+enum { I_CHECK = 1, I_STRICT, I_OUTPUT };
+
+struct import_args {
+	int check, strict;
+	const char *out;
+};
+
+static int import_option(struct cli *c, int id, const char *value, void *arg)
+{
+	(void)c;
+	struct import_args *a = arg;
+	if (id == I_CHECK)
+		a->check = 1;
+	else if (id == I_STRICT)
+		a->strict = 1;
+	else
+		a->out = value;
+	return 0;
+}
+
+static int run_import(struct cli *c, void *arg)
+{
+	struct import_args *a = arg;
+	if (!a->check && !a->out)
+		return cli_usage(c, "say where to write the database with -o OUT.db, or use --check");
+	if (a->check && a->out)
+		return cli_usage(c, "--check writes nothing; drop -o or --check");
+	struct dlt_import_opts opts = {.strict = a->strict, .out = a->out, .errors = stderr};
+	return dlt_import((const char *const *)c->args, (size_t)c->nargs, &opts) > 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
+}
+
+static const struct cli_opt import_opts[] = {
+	{"check", 0, I_CHECK, NULL, "validate only"},
+	{"strict", 0, I_STRICT, NULL, "also apply the curated history's house rules"},
+	{"output", 'o', I_OUTPUT, "FILE", "the database to write (replaced atomically)"},
+	{0},
+};
+
+const struct cli_command cli_cmd_import = {
+	.name = "import", .run = run_import, .usage = "FILE|DIR...",
+	.help = "Validate YAML data files and build a database from them (see data/README.md).\n"
+		"Reports every problem as file:line:column: message and writes nothing on error.",
+	.opts = import_opts, .option = import_option, .args_size = sizeof(struct import_args),
+	.min_args = 1, .max_args = -1, .too_few = "which files or directories?",
+};
+
+/* ---- chart ------------------------------------------------------------------------------------------ */
+
+enum { C_WIDTH = 1, C_HEIGHT };
+
+struct chart_args {
+	long width, height;
+};
+
+static int chart_option(struct cli *c, int id, const char *value, void *arg)
+{
+	struct chart_args *a = arg;
+	if (id == C_WIDTH)
+		return cli_number(c, "width", value, 20, 1000, &a->width);
+	return cli_number(c, "height", value, 6, 1000, &a->height);
+}
+
+static int run_chart(struct cli *c, void *arg)
+{
+	static const char *const names[] = {"years", "params", "compute"};
+	static const enum dlt_chart_kind kinds[] = {DLT_CHART_YEARS, DLT_CHART_PARAMS, DLT_CHART_COMPUTE};
+	struct chart_args *a = arg;
+	const char *what = c->nargs ? c->args[0] : "years";
+	size_t k;
+	for (k = 0; k < DLT_ARRAY_LEN(names) && strcmp(names[k], what) != 0; k++)
+		;
+	if (k == DLT_ARRAY_LEN(names))
+		return cli_usage(c, "no chart '%s' (years, params or compute)", what);
+	if (cli_open_db(c) < 0)
+		return DLT_EXIT_ERROR;
+	int width = a->width ? (int)a->width : (int)c->width;
+	int height = a->height ? (int)a->height : isatty(STDOUT_FILENO) ? (int)c->height - 1 : (int)c->height;
+	struct dlt_chart ch;
+	if (dlt_chart_render(c->db, kinds[k], width, height, c->utf8, &ch) < 0)
+		return cli_db_error(c);
+	for (size_t i = 0; i < ch.nlines; i++)
+		puts(ch.lines[i]);
+	dlt_chart_free(&ch);
+	return DLT_EXIT_OK;
+}
+
+static const struct cli_opt chart_opts[] = {
+	{"width", 0, C_WIDTH, "W", "columns (default: the terminal's, 80 when not a terminal)"},
+	{"height", 0, C_HEIGHT, "H", "lines (default: the terminal's, 24 when not a terminal)"},
+	{0},
+};
+
+const struct cli_command cli_cmd_chart = {
+	.name = "chart", .run = run_chart, .usage = "[years|params|compute]",
+	.help = "Milestones per year, or model size or compute over time, as a chart.\n"
+		"years: a bar per year (or per few years) over the eras; params and compute: one dot\n"
+		"per model with the figure, on a log scale, the largest labelled.",
+	.opts = chart_opts, .option = chart_option, .args_size = sizeof(struct chart_args),
+	.max_args = 1,
+};
