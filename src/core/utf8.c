@@ -1,11 +1,12 @@
 /*
- * utf8.c -- see utf8.h. The width table is deliberately small: it covers the scripts and
- * symbols that occur in names and formulas (Latin, Greek, CJK, Hangul, combining marks,
- * math and arrows, emoji), which is what the timeline shows.
+ * utf8.c -- see utf8.h.
  */
+#define _XOPEN_SOURCE 700   /* wcwidth */
 #include "utf8.h"
 
+#include <locale.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "util.h"
 
@@ -83,51 +84,30 @@ size_t utf8_valid_prefix(const char *s, size_t len)
 	return len;
 }
 
-struct range {
-	uint32_t lo, hi;
-};
-
-static const struct range zero_width[] = {
-	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x05BF, 0x05BF},
-	{0x05C1, 0x05C2}, {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A},
-	{0x064B, 0x065F}, {0x0670, 0x0670}, {0x06D6, 0x06DC}, {0x06DF, 0x06E4},
-	{0x0900, 0x0902}, {0x093A, 0x093A}, {0x093C, 0x093C}, {0x0941, 0x0948},
-	{0x094D, 0x094D}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E},
-	{0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x202A, 0x202E},
-	{0x2060, 0x2064}, {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F},
-	{0xFEFF, 0xFEFF}, {0x1F3FB, 0x1F3FF}, {0xE0000, 0xE0FFF},
-};
-
-static const struct range wide[] = {
-	{0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC},
-	{0x25FD, 0x25FE}, {0x2614, 0x2615}, {0x2648, 0x2653}, {0x26AA, 0x26AB},
-	{0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26D4, 0x26D4}, {0x26EA, 0x26EA},
-	{0x26F2, 0x26F5}, {0x26FA, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B},
-	{0x2728, 0x2728}, {0x274C, 0x274C}, {0x2753, 0x2755}, {0x2757, 0x2757},
-	{0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF}, {0x2B1B, 0x2B1C},
-	{0x2B50, 0x2B50}, {0x2B55, 0x2B55}, {0x2E80, 0x303E}, {0x3041, 0x33FF},
-	{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF}, {0xA960, 0xA97F},
-	{0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19}, {0xFE30, 0xFE6F},
-	{0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x16FE0, 0x16FE4}, {0x17000, 0x18AFF},
-	{0x1B000, 0x1B2FF}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E},
-	{0x1F191, 0x1F19A}, {0x1F200, 0x1F251}, {0x1F300, 0x1F64F}, {0x1F680, 0x1F6FF},
-	{0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x2FFFD},
-	{0x30000, 0x3FFFD},
-};
-
-static int in_table(uint32_t cp, const struct range *t, size_t n)
+/* Widths come from the C library, which is what curses measures with: wcwidth() under the
+ * UTF-8 locale C.UTF-8 (built into glibc), whatever the user's locale, so that the same
+ * text measures the same everywhere. Where that locale does not exist, a rough rule stands
+ * in: combining marks take no column, the CJK and emoji blocks two. */
+static locale_t utf8_locale(void)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (cp < t[mid].lo)
-			hi = mid;
-		else if (cp > t[mid].hi)
-			lo = mid + 1;
-		else
-			return 1;
+	static locale_t loc;
+	static int tried;
+	if (!tried) {
+		tried = 1;
+		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 	}
-	return 0;
+	return loc;
+}
+
+static int fallback_width(uint32_t cp)
+{
+	if ((cp >= 0x300 && cp <= 0x36F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0xFE00 && cp <= 0xFE0F))
+		return 0;
+	if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+	    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+	    (cp >= 0x20000 && cp <= 0x3FFFD))
+		return 2;
+	return 1;
 }
 
 static inline int is_print_ascii(char c)
@@ -141,11 +121,30 @@ int utf8_cpwidth(uint32_t cp)
 		return -1;
 	if (cp < 0x300)
 		return 1;
-	if (in_table(cp, zero_width, DLT_ARRAY_LEN(zero_width)))
+	locale_t loc = utf8_locale();
+	if (!loc)
+		return fallback_width(cp);
+	locale_t old = uselocale(loc);
+	int w = wcwidth((wchar_t)cp);
+	uselocale(old);
+	/* unassigned and other unprintable code points: one column, as the sanitiser shows
+	 * them (U+FFFD) */
+	return w < 0 ? 1 : w;
+}
+
+int utf8_printable(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp > 0x10FFFF)
 		return 0;
-	if (in_table(cp, wide, DLT_ARRAY_LEN(wide)))
-		return 2;
-	return 1;
+	if (cp < 0x300)
+		return 1;
+	locale_t loc = utf8_locale();
+	if (!loc)
+		return 1;
+	locale_t old = uselocale(loc);
+	int w = wcwidth((wchar_t)cp);
+	uselocale(old);
+	return w >= 0;
 }
 
 size_t utf8_width_n(const char *s, size_t len)
@@ -224,7 +223,7 @@ char *utf8_sanitize(const char *s, size_t len, int keep_newlines)
 			; /* dropped: zero width, so the layout does not change */
 		else if (utf8_cpwidth(cp) < 0)
 			sb_addc(&sb, ' ');
-		else if (cp == UTF8_REPLACEMENT && n == 1)
+		else if ((cp == UTF8_REPLACEMENT && n == 1) || !utf8_printable(cp))
 			sb_add(&sb, "\xEF\xBF\xBD");
 		else
 			sb_addn(&sb, s + i, n);

@@ -1,9 +1,9 @@
 /*
  * utf8.h -- UTF-8 decoding, validation, display width, sanitising and word wrapping.
  *
- * Everything here is locale-independent and deterministic: widths come from a built-in
- * table (combining marks 0, East Asian wide and emoji 2, others 1), so screen tests give
- * the same result everywhere. Invalid bytes are never passed through: they decode as
+ * Everything here is independent of the user's locale: widths are the C library's
+ * (wcwidth under C.UTF-8, which is what curses measures with), so a screen test gives the
+ * same result under any locale. Invalid bytes are never passed through: they decode as
  * U+FFFD of width 1.
  */
 #ifndef DLT_UTF8_H
@@ -24,8 +24,11 @@ size_t utf8_valid_prefix(const char *s, size_t len);
 /* True for the bidirectional formatting characters (U+202A-E, U+2066-9, LRM, RLM, ALM):
  * invisible, but they reorder the text around them, so data must not send them to a terminal. */
 int utf8_is_bidi_control(uint32_t cp);
-/* Display width of one code point: 0 (combining, zero-width), 1 or 2; control characters -1. */
+/* Display width of one code point: 0 (combining, zero-width), 1 or 2; control characters -1;
+ * code points the C library cannot print (unassigned) 1, the width of U+FFFD. */
 int utf8_cpwidth(uint32_t cp);
+/* True when the terminal can print cp as it is (not a control, known to the C library). */
+int utf8_printable(uint32_t cp);
 /* Display width of s[0..len) with control characters counted as 0. */
 size_t utf8_width_n(const char *s, size_t len);
 /* Display width of a NUL-terminated string. */

@@ -1,6 +1,10 @@
 /*
- * draw.c -- colors, attributes and text drawing for the browser.
+ * draw.c -- see draw.h. The looks and the glyph set are module state, set once by
+ * draw_init(): the browser has one screen.
  */
+#include "tui/draw.h"
+
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +12,7 @@
 #include <wchar.h>
 
 #include "core/utf8.h"
-#include "tui/ui.h"
+#include "core/util.h"
 
 /* Default look of each element: color pair colors and attributes; monochrome keeps only
  * the attributes, so selection, boundaries and matches stay visible without color. */
@@ -37,6 +41,26 @@ static const short band_colors[BAND_COLORS] = {
 	COLOR_BLUE, COLOR_GREEN, COLOR_MAGENTA, COLOR_CYAN, COLOR_RED, COLOR_YELLOW,
 };
 
+static const char *const glyphs[2][G__COUNT] = {
+	{
+		[G_HLINE] = "-", [G_VLINE] = "|", [G_CROSS] = "+", [G_POINTER] = ">", [G_BULLET] = "*",
+		[G_BLOCK] = "#", [G_HALF] = "|", [G_DOWN] = "v", [G_UP] = "^", [G_RIGHT] = "->",
+		[G_LEFT] = "<-", [G_ELLIPSIS] = "~", [G_DASH] = "--", [G_MIDDOT] = "/", [G_STAR] = "+",
+		[G_TEE] = "|-", [G_ELBOW] = "`-", [G_CORNER_TL] = "+", [G_CORNER_TR] = "+",
+		[G_CORNER_BL] = "+", [G_CORNER_BR] = "+",
+	},
+	{
+		[G_HLINE] = "─", [G_VLINE] = "│", [G_CROSS] = "┼", [G_POINTER] = "▶", [G_BULLET] = "•",
+		[G_BLOCK] = "█", [G_HALF] = "▐", [G_DOWN] = "↓", [G_UP] = "↑", [G_RIGHT] = "→",
+		[G_LEFT] = "←", [G_ELLIPSIS] = "…", [G_DASH] = "—", [G_MIDDOT] = "·", [G_STAR] = "★",
+		[G_TEE] = "├─", [G_ELBOW] = "└─", [G_CORNER_TL] = "┌", [G_CORNER_TR] = "┐",
+		[G_CORNER_BL] = "└", [G_CORNER_BR] = "┘",
+	},
+};
+
+static int use_utf8, use_color;
+static attr_t element_attr[EL__COUNT];
+
 static attr_t attrs_of(unsigned a)
 {
 	attr_t r = A_NORMAL;
@@ -51,71 +75,58 @@ static attr_t attrs_of(unsigned a)
 	return r;
 }
 
-static attr_t element_attr[EL__COUNT];
-
-void draw_init_colors(struct ui *ui)
+void draw_init(int utf8, int color, const struct color_spec colors[EL__COUNT])
 {
-	if (ui->color) {
+	use_utf8 = utf8;
+	use_color = color;
+	if (color) {
 		start_color();
 		use_default_colors();
 	}
 	for (int e = 0; e < EL__COUNT; e++) {
-		const struct color_spec *cs = &ui->cfg.colors[e];
+		const struct color_spec *cs = &colors[e];
 		short fg = cs->set ? cs->fg : defaults[e].fg;
 		short bg = cs->set ? cs->bg : defaults[e].bg;
 		unsigned at = cs->set ? cs->attrs : defaults[e].attrs;
-		if (ui->color && (fg >= 0 || bg >= 0) && fg < COLORS && bg < COLORS) {
+		if (color && (fg >= 0 || bg >= 0) && fg < COLORS && bg < COLORS) {
 			init_pair((short)(e + 1), fg, bg);
 			element_attr[e] = COLOR_PAIR(e + 1) | attrs_of(at);
 		} else {
-			element_attr[e] = attrs_of(ui->color ? at : (cs->set ? cs->attrs : defaults[e].mono));
+			element_attr[e] = attrs_of(color ? at : (cs->set ? cs->attrs : defaults[e].mono));
 		}
 	}
-	if (ui->color)
+	if (color)
 		for (int i = 0; i < BAND_COLORS; i++)
 			init_pair((short)(EL__COUNT + 1 + i), band_colors[i], band_colors[i]);
 }
 
-attr_t ui_attr(const struct ui *ui, enum tui_element el)
+int draw_utf8(void)
 {
-	(void)ui;
+	return use_utf8;
+}
+
+int draw_color(void)
+{
+	return use_color;
+}
+
+attr_t draw_attr(enum tui_element el)
+{
+	assert(el >= 0 && el < EL__COUNT);
 	return element_attr[el];
 }
 
-attr_t band_attr(const struct ui *ui, int i, int paradigm)
+attr_t draw_band(int i, int track)
 {
-	if (!ui->color)
-		return paradigm ? A_DIM : A_NORMAL;
-	return COLOR_PAIR(EL__COUNT + 1 + ((i + (paradigm ? 3 : 0)) % BAND_COLORS)) | (paradigm ? A_DIM : 0);
+	if (!use_color)
+		return track ? A_DIM : A_NORMAL;
+	return COLOR_PAIR(EL__COUNT + 1 + ((i + track * 3) % BAND_COLORS)) | (track ? A_DIM : 0);
 }
 
-const char *glyph(const struct ui *ui, char which)
+const char *glyph(enum glyph g)
 {
-	switch (which) {
-	case '-':
-		return ui->utf8 ? "─" : "-";
-	case '|':
-		return ui->utf8 ? "│" : "|";
-	case '+':
-		return ui->utf8 ? "┼" : "+";
-	case '>':
-		return ui->utf8 ? "▶" : ">";
-	case '*':
-		return ui->utf8 ? "•" : "*";
-	case '#':
-		return ui->utf8 ? "█" : "#";
-	case '[':
-		return ui->utf8 ? "▐" : "|";
-	case 'v':
-		return ui->utf8 ? "↓" : "v";
-	case '^':
-		return ui->utf8 ? "↑" : "^";
-	case 'r':
-		return ui->utf8 ? "→" : "->";
-	case 'l':
-		return ui->utf8 ? "←" : "<-";
-	}
-	return "?";
+	assert(g >= 0 && g < G__COUNT);
+	return glyphs[use_utf8 != 0][g];
 }
 
 void draw_fill(int y, int x, int w, attr_t attr)
@@ -127,11 +138,22 @@ void draw_fill(int y, int x, int w, attr_t attr)
 	attrset(A_NORMAL);
 }
 
+int draw_width(const char *s)
+{
+	if (!use_utf8) {
+		char *a = utf8_to_ascii(s);
+		int w = (int)strlen(a);
+		free(a);
+		return w;
+	}
+	return (int)utf8_width(s);
+}
+
 /* Draw bytes s[0..len) (valid, sanitised UTF-8) at the cursor; returns columns drawn. */
-static int put_run(const struct ui *ui, const char *s, size_t len, int maxw, attr_t attr)
+static int put_run(const char *s, size_t len, int maxw, attr_t attr)
 {
 	char *ascii = NULL;
-	if (!ui->utf8) {
+	if (!use_utf8) {
 		char *tmp = xstrndup(s, len);
 		ascii = utf8_to_ascii(tmp);
 		free(tmp);
@@ -159,12 +181,39 @@ static int put_run(const struct ui *ui, const char *s, size_t len, int maxw, att
 	return (int)used;
 }
 
-int draw_str(const struct ui *ui, int y, int x, int maxw, const char *s, attr_t attr)
+int draw_str(int y, int x, int maxw, const char *s, attr_t attr)
 {
 	if (maxw <= 0 || !s)
 		return 0;
 	move(y, x);
-	return put_run(ui, s, strlen(s), maxw, attr);
+	return put_run(s, strlen(s), maxw, attr);
+}
+
+/* The columns of s that fit in maxw with room for an ellipsis when s is wider: the byte
+ * length to draw, and whether the ellipsis follows. */
+static size_t cut_at(const char *s, int maxw, int *ellipsis)
+{
+	size_t len = strlen(s);
+	*ellipsis = draw_width(s) > maxw;
+	if (!*ellipsis)
+		return len;
+	if (!use_utf8) {   /* the ASCII spelling is cut, by put_run, to maxw - 1 */
+		return len;
+	}
+	return utf8_prefix_for_width(s, len, (size_t)(maxw > 1 ? maxw - 1 : 0), NULL);
+}
+
+int draw_str_cut(int y, int x, int maxw, const char *s, attr_t attr)
+{
+	if (maxw <= 0 || !s)
+		return 0;
+	int ell;
+	size_t n = cut_at(s, maxw, &ell);
+	move(y, x);
+	int used = put_run(s, n, ell ? maxw - 1 : maxw, attr);
+	if (ell)
+		used += put_run(glyph(G_ELLIPSIS), strlen(glyph(G_ELLIPSIS)), 1, attr);
+	return used;
 }
 
 /* True when s[i] starts a word (previous byte not an ASCII letter/digit). */
@@ -173,34 +222,82 @@ static int word_start(const char *s, size_t i)
 	return i == 0 || !isalnum((unsigned char)s[i - 1]);
 }
 
-int draw_str_hl(const struct ui *ui, int y, int x, int maxw, const char *s, attr_t attr)
+int draw_str_hl(int y, int x, int maxw, const char *s, attr_t attr, char *const *terms, size_t nterms)
 {
 	if (maxw <= 0 || !s)
 		return 0;
-	if (!ui->q_nterms)
-		return draw_str(ui, y, x, maxw, s, attr);
+	if (!nterms)
+		return draw_str(y, x, maxw, s, attr);
 	size_t len = strlen(s), i = 0, seg = 0;
 	int used = 0;
-	attr_t hl = ui_attr(ui, EL_MATCH) | (attr & A_REVERSE);
+	attr_t hl = draw_attr(EL_MATCH) | (attr & A_REVERSE);
 	move(y, x);
 	while (i < len && used < maxw) {
 		size_t mlen = 0;
 		if (word_start(s, i))
-			for (size_t t = 0; t < ui->q_nterms; t++) {
-				size_t tl = strlen(ui->q_terms[t]);
-				if (tl && strncasecmp(s + i, ui->q_terms[t], tl) == 0 && tl > mlen)
+			for (size_t t = 0; t < nterms; t++) {
+				size_t tl = strlen(terms[t]);
+				if (tl && strncasecmp(s + i, terms[t], tl) == 0 && tl > mlen)
 					mlen = tl;
 			}
 		if (!mlen) {
 			i++;
 			continue;
 		}
-		used += put_run(ui, s + seg, i - seg, maxw - used, attr);
-		used += put_run(ui, s + i, mlen, maxw - used, hl);
+		used += put_run(s + seg, i - seg, maxw - used, attr);
+		used += put_run(s + i, mlen, maxw - used, hl);
 		i += mlen;
 		seg = i;
 	}
 	if (seg < len && used < maxw)
-		used += put_run(ui, s + seg, len - seg, maxw - used, attr);
+		used += put_run(s + seg, len - seg, maxw - used, attr);
 	return used;
+}
+
+void draw_box(int y, int x, int h, int w, const char *title)
+{
+	attr_t frame = draw_attr(EL_DIM);
+	for (int r = 0; r < h; r++)
+		draw_fill(y + r, x, w, A_NORMAL);
+	for (int c = 1; c < w - 1; c++) {
+		draw_str(y, x + c, 1, glyph(G_HLINE), frame);
+		draw_str(y + h - 1, x + c, 1, glyph(G_HLINE), frame);
+	}
+	for (int r = 1; r < h - 1; r++) {
+		draw_str(y + r, x, 1, glyph(G_VLINE), frame);
+		draw_str(y + r, x + w - 1, 1, glyph(G_VLINE), frame);
+	}
+	draw_str(y, x, 1, glyph(G_CORNER_TL), frame);
+	draw_str(y, x + w - 1, 1, glyph(G_CORNER_TR), frame);
+	draw_str(y + h - 1, x, 1, glyph(G_CORNER_BL), frame);
+	draw_str(y + h - 1, x + w - 1, 1, glyph(G_CORNER_BR), frame);
+	if (title && w > 6) {
+		int tx = x + 2;
+		tx += draw_str(y, tx, 1, " ", draw_attr(EL_HEADING));
+		tx += draw_str_cut(y, tx, w - 6, title, draw_attr(EL_HEADING));
+		draw_str(y, tx, 1, " ", draw_attr(EL_HEADING));
+	}
+}
+
+struct rect draw_overlay(struct rect scr, int w, int h, const char *title)
+{
+	struct rect b;
+	b.w = w < scr.w - 2 ? w : scr.w - 2;
+	b.h = h < scr.h - 2 ? h : scr.h - 2;
+	if (b.w < 10)
+		b.w = scr.w;
+	if (b.h < 3)
+		b.h = scr.h;
+	b.x = scr.x + (scr.w - b.w) / 2;
+	b.y = scr.y + (scr.h - b.h) / 2;
+	for (int y = 0; y < b.h; y++)
+		draw_fill(b.y + y, b.x, b.w, A_NORMAL);
+	attr_t a = draw_attr(EL_HEADER);
+	draw_fill(b.y, b.x, b.w, a);
+	draw_str(b.y, b.x + 1, b.w - 2, title, a);
+	for (int y = 1; y < b.h; y++) {
+		draw_str(b.y + y, b.x, 1, glyph(G_VLINE), draw_attr(EL_DIM));
+		draw_str(b.y + y, b.x + b.w - 1, 1, glyph(G_VLINE), draw_attr(EL_DIM));
+	}
+	return b;
 }

@@ -1,12 +1,13 @@
 /*
- * keys.h -- named actions, the key bindings that trigger them, key names, and the user's
- * config file. The action table is the single source of truth: the key dispatcher, the help
- * overlay and the config parser all read it, so help never drifts from the bindings.
+ * keys.h -- named actions, the key bindings that trigger them, and key names. The action
+ * table is the single source of truth: the dispatcher, the help screen and the config
+ * parser (config.h) all read it, so help never drifts from the bindings.
  */
 #ifndef DLT_TUI_KEYS_H
 #define DLT_TUI_KEYS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/util.h"
 
@@ -67,6 +68,15 @@ const struct tui_action_info *keys_action_info(enum tui_action a);
 /* The action called `name` ("move-down"), or ACT_NONE. */
 enum tui_action keys_action_by_name(const char *name);
 
+/* Keys are ints: curses key codes (KEY_*), and characters. A character whose code point
+ * would collide with the KEY_* range (from curses' KEY_MIN, 0401) is moved above it. */
+#define TUI_KEY_MIN 0401
+#define TUI_CHAR_BASE 0x1000000
+#define TUI_CHAR(cp) ((cp) >= TUI_KEY_MIN ? (int)(cp) + TUI_CHAR_BASE : (int)(cp))
+/* The code point of a character key, or -1 for a special key or a control character. */
+#define TUI_CP(k) ((k) >= TUI_CHAR_BASE ? (k) - TUI_CHAR_BASE \
+		   : ((k) >= 32 && (k) != 127 && (k) < TUI_KEY_MIN) ? (k) : -1)
+
 /* Special key codes beyond curses' own, for scripts and the mouse. */
 #define TUI_KEY_RESIZE_SCRIPT 0x110000   /* followed by a size in the script reader */
 
@@ -76,6 +86,11 @@ enum tui_action keys_action_by_name(const char *name);
 int keys_parse_name(const char *name);
 /* A printable name for a key code into buf ("j", "^L", "Enter", "PgDn"). */
 void keys_name(int key, char *buf, size_t size);
+
+/* What a key does in a line being edited (lineedit.h): returns 1 with *cmd set to an
+ * enum le_cmd for an editing key (arrows, Home, End, Backspace, Delete, ^A ^E ^B ^F ^D ^W ^U
+ * ^K), 2 with *cp set for a character to insert, 0 for any other key. */
+int keys_line_edit(int key, int *cmd, uint32_t *cp);
 
 /* The key map. */
 #define KEYMAP_MAX 128
@@ -93,44 +108,5 @@ int keymap_bind(struct keymap *km, int key, enum tui_action a);
 enum tui_action keymap_lookup(const struct keymap *km, int key);
 /* The names of all keys bound to a, comma-separated, into sb. */
 void keymap_keys_of(const struct keymap *km, enum tui_action a, struct strbuf *sb);
-
-/* Screen elements whose colors the config can set. */
-#define TUI_ELEMENTS(E) \
-	E(NORMAL, "normal") E(HEADER, "header") E(STATUS, "status") E(SELECTED, "selected") \
-	E(DATE, "date") E(KIND, "kind") E(TAG, "tag") E(YEAR, "year-separator") \
-	E(MATCH, "match") E(TITLE, "title") E(LABEL, "label") E(HEADING, "heading") \
-	E(LINK, "link") E(CODE, "code") E(DIM, "dim") E(ERROR, "error") E(SCROLLBAR, "scrollbar")
-
-enum tui_element {
-#define TUI_ELEMENT_ENUM(id, name) EL_##id,
-	TUI_ELEMENTS(TUI_ELEMENT_ENUM)
-#undef TUI_ELEMENT_ENUM
-	EL__COUNT
-};
-
-/* A color setting: curses color numbers (-1 = default) and attribute flags. */
-struct color_spec {
-	short fg, bg;
-	unsigned attrs;      /* TUI_A_* below */
-	int set;             /* given by the config */
-};
-#define TUI_A_BOLD 1u
-#define TUI_A_UNDERLINE 2u
-#define TUI_A_REVERSE 4u
-#define TUI_A_DIM 8u
-
-struct config {
-	struct keymap keys;
-	struct color_spec colors[EL__COUNT];
-	struct strbuf errors;   /* "config:LINE: message" lines, "" when none */
-};
-
-/* Defaults, then the user's config file ($XDG_CONFIG_HOME/dltimeline/config, else
- * ~/.config/dltimeline/config; a missing file is fine). Each bad line is reported in
- * cfg->errors with its line number and ignored; the defaults stay in force. */
-void config_load(struct config *cfg);
-/* Parse config text from a file at path (exposed for tests). Returns 0 if it could be read. */
-int config_load_file(struct config *cfg, const char *path);
-void config_free(struct config *cfg);
 
 #endif

@@ -13,73 +13,55 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "model/detail.h"
-#include "tui/ui.h"
+#include "tui/refs.h"
 
-void refs_init(struct ui *ui, const char *db_path, int no_state)
+void refs_init(struct refs *r, const char *db_path, int no_state)
 {
+	memset(r, 0, sizeof *r);
 	const char *env = getenv("DLTIMELINE_HYPERLINKS");
 	const char *term = getenv("TERM");
-	ui->hyperlinks = !(env && strcmp(env, "0") == 0) && term &&
-			 strncmp(term, "vt", 2) != 0 && strcmp(term, "linux") != 0;
+	r->hyperlinks = !(env && strcmp(env, "0") == 0) && term &&
+			strncmp(term, "vt", 2) != 0 && strcmp(term, "linux") != 0;
 	if (no_state) {
-		snprintf(ui->state_err, sizeof ui->state_err, "bookmarks are off (--no-state)");
+		snprintf(r->state_err, sizeof r->state_err, "bookmarks are off (--no-state)");
 		return;
 	}
 	struct strbuf key = {0}, err = {0};
 	dlt_state_key(db_path && *db_path ? db_path : getenv("DLTIMELINE_DB"), &key);
-	ui->state = dlt_state_open(sb_str(&key), &err);
-	if (!ui->state)
-		snprintf(ui->state_err, sizeof ui->state_err, "bookmarks are off: %s", sb_str(&err));
+	r->state = dlt_state_open(sb_str(&key), &err);
+	if (!r->state)
+		snprintf(r->state_err, sizeof r->state_err, "bookmarks are off: %s", sb_str(&err));
 	sb_free(&key);
 	sb_free(&err);
 }
 
-void refs_free(struct ui *ui)
+void refs_free(struct refs *r)
 {
-	dlt_state_close(ui->state);
-	ui->state = NULL;
-	for (int i = 0; i < ui->nosc8; i++)
-		free(ui->osc8[i].text);
-	ui->nosc8 = 0;
-	free(ui->osc8_url);
-	ui->osc8_url = NULL;
+	dlt_state_close(r->state);
+	r->state = NULL;
+	refs_osc8_clear(r);
+	free(r->osc8_url);
+	r->osc8_url = NULL;
 }
 
-int bookmark_has(struct ui *ui, const char *slug)
+int refs_bookmarked(struct refs *r, const char *slug)
 {
-	return ui->state && dlt_bookmark_has(ui->state, slug) == 1;
+	return r->state && dlt_bookmark_has(r->state, slug) == 1;
 }
 
-void bookmark_toggle(struct ui *ui)
+int refs_bookmark_toggle(struct refs *r, const struct dlt_row *row, char *msg, size_t size)
 {
-	struct dlt_row r = {0};
-	if (!ui->sel || dlt_row_load(ui->db, ui->sel, &r) < 0)
-		return;
-	if (!ui->state) {
-		ui_message(ui, 1, "%s", ui->state_err);
-	} else {
-		int on = !bookmark_has(ui, r.slug);
-		if (dlt_bookmark_set(ui->state, r.slug, on) < 0)
-			ui_message(ui, 1, "%s", dlt_state_error(ui->state));
-		else
-			ui_message(ui, 0, on ? "Bookmarked %s (' lists bookmarks)" : "Removed the bookmark on %s",
-				   dlt_row_name(&r));
+	if (!r->state) {
+		snprintf(msg, size, "%s", r->state_err);
+		return -1;
 	}
-	dlt_row_clear(&r);
-}
-
-/* The address of the selection, or NULL (with a message). Malloc'd. */
-static char *selected_url(struct ui *ui)
-{
-	struct dlt_milestone m;
-	if (!ui->sel || dlt_milestone_load(ui->db, ui->sel, &m) < 0)
-		return NULL;
-	char *url = dlt_milestone_link(&m);
-	if (!url)
-		ui_message(ui, 0, "%s has no address", dlt_row_name(&m.row));
-	dlt_milestone_clear(&m);
-	return url;
+	int on = !refs_bookmarked(r, row->slug);
+	if (dlt_bookmark_set(r->state, row->slug, on) < 0) {
+		snprintf(msg, size, "%s", dlt_state_error(r->state));
+		return -1;
+	}
+	snprintf(msg, size, on ? "Bookmarked %s (' lists bookmarks)" : "Removed the bookmark on %s", dlt_row_name(row));
+	return 0;
 }
 
 /* Is `prog` runnable: a path with '/', or found on $PATH? */
@@ -102,11 +84,8 @@ static int runnable(const char *prog)
 	return found;
 }
 
-void url_open(struct ui *ui)
+int refs_open_url(const char *url, char *msg, size_t size)
 {
-	char *url = selected_url(ui);
-	if (!url)
-		return;
 	/* $BROWSER may list several programs separated by ':'; the first runnable one wins.
 	 * Each is a program name, not a command line: it gets the address as argv[1]. */
 	const char *env = getenv("BROWSER");
@@ -121,11 +100,11 @@ void url_open(struct ui *ui)
 		prog = xstrdup("xdg-open");
 	}
 	if (!prog) {
-		ui_message(ui, 1, env && *env ? "$BROWSER (%.60s) cannot be run; the address is %s"
+		snprintf(msg, size, env && *env ? "$BROWSER (%.60s) cannot be run; the address is %s"
 					 : "No browser: set $BROWSER to open %s%s", env && *env ? env : "", url);
-		free(url);
-		return;
+		return -1;
 	}
+	int status = 0;
 	pid_t pid = fork();
 	if (pid == 0) {
 		/* Detach: a second child runs the browser with no access to our terminal. */
@@ -143,12 +122,13 @@ void url_open(struct ui *ui)
 	}
 	if (pid > 0) {
 		waitpid(pid, NULL, 0);
-		ui_message(ui, 0, "Opening %s with %s", url, prog);
+		snprintf(msg, size, "Opening %s with %s", url, prog);
 	} else {
-		ui_message(ui, 1, "Cannot start %s: %s", prog, strerror(errno));
+		snprintf(msg, size, "Cannot start %s: %s", prog, strerror(errno));
+		status = -1;
 	}
 	free(prog);
-	free(url);
+	return status;
 }
 
 static void base64(const char *in, struct strbuf *out)
@@ -168,34 +148,50 @@ static void base64(const char *in, struct strbuf *out)
 	}
 }
 
-void url_copy(struct ui *ui)
+void refs_copy_url(const struct tui_term *t, const char *url, char *msg, size_t size)
 {
-	char *url = selected_url(ui);
-	if (!url)
-		return;
-	if (!ui->headless) {
-		struct strbuf sb = {0};
-		sb_add(&sb, "\033]52;c;");
-		base64(url, &sb);
-		sb_add(&sb, "\a");
-		fputs(sb_str(&sb), stdout);
-		fflush(stdout);
-		sb_free(&sb);
-	}
-	ui_message(ui, 0, "Copied %s (through the terminal, OSC 52)", url);
-	free(url);
+	struct strbuf sb = {0};
+	sb_add(&sb, "\033]52;c;");
+	base64(url, &sb);
+	sb_add(&sb, "\a");
+	term_write(t, sb_str(&sb));
+	sb_free(&sb);
+	snprintf(msg, size, "Copied %s (through the terminal, OSC 52)", url);
 }
 
-void osc8_emit(struct ui *ui)
+void refs_osc8_clear(struct refs *r)
 {
-	if (!ui->hyperlinks || ui->headless || !ui->osc8_url || !ui->nosc8)
+	for (int i = 0; i < r->nosc8; i++)
+		free(r->osc8[i].text);
+	r->nosc8 = 0;
+}
+
+void refs_osc8_add(struct refs *r, const char *url, int y, int x, const char *text)
+{
+	if (r->nosc8 >= REFS_OSC8_MAX)
+		return;
+	if (!r->osc8_url || strcmp(r->osc8_url, url) != 0) {
+		free(r->osc8_url);
+		r->osc8_url = xstrdup(url);
+	}
+	r->osc8[r->nosc8].y = y;
+	r->osc8[r->nosc8].x = x;
+	r->osc8[r->nosc8].text = xstrdup(text);
+	r->nosc8++;
+}
+
+void refs_osc8_emit(struct refs *r, const struct tui_term *t)
+{
+	if (!r->hyperlinks || t->headless || !r->osc8_url || !r->nosc8)
 		return;
 	/* Rewrite the address text where it stands, wrapped in an OSC 8 hyperlink; the
 	 * cursor is saved and restored so curses' idea of it stays right. */
-	fputs("\0337", stdout);
-	for (int i = 0; i < ui->nosc8; i++)
-		printf("\033[%d;%dH\033]8;;%s\033\\%s\033]8;;\033\\", ui->osc8[i].y + 1, ui->osc8[i].x + 1,
-		       ui->osc8_url, ui->osc8[i].text);
-	fputs("\0338", stdout);
-	fflush(stdout);
+	struct strbuf sb = {0};
+	sb_add(&sb, "\0337");
+	for (int i = 0; i < r->nosc8; i++)
+		sb_addf(&sb, "\033[%d;%dH\033]8;;%s\033\\%s\033]8;;\033\\", r->osc8[i].y + 1, r->osc8[i].x + 1,
+			r->osc8_url, r->osc8[i].text);
+	sb_add(&sb, "\0338");
+	term_write(t, sb_str(&sb));
+	sb_free(&sb);
 }

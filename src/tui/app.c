@@ -1,0 +1,516 @@
+/*
+ * app.c -- see app.h.
+ */
+#include "tui/app.h"
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "model/detail.h"
+
+/* The progress handler: a search query gives way to a key that is waiting (typed meanwhile,
+ * or next in a script: a fast typist), so typing never waits for a search; the search is
+ * stale then and runs again for the text as it stands. Only search work (search.busy) is
+ * ever interrupted. */
+static int key_waiting(void *arg)
+{
+	struct app *app = arg;
+	if (!app->search.busy)
+		return 0;
+	if (app->term && app->term->headless)
+		return app->script_key_next;
+	return app->term && term_key_waiting(app->term);
+}
+
+int app_load(struct app *app, const char *db_path, int no_state, struct strbuf *err)
+{
+	memset(app, 0, sizeof *app);
+	app->search.count = -1;
+	app->db = dlt_db_open_default(db_path, err);
+	if (!app->db)
+		return -1;
+	dlt_db_set_progress(app->db, 1000, key_waiting, app);
+	if (dlt_summary_load(app->db, &app->sum) < 0) {
+		sb_add(err, dlt_db_error(app->db));
+		return -1;
+	}
+	app->neras = dlt_periods_load(app->db, DLT_ERAS, &app->eras);
+	app->npars = dlt_periods_load(app->db, DLT_PARADIGMS, &app->pars);
+	app->view = dlt_view_new(app->db, NULL);
+	config_load(&app->cfg);
+	refs_init(&app->refs, db_path, no_state);
+	if (dlt_db_failed(app->db)) {
+		sb_add(err, dlt_db_error(app->db));
+		return -1;
+	}
+	return 0;
+}
+
+static void close_view(struct app *app, struct view *v)
+{
+	if (v->ops && v->ops->close)
+		v->ops->close(app, v);
+	memset(v, 0, sizeof *v);
+}
+
+void app_free(struct app *app)
+{
+	while (app->nstack)
+		app_pop(app);
+	close_view(app, &app->detail);
+	close_view(app, &app->timeline);
+	refs_free(&app->refs);
+	search_free(&app->search);
+	free(app->hist);
+	dlt_view_free(app->view);
+	dlt_periods_free(app->eras, app->neras);
+	dlt_periods_free(app->pars, app->npars);
+	dlt_periods_free(app->tags, app->ntags);
+	dlt_summary_clear(&app->sum);
+	config_free(&app->cfg);
+	dlt_db_close(app->db);
+	memset(app, 0, sizeof *app);
+}
+
+void app_message(struct app *app, int err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+	va_end(ap);
+	app->msg_err = err;
+}
+
+/* ---- views -------------------------------------------------------------------------------- */
+
+int app_push(struct app *app, const struct view_ops *ops, void *priv)
+{
+	assert(ops);
+	struct view v = {ops, priv};
+	if (app->nstack == APP_MAX_VIEWS) {
+		close_view(app, &v);
+		return -1;
+	}
+	app->stack[app->nstack++] = v;
+	return 0;
+}
+
+void app_pop(struct app *app)
+{
+	if (!app->nstack)
+		return;
+	struct view *v = &app->stack[--app->nstack];
+	if (v->ops == app->detail.ops && v->priv == app->detail.priv) {
+		/* the detail is the controller's own: taken off the stack, not freed */
+		app->detail_pushed = 0;
+		memset(v, 0, sizeof *v);
+		return;
+	}
+	close_view(app, v);
+}
+
+struct view *app_top(struct app *app)
+{
+	return app->nstack ? &app->stack[app->nstack - 1] : &app->timeline;
+}
+
+int64_t app_current(struct app *app)
+{
+	struct view *v = app_top(app);
+	if (v->ops && v->ops->current)
+		return v->ops->current(app, v);
+	return app->sel;
+}
+
+/* ---- the actions no view took ------------------------------------------------------------ */
+
+static void bookmark(struct app *app)
+{
+	struct dlt_row r = {0};
+	int64_t id = app_current(app);
+	if (!id || dlt_row_load(app->db, id, &r) < 0)
+		return;
+	app->msg_err = refs_bookmark_toggle(&app->refs, &r, app->msg, sizeof app->msg) < 0;
+	dlt_row_clear(&r);
+}
+
+/* The address of the current milestone, or NULL (with a message). Malloc'd. */
+static char *current_url(struct app *app)
+{
+	struct dlt_milestone m;
+	int64_t id = app_current(app);
+	if (!id || dlt_milestone_load(app->db, id, &m) < 0)
+		return NULL;
+	char *url = dlt_milestone_link(&m);
+	if (!url)
+		app_message(app, 0, "%s has no address", dlt_row_name(&m.row));
+	dlt_milestone_clear(&m);
+	return url;
+}
+
+static void open_url(struct app *app, int copy)
+{
+	char *url = current_url(app);
+	if (!url)
+		return;
+	app->msg_err = 0;
+	if (copy)
+		refs_copy_url(app->term, url, app->msg, sizeof app->msg);
+	else
+		app->msg_err = refs_open_url(url, app->msg, sizeof app->msg) < 0;
+	free(url);
+}
+
+/* The actions of the timeline level, when the view on top did not take the key. */
+static void action(struct app *app, enum tui_action a, int key)
+{
+	switch (a) {
+	case ACT_YEAR_JUMP:
+		app->make.prompt(app, PR_YEAR);
+		break;
+	case ACT_SEARCH:
+		app->make.prompt(app, PR_SEARCH);
+		break;
+	case ACT_ERA_PICK:
+		app->make.picker(app, PK_ERA);
+		break;
+	case ACT_HISTORY:
+		app->make.picker(app, PK_HISTORY);
+		break;
+	case ACT_FILTER:
+		app->make.picker(app, PK_FILTER);
+		break;
+	case ACT_BOOKMARKS:
+		app->make.picker(app, PK_BOOKMARKS);
+		break;
+	case ACT_PATH:
+		app->make.picker(app, PK_TARGET);
+		break;
+	case ACT_OPEN:
+		app_open_detail(app);
+		break;
+	case ACT_LINK_NEXT:
+	case ACT_LINK_PREV:
+		app_open_detail(app);
+		if (app->detail.ops)
+			app->detail.ops->key(app, &app->detail, a, key);
+		break;
+	case ACT_BACK:
+		app_history_step(app, -1);
+		break;
+	case ACT_FORWARD:
+		app_history_step(app, 1);
+		break;
+	case ACT_FILTER_CLEAR:
+		if (!app_filter_active(dlt_view_filter(app->view))) {
+			app_message(app, 0, "No filter");
+		} else {
+			app_set_filter(app, NULL);
+			app_message(app, 0, "Filter cleared");
+		}
+		break;
+	case ACT_LINEAGE:
+		if (app->sel)
+			app->make.lineage(app, app->sel, 1);
+		break;
+	case ACT_CHART:
+		app->make.chart(app);
+		break;
+	case ACT_FOLD:
+		app_message(app, 0, "z folds subtrees in the lineage view (a)");
+		break;
+	case ACT_BOOKMARK:
+		bookmark(app);
+		break;
+	case ACT_OPEN_URL:
+	case ACT_COPY_URL:
+		open_url(app, a == ACT_COPY_URL);
+		break;
+	case ACT_HELP:
+		app->make.help(app);
+		break;
+	case ACT_QUIT:
+		app->quit = 1;
+		break;
+	case ACT_CLOSE:
+		if (app->search.text) {
+			search_set(&app->search, app->db, NULL);
+			app_message(app, 0, "Search cleared");
+		}
+		break;
+	case ACT_REDRAW:
+		term_invalidate(app->term);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The view that gets a key first: the top of the stack, or the detail beside the list
+ * when it has the focus. */
+static struct view *first_view(struct app *app)
+{
+	if (app->nstack)
+		return &app->stack[app->nstack - 1];
+	if (app->focus_detail && app->term->w >= APP_WIDE && app->detail.ops)
+		return &app->detail;
+	return &app->timeline;
+}
+
+/* True when keys the view ignores reach the timeline and the controller. */
+static int passes_keys(const struct app *app, const struct view *v)
+{
+	return v == &app->timeline || v->ops->transparent;
+}
+
+void app_key(struct app *app, int key)
+{
+	enum tui_action a = keymap_lookup(&app->cfg.keys, key);
+	struct view *v = first_view(app);
+	if (!v->ops->owns_status)
+		app->msg[0] = '\0';
+	if (app->too_small && passes_keys(app, v)) {
+		if (a == ACT_QUIT || a == ACT_REDRAW)
+			action(app, a, key);
+		return;
+	}
+	enum handled h = v->ops->key ? v->ops->key(app, v, a, key) : IGNORED;
+	if (h == CLOSE) {
+		if (v->priv == app->detail.priv)
+			app_close_detail(app);
+		else
+			app_pop(app);
+	}
+	if (h != IGNORED || !passes_keys(app, v))
+		return;
+	if (v != &app->timeline && app->timeline.ops->key(app, &app->timeline, a, key) != IGNORED)
+		return;
+	if (a == ACT_NONE) {
+		char name[32];
+		keys_name(key, name, sizeof name);
+		app_message(app, 0, "Key %s does nothing here (? shows the keys)", name);
+		return;
+	}
+	action(app, a, key);
+}
+
+void app_mouse(struct app *app, int bstate, int y, int x)
+{
+	if (app->nstack || app->too_small)
+		return;
+	struct view *v = app->list_w && x >= app->list_w ? &app->detail : &app->timeline;
+	if (v->ops && v->ops->mouse)
+		v->ops->mouse(app, v, bstate, y, x);
+}
+
+int app_idle(struct app *app)
+{
+	int more = 0;
+	for (int i = -1; i < app->nstack; i++) {
+		struct view *v = i < 0 ? &app->timeline : &app->stack[i];
+		if (v->ops && v->ops->idle && v->ops->idle(app, v))
+			more = 1;
+	}
+	return more;
+}
+
+/* ---- the timeline ------------------------------------------------------------------------ */
+
+int app_filter_active(const struct dlt_filter *f)
+{
+	return f->kind != DLT_F_NONE || f->year_from || f->year_to;
+}
+
+void app_select(struct app *app, int64_t id)
+{
+	if (!id)
+		return;
+	app->sel = id;
+	app->rank = 0;
+	app->search.rank = 0;
+	app->sel_gen++;
+}
+
+void app_select_top(struct app *app, int64_t id)
+{
+	app_select(app, id);
+	if (id)
+		app->top_req = id;
+}
+
+/* One row next to `from` in direction dir of the current view; its id or 0. */
+static int64_t neighbour(struct app *app, int64_t from, int dir)
+{
+	struct dlt_row r = {0};
+	if (dlt_view_fetch(app->view, from, dir, 1, &r) != 1)
+		return 0;
+	int64_t id = r.id;
+	dlt_row_clear(&r);
+	return id;
+}
+
+void app_set_filter(struct app *app, const struct dlt_filter *f)
+{
+	struct dlt_view *v = dlt_view_new(app->db, f);
+	if (f && app_filter_active(f) && dlt_view_empty(v)) {
+		app_message(app, 1, "Nothing matches %s", f->label ? f->label : "the filter");
+		dlt_view_free(v);
+		return;
+	}
+	dlt_view_free(app->view);
+	app->view = v;
+	/* Keep the selection if it passes, else take the next row that does. */
+	int64_t keep = app->sel;
+	if (!keep || !dlt_view_contains(v, keep)) {
+		int64_t next = keep ? neighbour(app, keep, 1) : 0;
+		if (!next)
+			next = neighbour(app, INT64_MAX, -1);
+		keep = next;
+	}
+	app->sel = keep;
+	app->top_req = keep;
+	app->rank = 0;
+	app->search.rank = 0;
+	app->sel_gen++;
+}
+
+void app_go_to(struct app *app, int64_t id)
+{
+	if (!dlt_view_contains(app->view, id)) {
+		app_set_filter(app, NULL);
+		app_message(app, 0, "Filter cleared to show the milestone");
+	}
+	app_select(app, id);
+	app->detail_reset++;
+}
+
+void app_goto_year(struct app *app, int year)
+{
+	int64_t id = dlt_view_first_from_year(app->view, year);
+	if (!id) {
+		app_message(app, 1, "Nothing in %d or later", year);
+		return;
+	}
+	struct dlt_row r = {0};
+	if (dlt_row_load(app->db, id, &r) == 0) {
+		if (r.year != year)
+			app_message(app, 0, "Nothing in %d; showing %d", year, r.year);
+		dlt_row_clear(&r);
+	}
+	app_select_top(app, id);
+}
+
+const struct dlt_period *app_era(const struct app *app, int64_t id)
+{
+	for (size_t i = 0; i < app->neras; i++)
+		if (app->eras[i].id == id)
+			return &app->eras[i];
+	return NULL;
+}
+
+const struct dlt_period *app_paradigm(const struct app *app, int64_t id)
+{
+	for (size_t i = 0; i < app->npars; i++)
+		if (app->pars[i].id == id)
+			return &app->pars[i];
+	return NULL;
+}
+
+size_t app_tags(struct app *app, struct dlt_period **tags)
+{
+	if (!app->tags)   /* loaded on first use: nothing at start-up that is not needed */
+		app->ntags = dlt_periods_load(app->db, DLT_TAGS, &app->tags);
+	*tags = app->tags;
+	return app->ntags;
+}
+
+void app_era_jump(struct app *app, int64_t era)
+{
+	const struct dlt_period *e = app_era(app, era);
+	if (!e)
+		return;
+	int64_t id = 0;
+	if (!app_filter_active(dlt_view_filter(app->view))) {
+		struct dlt_filter f = {.kind = DLT_F_ERA, .ref = era};
+		struct dlt_view *v = dlt_view_new(app->db, &f);
+		struct dlt_row r = {0};
+		if (dlt_view_fetch(v, 0, 1, 1, &r) == 1) {
+			id = r.id;
+			dlt_row_clear(&r);
+		}
+		dlt_view_free(v);
+	}
+	if (!id)
+		id = dlt_view_first_from_year(app->view, e->start);
+	if (!id) {
+		app_message(app, 1, "Nothing shown in %s", e->name);
+		return;
+	}
+	app_select_top(app, id);
+	app_message(app, 0, "%s (%d%s%d)", e->name, e->start, app->term->utf8 ? "–" : "-",
+		    e->end ? e->end : app->sum.last_year);
+}
+
+/* ---- the detail and the history -------------------------------------------------------------- */
+
+int app_detail_shown(const struct app *app)
+{
+	return app->detail_pushed || (app->focus_detail && app->term->w >= APP_WIDE);
+}
+
+void app_open_detail(struct app *app)
+{
+	if (!app->sel)
+		return;
+	app_history_push(app, app->sel);
+	app->focus_detail = 1;
+	app->detail_reset++;
+	if (app->term->w < APP_WIDE && !app->detail_pushed && app->detail.ops &&
+	    app_push(app, app->detail.ops, app->detail.priv) == 0)
+		app->detail_pushed = 1;
+}
+
+void app_close_detail(struct app *app)
+{
+	app->focus_detail = 0;
+	if (app->detail_pushed && app->nstack && app->stack[app->nstack - 1].priv == app->detail.priv)
+		app_pop(app);
+}
+
+void app_history_push(struct app *app, int64_t id)
+{
+	if (app->nhist && app->hist[app->hpos] == id)
+		return;
+	/* Opening something new drops the forward part, as in a web browser. */
+	if (app->nhist)
+		app->nhist = app->hpos + 1;
+	DLT_GROW(app->hist, app->nhist + 1, app->hcap);
+	app->hist[app->nhist] = id;
+	app->hpos = app->nhist++;
+}
+
+void app_history_step(struct app *app, int dir)
+{
+	if (!app->nhist) {
+		app_message(app, 0, "No history yet");
+		return;
+	}
+	/* If the selection has moved away from the current entry, "back" returns to it first. */
+	if (dir < 0 && app->hist[app->hpos] != app->sel) {
+		app_go_to(app, app->hist[app->hpos]);
+		return;
+	}
+	if ((dir < 0 && app->hpos == 0) || (dir > 0 && app->hpos + 1 >= app->nhist)) {
+		app_message(app, 0, dir < 0 ? "At the start of history" : "At the end of history");
+		return;
+	}
+	app->hpos = dir < 0 ? app->hpos - 1 : app->hpos + 1;
+	app_go_to(app, app->hist[app->hpos]);
+	if (app->term->w < APP_WIDE && app->focus_detail && !app->detail_pushed && app->detail.ops &&
+	    app_push(app, app->detail.ops, app->detail.priv) == 0)
+		app->detail_pushed = 1;
+}
