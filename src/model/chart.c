@@ -6,13 +6,16 @@
  */
 #include "model/chart.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "core/utf8.h"
 #include "core/util.h"
+#include "core/vocab.h"
 
 #define CONT 0xFFFFFFFFu            /* the second cell of a wide character */
 
@@ -334,103 +337,84 @@ static int digits(int64_t v)
 	return d;
 }
 
-static int render_years(struct dlt_db *db, int width, int height, int utf8, struct dlt_chart *out)
+/* The counts per bar of the years chart and its layout for `width` columns. Returns the
+ * counts (malloc'd, l->nbars entries), or NULL when there are no years (then *empty is set)
+ * or on a database error. Years come from dlt_years_all, which checked their ranges. */
+static int64_t *years_buckets(struct dlt_db *db, int width, struct years_layout *l, int *lw, int *empty)
 {
 	struct dlt_year *years;
 	size_t ny = dlt_years_all(db, &years);
-	if (dlt_db_failed(db)) {
+	*empty = 0;
+	if (dlt_db_failed(db) || !ny) {
+		*empty = !dlt_db_failed(db);
 		free(years);
-		return -1;
+		return NULL;
 	}
-	if (!ny) {
-		free(years);
-		empty_chart(out, width, utf8, "No milestones to chart.");
-		return 0;
-	}
-	struct years_layout l = {.first = years[0].year, .last = years[ny - 1].year};
-	int nyears = l.last - l.first + 1;
-	/* buckets: counts per bar */
+	l->first = years[0].year;
+	l->last = years[0].year;
 	int64_t maxc = 0;
-	for (size_t i = 0; i < ny; i++)
+	for (size_t i = 0; i < ny; i++) {
+		l->first = years[i].year < l->first ? years[i].year : l->first;
+		l->last = years[i].year > l->last ? years[i].year : l->last;
 		maxc = years[i].count > maxc ? years[i].count : maxc;
-	int lw = digits(maxc);
-	l.x0 = lw + 1;
-	int plot = width - l.x0;
-	l.per_bar = (nyears + plot - 1) / plot;
-	int nbars = (nyears + l.per_bar - 1) / l.per_bar;
-	l.nbars = nbars;
-	l.span = plot < nbars * 6 ? plot : nbars * 6;
-	l.gap = l.span / nbars >= 3;
-	int64_t *count = xcalloc((size_t)nbars, sizeof *count);
-	for (size_t i = 0; i < ny; i++)
-		count[(years[i].year - l.first) / l.per_bar] += years[i].count;
-	int64_t top = 0;
-	int top_bar = 0;
-	for (int i = 0; i < nbars; i++)
-		if (count[i] > top) {
-			top = count[i];
-			top_bar = i;
-		}
-	free(years);
-
-	/* era bands: as many lanes as fit, with a legend for the bands too narrow for a name */
-	struct dlt_period *eras;
-	size_t neras = dlt_periods_load(db, DLT_ERAS, &eras);
-	struct grid g;
-	grid_init(&g, width, height, utf8);
-	struct band *bands;
-	int nlanes;
-	size_t nb = make_bands(&l, eras, neras, &bands, &nlanes);
-	dlt_periods_free(eras, neras);
-	char key = 'A';
-	for (size_t i = 0; i < nb; i++) {
-		int w = text_width(&g, bands[i].name);
-		if (w > bands[i].c1 - bands[i].c0 - 1)
-			bands[i].key = key <= 'Z' ? key++ : '?';
 	}
-	int fixed = 3;    /* title, axis, labels */
-	int min_rows = (height - fixed) / 2 > 3 ? (height - fixed) / 2 : 3;
-	int lanes = nlanes;
-	while (lanes > 0 && fixed + min_rows + lanes + legend_lines(&g, bands, nb, lanes, width) > height)
-		lanes--;
-	int legend = legend_lines(&g, bands, nb, lanes, width);
-	int rows = height - fixed - lanes - legend;
+	int nyears = l->last - l->first + 1;
+	*lw = digits(maxc);
+	l->x0 = *lw + 1;
+	int plot = width - l->x0 > 1 ? width - l->x0 : 1;
+	l->per_bar = (nyears + plot - 1) / plot;
+	l->nbars = (nyears + l->per_bar - 1) / l->per_bar;
+	l->span = plot < l->nbars * 6 ? plot : l->nbars * 6;
+	l->gap = l->span / l->nbars >= 3;
+	int64_t *count = xcalloc((size_t)l->nbars, sizeof *count);
+	for (size_t i = 0; i < ny; i++) {
+		int b = (years[i].year - l->first) / l->per_bar;
+		assert(b >= 0 && b < l->nbars);
+		count[b] += years[i].count;
+	}
+	free(years);
+	return count;
+}
 
-	/* title */
+/* The title: the years, the years per bar, and the busiest bar. */
+static void years_title(struct grid *g, const struct years_layout *l, int64_t top, int top_bar)
+{
 	char title[160];
-	const char *dash = utf8 ? "–" : "-";
-	if (l.per_bar > 1)
+	const char *dash = g->utf8 ? "–" : "-";
+	int from = l->first + top_bar * l->per_bar;
+	if (l->per_bar > 1)
 		snprintf(title, sizeof title, "Milestones per year, %d%s%d, %d years a bar (most: %lld in %d%s%d)",
-			 l.first, dash, l.last, l.per_bar, (long long)top, l.first + top_bar * l.per_bar, dash,
-			 l.first + top_bar * l.per_bar + l.per_bar - 1);
+			 l->first, dash, l->last, l->per_bar, (long long)top, from, dash, from + l->per_bar - 1);
 	else
-		snprintf(title, sizeof title, "Milestones per year, %d%s%d (most: %lld in %d)", l.first, dash,
-			 l.last, (long long)top, l.first + top_bar);
-	text(&g, 0, 0, title, width);
+		snprintf(title, sizeof title, "Milestones per year, %d%s%d (most: %lld in %d)", l->first, dash, l->last,
+			 (long long)top, from);
+	text(g, 0, 0, title, g->w);
+}
 
-	/* bars, from the top row 1 to row `rows`, in eighths of a row */
+/* The bars, from row 1 to row `rows`, in eighths of a row, and the y axis. */
+static void years_bars(struct grid *g, const struct years_layout *l, const int64_t *count, int64_t top, int rows,
+		       int lw)
+{
 	static const uint32_t eighths[] = {' ', 0x2581, 0x2582, 0x2583, 0x2584, 0x2585, 0x2586, 0x2587, 0x2588};
 	static const char ascii[] = "   ..::##";
-	for (int i = 0; i < nbars; i++) {
+	for (int i = 0; i < l->nbars; i++) {
+		/* (counts are at most DLT_YEAR_COUNT_MAX: no overflow) */
 		int64_t units = top ? (count[i] * rows * 8 + top / 2) / top : 0;
 		if (count[i] > 0 && units == 0)
 			units = 1;
 		for (int r = 0; r < rows; r++) {
 			int64_t e = units - (int64_t)r * 8;
 			e = e < 0 ? 0 : e > 8 ? 8 : e;
-			if (!e)
-				continue;
-			for (int x = bar_col(&l, i); x < bar_col(&l, i + 1) - l.gap; x++)
-				put(&g, x, rows - r, utf8 ? eighths[e] : (uint32_t)ascii[e]);
+			for (int x = bar_col(l, i); e && x < bar_col(l, i + 1) - l->gap; x++)
+				put(g, x, rows - r, g->utf8 ? eighths[e] : (uint32_t)ascii[e]);
 		}
 	}
-	/* y axis with the top value and the middle */
 	for (int r = 1; r <= rows; r++)
-		put(&g, lw, r, glyph(&g, 0x2502, '|'));
+		put(g, lw, r, glyph(g, 0x2502, '|'));
 	char lab[32];
 	int k = snprintf(lab, sizeof lab, "%lld", (long long)top);
-	text(&g, lw - k, 1, lab, k);
-	put(&g, lw, 1, glyph(&g, 0x2524, '+'));
+	text(g, lw - k, 1, lab, k);
+	put(g, lw, 1, glyph(g, 0x2524, '+'));
 	if (rows >= 4 && top >= 2) {
 		/* about half the top, on the row where a bar of that height ends */
 		int64_t v = (top + 1) / 2;
@@ -438,13 +422,64 @@ static int render_years(struct dlt_db *db, int width, int height, int utf8, stru
 		int y = rows - (int)((units + 7) / 8 - 1);
 		if (y > 2) {
 			k = snprintf(lab, sizeof lab, "%lld", (long long)v);
-			text(&g, lw - k, y, lab, k);
-			put(&g, lw, y, glyph(&g, 0x2524, '+'));
+			text(g, lw - k, y, lab, k);
+			put(g, lw, y, glyph(g, 0x2524, '+'));
 		}
 	}
-	/* axis, year labels, bands, legend */
+}
+
+/* The era bands under the axis (as many lanes as fit, a key and a legend for the bands too
+ * narrow for their name). Returns the rows left for the bars. */
+static int years_bands(struct dlt_db *db, struct grid *g, const struct years_layout *l, int height, struct band **out,
+		       size_t *nb, int *lanes, int *legend)
+{
+	struct dlt_period *eras;
+	size_t neras = dlt_periods_load(db, DLT_ERAS, &eras);
+	int nlanes;
+	*nb = make_bands(l, eras, neras, out, &nlanes);
+	dlt_periods_free(eras, neras);
+	struct band *b = *out;
+	char key = 'A';
+	for (size_t i = 0; i < *nb; i++)
+		if (text_width(g, b[i].name) > b[i].c1 - b[i].c0 - 1)
+			b[i].key = key <= 'Z' ? key++ : '?';
+	int fixed = 3;    /* title, axis, labels */
+	int min_rows = (height - fixed) / 2 > 3 ? (height - fixed) / 2 : 3;
+	*lanes = nlanes;
+	while (*lanes > 0 && fixed + min_rows + *lanes + legend_lines(g, b, *nb, *lanes, g->w) > height)
+		(*lanes)--;
+	*legend = legend_lines(g, b, *nb, *lanes, g->w);
+	return height - fixed - *lanes - *legend;
+}
+
+static int render_years(struct dlt_db *db, int width, int height, int utf8, struct dlt_chart *out)
+{
+	struct years_layout l = {0};
+	int lw, empty;
+	int64_t *count = years_buckets(db, width, &l, &lw, &empty);
+	if (!count) {
+		if (!empty)
+			return -1;
+		empty_chart(out, width, utf8, "No milestones to chart.");
+		return 0;
+	}
+	int64_t top = 0;
+	int top_bar = 0;
+	for (int i = 0; i < l.nbars; i++)
+		if (count[i] > top) {
+			top = count[i];
+			top_bar = i;
+		}
+	struct grid g;
+	grid_init(&g, width, height, utf8);
+	struct band *bands;
+	size_t nb;
+	int lanes, legend;
+	int rows = years_bands(db, &g, &l, height, &bands, &nb, &lanes, &legend);
+	years_title(&g, &l, top, top_bar);
+	years_bars(&g, &l, count, top, rows, lw);
 	struct xaxis ax = {.first = l.first, .last = l.last, .x0 = lw, .x1 = l.x0 + l.span, .col_of = years_col,
-			   .ctx = &l, .cols_per_year = (double)l.span / nbars / l.per_bar};
+			   .ctx = &l, .cols_per_year = (double)l.span / l.nbars / l.per_bar};
 	draw_xaxis(&g, rows + 1, &ax);
 	for (size_t i = 0; i < nb; i++)
 		if (bands[i].lane < lanes)
@@ -460,7 +495,7 @@ static int render_years(struct dlt_db *db, int width, int height, int utf8, stru
 	out->first_year = l.first;
 	out->last_year = l.last;
 	out->col_year = xcalloc((size_t)width, sizeof *out->col_year);
-	for (int i = 0; i < nbars; i++)
+	for (int i = 0; i < l.nbars; i++)
 		for (int x = bar_col(&l, i); x < bar_col(&l, i + 1) && x < width; x++)
 			out->col_year[x] = l.first + i * l.per_bar;
 	grid_finish(&g, out);
@@ -503,27 +538,24 @@ static void format_figure(double v, char *buf, size_t n)
 	snprintf(buf, n, "%.1fe%d", m, e);
 }
 
-static int render_scale(struct dlt_db *db, enum dlt_chart_kind kind, int width, int height, int utf8,
-			struct dlt_chart *out)
+/* The models that have the figure (column col of the scale query): year, figure, name.
+ * Returns the count (points in *out, malloc'd), or -1 on a database error. */
+static ssize_t scale_points(struct dlt_db *db, int col, struct point **out)
 {
 	sqlite3_stmt *st = dlt_db_stmt(db, Q_CHART_SCALE);
+	*out = NULL;
 	if (!st)
 		return -1;
-	int col = kind == DLT_CHART_PARAMS ? 3 : 4;
 	struct point *p = NULL;
 	size_t n = 0, cap = 0;
 	while (dlt_db_step(db, st) == SQLITE_ROW) {
-		if (sqlite3_column_type(st, col) == SQLITE_NULL)
-			continue;
 		double raw = sqlite3_column_double(st, col);
-		if (!(raw > 0) || !isfinite(raw))
+		int64_t year = sqlite3_column_int64(st, 1), month = sqlite3_column_int64(st, 2);
+		if (sqlite3_column_type(st, col) == SQLITE_NULL || !(raw > 0) || !isfinite(raw) ||
+		    year < DLT_YEAR_MIN || year > DLT_YEAR_MAX)
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			p = xrealloc(p, cap * sizeof *p);
-		}
-		int month = sqlite3_column_int(st, 2);
-		p[n].t = sqlite3_column_int(st, 1) + (month ? (month - 0.5) / 12.0 : 0.5);
+		DLT_GROW(p, n + 1, cap);
+		p[n].t = (double)year + (month >= 1 && month <= 12 ? ((double)month - 0.5) / 12.0 : 0.5);
 		p[n].raw = raw;
 		p[n].v = log10(raw);
 		p[n].name = dlt_col_text(st, 5);
@@ -536,123 +568,165 @@ static int render_scale(struct dlt_db *db, enum dlt_chart_kind kind, int width, 
 		n++;
 	}
 	sqlite3_reset(st);
-	int status = dlt_db_failed(db) ? -1 : 0;
-	const char *what = kind == DLT_CHART_PARAMS ? "Parameters" : "Training compute (FLOP)";
-	if (status == 0 && !n)
-		empty_chart(out, width, utf8, kind == DLT_CHART_PARAMS ? "No model has a parameter count."
-								 : "No model has a training-compute figure.");
-	if (status || !n) {
+	*out = p;
+	if (dlt_db_failed(db)) {
 		for (size_t i = 0; i < n; i++)
 			free(p[i].name);
 		free(p);
-		return status;
+		*out = NULL;
+		return -1;
 	}
+	return (ssize_t)n;
+}
+
+/* The plot of a scale chart: its ranges and where each thing goes. */
+struct scale_plot {
+	struct scale_layout l;
+	int elo, ehi;              /* decades of the y axis */
+	int lw;                    /* width of the y labels */
+	int rows;
+	int sx, sy;                /* dots per cell across and down */
+	size_t big;                /* the largest figure */
+	int big_x, big_y;          /* its cell */
+};
+
+static void scale_ranges(const struct point *p, size_t n, int width, int height, int utf8, struct scale_plot *sp)
+{
 	double vlo = p[0].v, vhi = p[0].v, tlo = p[0].t, thi = p[0].t;
-	size_t big = 0;
+	sp->big = 0;
 	for (size_t i = 1; i < n; i++) {
 		vlo = fmin(vlo, p[i].v);
 		vhi = fmax(vhi, p[i].v);
 		tlo = fmin(tlo, p[i].t);
 		thi = fmax(thi, p[i].t);
-		if (p[i].raw > p[big].raw)
-			big = i;
+		if (p[i].raw > p[sp->big].raw)
+			sp->big = i;
 	}
-	int elo = (int)floor(vlo), ehi = (int)ceil(vhi);
-	if (ehi <= elo)
-		ehi = elo + 1;
-	struct scale_layout l = {.t0 = floor(tlo), .t1 = floor(thi) + 1};
-	/* y labels: "1e12" */
-	int lw = 0;
-	for (int e = elo; e <= ehi; e++) {
+	sp->elo = (int)floor(vlo);
+	sp->ehi = (int)ceil(vhi);
+	if (sp->ehi <= sp->elo)
+		sp->ehi = sp->elo + 1;
+	sp->l = (struct scale_layout){.t0 = floor(tlo), .t1 = floor(thi) + 1};
+	sp->lw = 0;
+	for (int e = sp->elo; e <= sp->ehi; e++) {   /* y labels: "1e12" */
 		char lab[16];
 		int k = snprintf(lab, sizeof lab, "1e%d", e);
-		lw = k > lw ? k : lw;
+		sp->lw = k > sp->lw ? k : sp->lw;
 	}
-	l.x0 = lw + 1;
-	l.plot = width - l.x0;
-	l.first = (int)l.t0;
-	int rows = height - 3;
-	struct grid g;
-	grid_init(&g, width, height, utf8);
+	sp->l.x0 = sp->lw + 1;
+	sp->l.plot = width - sp->l.x0 > 1 ? width - sp->l.x0 : 1;
+	sp->l.first = (int)sp->l.t0;
+	sp->rows = height - 3;
+	sp->sx = utf8 ? 2 : 1;
+	sp->sy = utf8 ? 4 : 1;
+}
 
-	char title[160];
-	const char *dash = utf8 ? "–" : "-";
-	if ((int)l.t1 - 1 > (int)l.t0)
-		snprintf(title, sizeof title, "%s, log scale: %zu model%s, %d%s%d", what, n, n == 1 ? "" : "s",
-			 (int)l.t0, dash, (int)l.t1 - 1);
-	else
-		snprintf(title, sizeof title, "%s, log scale: %zu model%s, %d", what, n, n == 1 ? "" : "s",
-			 (int)l.t0);
-	text(&g, 0, 0, title, width);
-
-	/* dots: braille gives 2 x 4 dots a cell; ASCII one mark a cell */
-	int sx = utf8 ? 2 : 1, sy = utf8 ? 4 : 1;
-	double yspan = ehi - elo, tspan = l.t1 - l.t0;
-	int big_x = 0, big_y = 0;
+/* The dots: braille gives 2 x 4 dots a cell; ASCII one mark a cell. */
+static void scale_dots(struct grid *g, const struct point *p, size_t n, struct scale_plot *sp)
+{
+	double yspan = sp->ehi - sp->elo, tspan = sp->l.t1 - sp->l.t0;
+	int cols = sp->l.plot * sp->sx, lines = sp->rows * sp->sy;
 	for (size_t i = 0; i < n; i++) {
-		int fx = (int)floor((p[i].t - l.t0) / tspan * l.plot * sx);
-		int fy = (int)floor((p[i].v - elo) / yspan * (rows * sy - 1) + 0.5);
-		fx = fx < 0 ? 0 : fx >= l.plot * sx ? l.plot * sx - 1 : fx;
-		fy = fy < 0 ? 0 : fy >= rows * sy ? rows * sy - 1 : fy;
-		int x = l.x0 + fx / sx, y = rows - fy / sy;   /* grid line 1..rows */
-		uint32_t *c = cell(&g, x, y);
+		int fx = (int)floor((p[i].t - sp->l.t0) / tspan * cols);
+		int fy = (int)floor((p[i].v - sp->elo) / yspan * (lines - 1) + 0.5);
+		fx = fx < 0 ? 0 : fx >= cols ? cols - 1 : fx;
+		fy = fy < 0 ? 0 : fy >= lines ? lines - 1 : fy;
+		int x = sp->l.x0 + fx / sp->sx, y = sp->rows - fy / sp->sy;   /* grid line 1..rows */
+		uint32_t *c = cell(g, x, y);
 		if (!c)
 			continue;
-		if (utf8) {
+		if (g->utf8) {
 			uint32_t bits = (*c >= 0x2800 && *c <= 0x28FF) ? *c - 0x2800 : 0;
 			*c = 0x2800 + (bits | braille_bit[fx % 2][3 - fy % 4]);
 		} else {
 			*c = '*';
 		}
-		if (i == big) {
-			big_x = x;
-			big_y = y;
+		if (i == sp->big) {
+			sp->big_x = x;
+			sp->big_y = y;
 		}
 	}
-	/* y axis with decade labels */
-	for (int r = 1; r <= rows; r++)
-		put(&g, lw, r, glyph(&g, 0x2502, '|'));
+}
+
+/* The y axis with decade labels, and the largest figure labelled beside its dot (right,
+ * left, then the lines around). */
+static void scale_labels(struct grid *g, const struct point *p, const struct scale_plot *sp)
+{
+	for (int r = 1; r <= sp->rows; r++)
+		put(g, sp->lw, r, glyph(g, 0x2502, '|'));
 	int last_row = -1;
-	for (int e = ehi; e >= elo; e--) {
-		int fy = (int)floor((e - elo) / yspan * (rows * sy - 1) + 0.5);
-		int y = rows - fy / sy;
+	double yspan = sp->ehi - sp->elo;
+	for (int e = sp->ehi; e >= sp->elo; e--) {
+		int fy = (int)floor((e - sp->elo) / yspan * (sp->rows * sp->sy - 1) + 0.5);
+		int y = sp->rows - fy / sp->sy;
 		if (y == last_row)
 			continue;
 		char lab[16];
 		int k = snprintf(lab, sizeof lab, "1e%d", e);
-		text(&g, lw - k, y, lab, k);
-		put(&g, lw, y, glyph(&g, 0x2524, '+'));
+		text(g, sp->lw - k, y, lab, k);
+		put(g, sp->lw, y, glyph(g, 0x2524, '+'));
 		last_row = y;
 	}
-	/* the largest, labelled beside its dot (right, left, then the lines around) */
 	char fig[32], label[200];
-	format_figure(p[big].raw, fig, sizeof fig);
-	snprintf(label, sizeof label, "%.150s %s", p[big].name, fig);
-	int w = text_width(&g, label);
+	format_figure(p[sp->big].raw, fig, sizeof fig);
+	snprintf(label, sizeof label, "%.150s %s", p[sp->big].name, fig);
+	int w = text_width(g, label);
 	static const int dy[] = {0, -1, 1};
 	for (size_t k = 0; k < DLT_ARRAY_LEN(dy); k++) {
-		int y = big_y + dy[k];
-		if (y < 1 || y > rows)
+		int y = sp->big_y + dy[k];
+		if (y < 1 || y > sp->rows)
 			continue;
-		if (big_x + 2 + w <= width && blank(&g, big_x + 1, y, w + 1)) {
-			text(&g, big_x + 2, y, label, w);
+		if (sp->big_x + 2 + w <= g->w && blank(g, sp->big_x + 1, y, w + 1)) {
+			text(g, sp->big_x + 2, y, label, w);
 			break;
 		}
-		if (big_x - 1 - w > lw && blank(&g, big_x - 1 - w, y, w + 1)) {
-			text(&g, big_x - 1 - w, y, label, w);
+		if (sp->big_x - 1 - w > sp->lw && blank(g, sp->big_x - 1 - w, y, w + 1)) {
+			text(g, sp->big_x - 1 - w, y, label, w);
 			break;
 		}
 	}
-	struct xaxis ax = {.first = (int)l.t0, .last = (int)l.t1 - 1, .x0 = lw, .col_of = scale_col, .ctx = &l,
-			   .x1 = width, .cols_per_year = l.plot / tspan};
-	draw_xaxis(&g, rows + 1, &ax);
+}
+
+static int render_scale(struct dlt_db *db, enum dlt_chart_kind kind, int width, int height, int utf8,
+			struct dlt_chart *out)
+{
+	struct point *p;
+	ssize_t got = scale_points(db, kind == DLT_CHART_PARAMS ? 3 : 4, &p);
+	if (got < 0)
+		return -1;
+	size_t n = (size_t)got;
+	if (!n) {
+		empty_chart(out, width, utf8, kind == DLT_CHART_PARAMS ? "No model has a parameter count."
+								 : "No model has a training-compute figure.");
+		free(p);
+		return 0;
+	}
+	struct scale_plot sp = {0};
+	scale_ranges(p, n, width, height, utf8, &sp);
+	struct grid g;
+	grid_init(&g, width, height, utf8);
+	char title[160];
+	const char *dash = utf8 ? "–" : "-";
+	const char *what = kind == DLT_CHART_PARAMS ? "Parameters" : "Training compute (FLOP)";
+	if ((int)sp.l.t1 - 1 > (int)sp.l.t0)
+		snprintf(title, sizeof title, "%s, log scale: %zu model%s, %d%s%d", what, n, n == 1 ? "" : "s",
+			 (int)sp.l.t0, dash, (int)sp.l.t1 - 1);
+	else
+		snprintf(title, sizeof title, "%s, log scale: %zu model%s, %d", what, n, n == 1 ? "" : "s", (int)sp.l.t0);
+	text(&g, 0, 0, title, width);
+	scale_dots(&g, p, n, &sp);
+	scale_labels(&g, p, &sp);
+	double tspan = sp.l.t1 - sp.l.t0;
+	struct xaxis ax = {.first = (int)sp.l.t0, .last = (int)sp.l.t1 - 1, .x0 = sp.lw, .col_of = scale_col,
+			   .ctx = &sp.l, .x1 = width, .cols_per_year = sp.l.plot / tspan};
+	draw_xaxis(&g, sp.rows + 1, &ax);
 
 	out->width = width;
-	out->first_year = (int)l.t0;
-	out->last_year = (int)l.t1 - 1;
+	out->first_year = (int)sp.l.t0;
+	out->last_year = (int)sp.l.t1 - 1;
 	out->col_year = xcalloc((size_t)width, sizeof *out->col_year);
-	for (int x = l.x0; x < width; x++)
-		out->col_year[x] = (int)floor(l.t0 + (x - l.x0 + 0.5) / l.plot * tspan);
+	for (int x = sp.l.x0; x < width; x++)
+		out->col_year[x] = (int)floor(sp.l.t0 + (x - sp.l.x0 + 0.5) / sp.l.plot * tspan);
 	for (size_t i = 0; i < n; i++)
 		free(p[i].name);
 	free(p);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "core/vocab.h"
 #include "model/search.h"
 
 /* ---- rows ------------------------------------------------------------------------------ */
@@ -599,6 +600,21 @@ void dlt_summary_clear(struct dlt_summary *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* A row of the years table (year, first_id, count) read and checked against the schema's
+ * ranges: 64-bit values are read as such, so a foreign file cannot pass a year of 2^63 for
+ * one that fits. Returns 1 when the row is sound. */
+static int read_year(sqlite3_stmt *st, struct dlt_year *y)
+{
+	int64_t year = sqlite3_column_int64(st, 0);
+	y->first_id = sqlite3_column_int64(st, 1);
+	y->count = sqlite3_column_int64(st, 2);
+	if (year < DLT_YEAR_MIN || year > DLT_YEAR_MAX || y->first_id < 1 || y->first_id > INT64_MAX / 4 ||
+	    y->count < 1 || y->count > DLT_YEAR_COUNT_MAX)
+		return 0;
+	y->year = (int)year;
+	return 1;
+}
+
 int dlt_year_near(struct dlt_db *db, int year, int dir, struct dlt_year *out)
 {
 	sqlite3_stmt *st = dlt_db_stmt(db, dir < 0 ? Q_YEAR_BEFORE : Q_YEAR_AT_OR_AFTER);
@@ -607,11 +623,9 @@ int dlt_year_near(struct dlt_db *db, int year, int dir, struct dlt_year *out)
 	sqlite3_bind_int(st, 1, year);
 	int rc = dlt_db_step(db, st);
 	if (rc == SQLITE_ROW) {
-		out->year = sqlite3_column_int(st, 0);
-		out->first_id = sqlite3_column_int64(st, 1);
-		out->count = sqlite3_column_int64(st, 2);
+		int ok = read_year(st, out);
 		sqlite3_reset(st);
-		return 1;
+		return ok;
 	}
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -619,18 +633,14 @@ int dlt_year_near(struct dlt_db *db, int year, int dir, struct dlt_year *out)
 size_t dlt_years_all(struct dlt_db *db, struct dlt_year **out)
 {
 	sqlite3_stmt *st = dlt_db_stmt(db, Q_YEAR_ALL);
-	size_t n = 0, cap = 64;
-	struct dlt_year *y = xmalloc(cap * sizeof *y);
+	size_t n = 0, cap = 0;
+	struct dlt_year *y = NULL;
 	while (st && dlt_db_step(db, st) == SQLITE_ROW) {
-		if (n == cap) {
-			cap *= 2;
-			y = xrealloc(y, cap * sizeof *y);
-		}
-		y[n].year = sqlite3_column_int(st, 0);
-		y[n].first_id = sqlite3_column_int64(st, 1);
-		y[n].count = sqlite3_column_int64(st, 2);
-		n++;
+		DLT_GROW(y, n + 1, cap);
+		n += read_year(st, &y[n]);
 	}
+	if (!y)
+		y = xmalloc(sizeof *y);
 	*out = y;
 	return n;
 }

@@ -122,10 +122,14 @@ void dlt_summary_clear(struct dlt_summary *s);
 
 /* Per-year statistics, written at import. */
 struct dlt_year { int year; int64_t first_id; int64_t count; };
+#define DLT_YEAR_COUNT_MAX 1000000000   /* milestones in one year, at most */
 /* The year entry for `year` or the nearest after it (dir > 0) / before it (dir < 0; strictly
- * before). Returns 1 when found, 0 when none, -1 on error. */
+ * before). Returns 1 when found, 0 when none (or when the row is out of the schema's ranges),
+ * -1 on a database error. */
 int dlt_year_near(struct dlt_db *db, int year, int dir, struct dlt_year *out);
-/* All years; returns the count and a malloc'd array in *out. */
+/* All years with sound values (others are skipped), in order; returns the count and a
+ * malloc'd array in *out (free it even when the count is 0). On a database error the count
+ * is that of the rows read before it (see dlt_db_failed). */
 size_t dlt_years_all(struct dlt_db *db, struct dlt_year **out);
 
 /* A link of a milestone, with the other end's row. */
