@@ -6,14 +6,18 @@
 CREATE INDEX milestones_era       ON milestones(era);
 CREATE INDEX milestones_paradigm  ON milestones(paradigm);
 CREATE INDEX milestones_kind      ON milestones(kind);
-CREATE INDEX milestones_short_nc  ON milestones(short COLLATE NOCASE);
-CREATE INDEX milestones_title_nc  ON milestones(title COLLATE NOCASE);
-CREATE INDEX milestones_paper_nc  ON milestones(paper_title COLLATE NOCASE);
+-- Names are found by their key, dlt_name_key() (utf8_name_key in src/core/utf8.c: letters and
+-- digits only, without case or accents), so "gpt3" finds "GPT-3" and "alpha go" AlphaGo;
+-- every connection registers the function before it reads (src/db/db.c).
+CREATE INDEX milestones_slug_key  ON milestones(dlt_name_key(slug));
+CREATE INDEX milestones_short_key ON milestones(dlt_name_key(short));
+CREATE INDEX milestones_title_key ON milestones(dlt_name_key(title));
+CREATE INDEX milestones_paper_key ON milestones(dlt_name_key(paper_title));
+CREATE INDEX aliases_key          ON aliases(dlt_name_key(alias));
 -- Ids are lower-case (the importer allows [a-z0-9-] only), so one index ignoring case serves
 -- both the exact lookup and the case-insensitive one, and keeps ids unique.
 CREATE UNIQUE INDEX milestones_slug ON milestones(slug COLLATE NOCASE);
 CREATE INDEX milestone_tags_tag   ON milestone_tags(tag, milestone);
-CREATE INDEX aliases_alias_nc     ON aliases(alias COLLATE NOCASE);
 CREATE INDEX links_dst            ON links(dst, src);
 -- Only the models with a parameter count or a training-compute figure (the scale charts).
 CREATE INDEX milestones_scale     ON milestones(year)

@@ -124,10 +124,11 @@ CREATE TABLE filter_counts (
 
 -- Keyword search. Contentless: it stores only the index; rowid = milestones.id. The authors
 -- column holds the names as written and, for names that are not plain ASCII, their ASCII
--- spelling too ("Łukasz Kaiser ; Lukasz Kaiser"), so that "lukasz" finds them. There are no
--- prefix indexes: a prefix is looked up in `terms` below instead.
+-- spelling too ("Łukasz Kaiser ; Lukasz Kaiser"), so that "lukasz" finds them; tags holds
+-- each tag's id and name. There are no prefix indexes: a prefix is looked up in `terms`
+-- below instead. The weight of each column in ranking is DLT_RANK_WEIGHTS (src/db/queries.h).
 CREATE VIRTUAL TABLE search USING fts5(
-  title, short, aliases, authors, summary, problem, insight, impact, tags,
+  title, short, aliases, authors, summary, problem, insight, impact, tags, paper_title, venue,
   content = '',
   tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -150,4 +151,4 @@ CREATE TABLE terms (
   docs  INTEGER NOT NULL
 ) WITHOUT ROWID;
 
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;

@@ -82,6 +82,9 @@ extern const struct cli_command cli_cmd_list, cli_cmd_show, cli_cmd_search, cli_
 /* Report a usage error as "dltimeline CMD: MESSAGE (see 'dltimeline CMD --help')", the
  * message's arguments made printable. Returns DLT_EXIT_ERROR. */
 int cli_usage(const struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Tell the user something about the results on stderr ("dltimeline CMD: MESSAGE"), made
+ * printable; stdout stays the results. */
+void cli_note(const struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Report the database's error (or an inconsistency when it has none). Returns DLT_EXIT_ERROR. */
 int cli_db_error(struct cli *c);
 /* Open the database (--db, $DLTIMELINE_DB or the built-in one) and load its eras and

@@ -8,7 +8,8 @@
 #include "cli/cli_int.h"
 #include "core/util.h"
 #include "core/vocab.h"
-#include "model/search.h"
+#include "model/find.h"
+#include "model/view.h"
 #include "model/state.h"
 
 /* ---- list ---------------------------------------------------------------------------------- */
@@ -87,7 +88,6 @@ static int run_list(struct cli *c, void *arg)
 	if (cli_open_db(c) < 0)
 		return DLT_EXIT_ERROR;
 
-	/* The most selective criterion drives the view; the others are checked per row. */
 	int64_t era = 0, tag = 0, par = 0;
 	int status = 0;
 	if (a->era && !(era = cli_find_period(c->eras, c->neras, a->era)))
@@ -98,43 +98,15 @@ static int run_list(struct cli *c, void *arg)
 		return status;
 	struct dlt_filter f = {.year_from = a->year_from, .year_to = a->year_to};
 	if (tag)
-		f.kind = DLT_F_TAG, f.ref = tag;
-	else if (era)
-		f.kind = DLT_F_ERA, f.ref = era;
-	else if (par)
-		f.kind = DLT_F_PARADIGM, f.ref = par;
-	else if (a->kind)
-		f.kind = DLT_F_KIND, f.text = xstrdup(a->kind);
+		dlt_filter_add_tag(&f, tag);
+	if (era)
+		dlt_filter_add_era(&f, era);
+	if (par)
+		dlt_filter_add_paradigm(&f, par);
+	if (a->kind)
+		dlt_filter_add_kind(&f, a->kind);
 	struct dlt_view *v = dlt_view_new(c->db, &f);
-
-	/* Secondary criteria: filter rows in C. */
-	size_t total = 0;
-	int secondary = (tag && (era || par || a->kind)) || (era && (par || a->kind)) || (par && a->kind);
-	if (!secondary) {
-		total = print_view(c, v, a->limit);
-	} else {
-		struct dlt_row rows[64];
-		int64_t from = 0;
-		struct dlt_filter tf = {.kind = DLT_F_TAG, .ref = tag};
-		struct dlt_view *tv = tag ? dlt_view_new(c->db, &tf) : NULL;
-		for (;;) {
-			size_t n = dlt_view_fetch(v, from, 1, DLT_ARRAY_LEN(rows), rows);
-			for (size_t i = 0; i < n; i++) {
-				struct dlt_row *row = &rows[i];
-				int ok = (!era || row->era == era) && (!par || row->paradigm == par) &&
-					 (!a->kind || strcmp(row->kind, a->kind) == 0) &&
-					 (!tag || dlt_view_contains(tv, row->id));
-				if (ok && (a->limit <= 0 || (long)total < a->limit))
-					out_row(c, row, total++ == 0);
-				from = row->id;
-				dlt_row_clear(row);
-			}
-			if (n < DLT_ARRAY_LEN(rows))
-				break;
-		}
-		dlt_view_free(tv);
-		out_rows_end(c, total);
-	}
+	size_t total = print_view(c, v, a->limit);
 	dlt_view_free(v);
 	dlt_filter_clear(&f);
 	if (dlt_db_failed(c->db))
@@ -168,61 +140,106 @@ const struct cli_command cli_cmd_list = {
 
 struct search_args {
 	long limit;
+	int explain;
 };
+
+enum { S_LIMIT = 1, S_EXPLAIN };
 
 static int search_option(struct cli *c, int id, const char *value, void *arg)
 {
-	(void)id;
-	return cli_number(c, "limit", value, 1, 100000, &((struct search_args *)arg)->limit);
+	struct search_args *a = arg;
+	if (id == S_EXPLAIN) {
+		a->explain = 1;
+		return 0;
+	}
+	return cli_number(c, "limit", value, 1, 100000, &a->limit);
+}
+
+/* Why a result is where it is, for --explain. */
+static const char *tier_name(enum dlt_tier t)
+{
+	static const char *const names[] = {
+		[DLT_TIER_EXACT] = "name", [DLT_TIER_PREFIX] = "name-prefix",
+		[DLT_TIER_NEAR_NAME] = "near-name", [DLT_TIER_NAME_WORDS] = "name-words",
+		[DLT_TIER_TEXT] = "text", [DLT_TIER_SOME_WORDS] = "some-words", [DLT_TIER_FIELDS] = "fields",
+	};
+	return t >= DLT_TIER_EXACT && t <= DLT_TIER_FIELDS ? names[t] : "?";
 }
 
 static int run_search(struct cli *c, void *arg)
 {
 	struct search_args *a = arg;
-	struct strbuf text = {0}, expr = {0};
+	struct strbuf text = {0}, err = {0};
 	for (int i = 0; i < c->nargs; i++) {
 		if (i)
 			sb_addc(&text, ' ');
 		sb_add(&text, c->args[i]);
 	}
-	int compiled = dlt_search_compile(sb_str(&text), &expr);
-	sb_free(&text);
-	if (compiled < 0) {
-		sb_free(&expr);
-		return cli_usage(c, "the query has no words to search for");
-	}
 	if (cli_open_db(c) < 0) {
-		sb_free(&expr);
+		sb_free(&text);
 		return DLT_EXIT_ERROR;
 	}
-	int64_t *ids;
-	int n = dlt_search_ranked(c->db, sb_str(&expr), a->limit ? (int)a->limit : 20, &ids);
-	sb_free(&expr);
-	if (n < 0)
+	struct dlt_found found;
+	int rc = dlt_find(c->db, sb_str(&text), NULL, a->limit ? (size_t)a->limit : 20, 0, &found, &err);
+	sb_free(&text);
+	if (rc == -1) {
+		int status = cli_usage(c, "%s", sb_str(&err));
+		sb_free(&err);
+		dlt_found_clear(&found);
+		return status;
+	}
+	sb_free(&err);
+	if (rc < 0) {
+		dlt_found_clear(&found);
 		return cli_db_error(c);
-	for (int i = 0; i < n; i++) {
+	}
+	/* what was searched for instead goes to stderr: stdout stays the results */
+	if (found.corrected)
+		cli_note(c, "nothing matches the words as typed; showing results for \"%s\"", found.corrected);
+	if (found.partial)
+		cli_note(c, "no milestone has all the words; these have most of them");
+	for (size_t i = 0; i < found.n; i++) {
 		struct dlt_row row = {0};
-		if (dlt_row_load(c->db, ids[i], &row) == 0) {
+		if (dlt_row_load(c->db, found.hits[i].id, &row) == 0) {
+			if (a->explain)
+				printf("%-12s %8.3f  ", tier_name(found.hits[i].tier), found.hits[i].score);
 			out_row(c, &row, i == 0);
 			dlt_row_clear(&row);
 		}
 	}
-	out_rows_end(c, (size_t)n);
-	free(ids);
+	out_rows_end(c, found.n);
+	size_t n = found.n;
+	dlt_found_clear(&found);
 	if (dlt_db_failed(c->db))
 		return cli_db_error(c);
 	return n ? DLT_EXIT_OK : DLT_EXIT_NOTFOUND;
 }
 
 static const struct cli_opt search_opts[] = {
-	{"limit", 0, 1, "N", "at most N results (default 20)"},
+	{"limit", 0, S_LIMIT, "N", "at most N results (default 20)"},
+	{"explain", 0, S_EXPLAIN, NULL, "before each result, the tier that found it and its score\n"
+					 "(name, name-prefix, near-name, name-words, text, some-words,\nfields)"},
 	{0},
 };
 
+/* The search command's help: the query language and the ranking, in brief (the man page
+ * says more). */
+#define SEARCH_HELP \
+	"Search the timeline; best matches first.\n" \
+	"A name first (id, short name, alias, title or paper title, compared without case,\n" \
+	"spaces or punctuation: gpt3 finds GPT-3), then names that start with the words,\n" \
+	"then names with every word, then any text with every word (names and titles weigh\n" \
+	"most). Ties go to the milestone more later work builds on. A word that matches\n" \
+	"nothing is corrected to the nearest known one; if no milestone has every word, those\n" \
+	"with most of them are listed.\n" \
+	"Fields narrow the search and combine with words and with each other:\n" \
+	"  author:hinton  venue:nips  year:2017  year:2012..2015  year:..1990\n" \
+	"  tag:rl  kind:model  era:llm  (quote a value with spaces: author:\"geoffrey hinton\")\n" \
+	"Fields alone list their matches in timeline order."
+
 const struct cli_command cli_cmd_search = {
-	.name = "search", .run = run_search, .usage = "WORDS...",
-	.help = "Search titles, names, aliases, authors, texts and tags; best matches first.\n"
-		"Words match as prefixes and must all occur.",
+	.name = "search", .run = run_search, .usage = "QUERY...",
+	.help = SEARCH_HELP,
 	.opts = search_opts, .option = search_option, .args_size = sizeof(struct search_args),
 	.formats = "text tsv json", .min_args = 1, .max_args = -1,
 	.too_few = "what should I search for?", .pages = 1,

@@ -26,6 +26,19 @@ int cli_usage(const struct cli *c, const char *fmt, ...)
 	return DLT_EXIT_ERROR;
 }
 
+void cli_note(const struct cli *c, const char *fmt, ...)
+{
+	struct strbuf sb = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	char *msg = utf8_sanitize(sb_str(&sb), sb.len, 0);
+	fprintf(stderr, "dltimeline %s: %s\n", c->cmd->name, msg);
+	free(msg);
+	sb_free(&sb);
+}
+
 int cli_db_error(struct cli *c)
 {
 	if (dlt_db_failed(c->db))

@@ -137,7 +137,7 @@ _dltimeline()
         case $cmd in
             list) candidates='--year --from --to --era --paradigm --tag --kind --limit --format' ;;
             show | links | eras | paradigms | tags) candidates='--format' ;;
-            search) candidates='--limit --format' ;;
+            search) candidates='--limit --explain --format' ;;
             lineage) candidates='--up --down --depth --format' ;;
             path) candidates='--all --max-length --format' ;;
             chart) candidates='--width --height' ;;

@@ -313,6 +313,52 @@ char *utf8_to_ascii(const char *s)
 	return sb_detach(&sb);
 }
 
+int utf8_is_word_char(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return 0;
+	if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == UTF8_REPLACEMENT)
+		return 0;
+	return utf8_cpwidth(cp) > 0;
+}
+
+void utf8_name_key(const char *s, size_t len, struct strbuf *out)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		const char *rep = NULL;
+		char base = 0;
+		if (!utf8_is_word_char(cp)) {
+			i += n;
+			continue;
+		}
+		if (cp < 0x80)
+			base = (char)cp;
+		else if (cp == 0xDF || cp == 0xC6 || cp == 0xE6 || cp == 0x152 || cp == 0x153 ||
+			 cp == 0xD8 || cp == 0xF8 || cp == 0x141 || cp == 0x142)
+			for (size_t k = 0; k < DLT_ARRAY_LEN(ascii_map); k++)
+				rep = ascii_map[k].cp == cp ? ascii_map[k].ascii : rep;
+		else if ((cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) || (cp >= 0x3B1 && cp <= 0x3C9))
+			rep = cp == 0x3C2 ? "sigma" : greek[cp - (cp >= 0x3B1 ? 0x3B1 : 0x391)];
+		else
+			base = fold(cp);
+		if (rep) {
+			for (const char *r = rep; *r; r++)
+				sb_addc(out, (char)(*r | 0x20));
+		} else if (base && base != '*' && base != '/') {
+			sb_addc(out, base >= 'A' && base <= 'Z' ? (char)(base | 0x20) : base);
+		} else {
+			sb_addn(out, s + i, n);
+		}
+		i += n;
+	}
+}
+
 static int is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t';

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/util.h"
+
 #define UTF8_REPLACEMENT 0xFFFDu
 
 /* Decode one code point from s[0..len). Stores it in *cp and returns the bytes used (1-4).
@@ -44,6 +46,15 @@ char *utf8_sanitize(const char *s, size_t len, int keep_newlines);
 /* A copy of s in plain ASCII for non-UTF-8 terminals: accented Latin letters lose their
  * accents, common symbols get ASCII spellings ("->", "x", "~"), others become '?'. */
 char *utf8_to_ascii(const char *s);
+
+/* True for a code point that belongs to a word: ASCII letters and digits, and non-ASCII
+ * letters (anything above U+00BF outside the punctuation and symbol blocks). */
+int utf8_is_word_char(uint32_t cp);
+/* Append to out the form in which names are compared: the letters and digits of s only,
+ * lower-cased, accented Latin letters folded to their base letters, Greek letters spelled
+ * out ("GPT-3" and "gpt3" -> "gpt3", "DALL\u00B7E" -> "dalle", "J\u00FCrgen" -> "jurgen",
+ * "\u03B2-VAE" -> "betavae"). Other scripts are kept as they are. Cannot fail. */
+void utf8_name_key(const char *s, size_t len, struct strbuf *out);
 
 /* One line of wrapped text: bytes [off, off+len) of the source, display width `width`. */
 struct wrap_line {

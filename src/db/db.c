@@ -132,6 +132,28 @@ static void hold_lock(struct dlt_db *db)
 	sqlite3_exec(db->h, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
 }
 
+/* dlt_name_key(text): utf8_name_key of its argument; NULL stays NULL. */
+static void name_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct strbuf k = {0};
+	utf8_name_key((const char *)s, (size_t)sqlite3_value_bytes(argv[0]), &k);
+	sqlite3_result_text(ctx, sb_str(&k), (int)k.len, SQLITE_TRANSIENT);
+	sb_free(&k);
+}
+
+int dlt_db_install_name_key(sqlite3 *h)
+{
+	return sqlite3_create_function(h, "dlt_name_key", 1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       name_key_fn, NULL, NULL);
+}
+
 static struct dlt_db *db_new(const char *name)
 {
 	struct dlt_db *db = xcalloc(1, sizeof *db);
@@ -152,6 +174,8 @@ struct dlt_db *dlt_db_open_embedded(struct strbuf *err)
 		rc = sqlite3_deserialize(db->h, "main", (unsigned char *)(uintptr_t)dlt_embedded_db,
 					 (sqlite3_int64)dlt_embedded_db_size,
 					 (sqlite3_int64)dlt_embedded_db_size, SQLITE_DESERIALIZE_READONLY);
+	if (rc == SQLITE_OK)
+		rc = dlt_db_install_name_key(db->h);
 	if (rc != SQLITE_OK) {
 		sb_addf(err, "embedded database: %s", describe(db->h, rc));
 		dlt_db_close(db);
@@ -245,6 +269,8 @@ struct dlt_db *dlt_db_open_file(const char *path, struct strbuf *err)
 	sb_add(&p, path);
 	int rc = sqlite3_open_v2(sb_str(&p), &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 	sb_free(&p);
+	if (rc == SQLITE_OK)
+		rc = dlt_db_install_name_key(db->h);
 	if (rc != SQLITE_OK) {
 		sb_addf(err, "%s: %s", path, describe(db->h, rc));
 		dlt_db_close(db);

@@ -15,7 +15,7 @@
 #include "core/util.h"
 #include "db/queries.h"
 
-#define DLT_SCHEMA_VERSION 4
+#define DLT_SCHEMA_VERSION 5
 
 /* Milestone ids per block of the precomputed filter counts (table filter_counts). */
 #define DLT_COUNT_BLOCK 1024
@@ -48,6 +48,10 @@ sqlite3_stmt *dlt_db_stmt_new(struct dlt_db *db, enum dlt_query q);
  * on the connection; dlt_db_stmt does it before the first statement that needs them, tools
  * that prepare the SQL themselves call it first. Returns 0, or -1 (recorded). */
 int dlt_db_functions(struct dlt_db *db);
+/* Register the SQL function dlt_name_key(text) on connection h: the name key of core/utf8.h,
+ * which the indexes of names are built on (schema/indexes.sql). Every connection that reads
+ * or writes a timeline calls it first. Returns an SQLite result code. */
+int dlt_db_install_name_key(sqlite3 *h);
 /* The SQL text of q (for tests and EXPLAIN). */
 const char *dlt_db_sql(enum dlt_query q);
 /* The name of q, e.g. "ALL_NEXT". */

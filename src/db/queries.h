@@ -13,8 +13,9 @@
 #define DLT_QUERIES_H
 
 /* The weights of the columns of the search index in ranking, in the order of its columns
- * (schema.sql): title, short, aliases, authors, summary, problem, insight, impact, tags. */
-#define DLT_RANK_WEIGHTS "10.0, 10.0, 8.0, 5.0, 3.0, 1.0, 1.0, 1.0, 4.0"
+ * (schema.sql): title, short, aliases, authors, summary, problem, insight, impact, tags,
+ * paper_title, venue. Names far above the body text; authors for people's names. */
+#define DLT_RANK_WEIGHTS "10.0, 12.0, 8.0, 6.0, 3.0, 1.0, 1.0, 1.0, 3.0, 8.0, 2.0"
 
 #define DLT_ROW_COLS "m.id, m.slug, m.year, m.month, m.title, m.short, m.kind, m.era, m.paradigm"
 
@@ -31,12 +32,33 @@
 	DLT_Q(MS_FIGURES, "SELECT CASE WHEN type = 'object' THEN json_extract(value, '$.text') ELSE value END, " \
 		"CASE WHEN type = 'object' THEN json_extract(value, '$.source') END FROM json_each(?1)") \
 	DLT_Q(MS_BY_SLUG, "SELECT id FROM milestones WHERE slug = ?1 COLLATE NOCASE AND slug = ?1") \
-	DLT_Q(MS_LOOKUP, "SELECT id FROM milestones WHERE slug = ?1 COLLATE NOCASE " \
-		"UNION SELECT id FROM milestones WHERE short = ?1 COLLATE NOCASE " \
-		"UNION SELECT id FROM milestones WHERE title = ?1 COLLATE NOCASE " \
-		"UNION SELECT id FROM milestones WHERE paper_title = ?1 COLLATE NOCASE " \
-		"UNION SELECT milestone FROM aliases WHERE alias = ?1 COLLATE NOCASE " \
+	/* Names by key (?1 = utf8_name_key of the name; schema/indexes.sql). */ \
+	DLT_Q(MS_LOOKUP, "SELECT id FROM milestones WHERE dlt_name_key(slug) = ?1 " \
+		"UNION SELECT id FROM milestones WHERE dlt_name_key(short) = ?1 " \
+		"UNION SELECT id FROM milestones WHERE dlt_name_key(title) = ?1 " \
+		"UNION SELECT id FROM milestones WHERE dlt_name_key(paper_title) = ?1 " \
+		"UNION SELECT milestone FROM aliases WHERE dlt_name_key(alias) = ?1 " \
 		"ORDER BY 1 LIMIT 50") \
+	/* The first tiers of ranking (model/find.c): names equal to the key ?1 (class 0: a name, \
+	 * 1: a title), and names that start with it (?2: the first key after all of those; at \
+	 * most ?3 of each kind of name) with their lengths. */ \
+	DLT_Q(NAME_EXACT, "SELECT id, 0 FROM milestones WHERE dlt_name_key(short) = ?1 " \
+		"UNION ALL SELECT milestone, 0 FROM aliases WHERE dlt_name_key(alias) = ?1 " \
+		"UNION ALL SELECT id, 0 FROM milestones WHERE dlt_name_key(slug) = ?1 " \
+		"UNION ALL SELECT id, 1 FROM milestones WHERE dlt_name_key(title) = ?1 " \
+		"UNION ALL SELECT id, 1 FROM milestones WHERE dlt_name_key(paper_title) = ?1 LIMIT 256") \
+	DLT_Q(NAME_PREFIX, "SELECT * FROM (SELECT id, 0, length(dlt_name_key(short)) FROM milestones " \
+		"WHERE dlt_name_key(short) > ?1 AND dlt_name_key(short) < ?2 LIMIT ?3) " \
+		"UNION ALL SELECT * FROM (SELECT milestone, 0, length(dlt_name_key(alias)) FROM aliases " \
+		"WHERE dlt_name_key(alias) > ?1 AND dlt_name_key(alias) < ?2 LIMIT ?3) " \
+		"UNION ALL SELECT * FROM (SELECT id, 0, length(dlt_name_key(slug)) FROM milestones " \
+		"WHERE dlt_name_key(slug) > ?1 AND dlt_name_key(slug) < ?2 LIMIT ?3) " \
+		"UNION ALL SELECT * FROM (SELECT id, 1, length(dlt_name_key(title)) FROM milestones " \
+		"WHERE dlt_name_key(title) > ?1 AND dlt_name_key(title) < ?2 LIMIT ?3) " \
+		"UNION ALL SELECT * FROM (SELECT id, 1, length(dlt_name_key(paper_title)) FROM milestones " \
+		"WHERE dlt_name_key(paper_title) > ?1 AND dlt_name_key(paper_title) < ?2 LIMIT ?3)") \
+	/* How central a milestone is: how many later ones build on it (links_dst). */ \
+	DLT_Q(LED_TO_COUNT, "SELECT count(*) FROM links WHERE dst = ?1") \
 	/* Driver queries of the timeline cursor: next rows after ?1, previous rows before ?1. */ \
 	DLT_Q(ALL_NEXT, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.id > ?1 ORDER BY m.id LIMIT ?2") \
 	DLT_Q(ALL_PREV, "SELECT " DLT_ROW_COLS " FROM milestones m WHERE m.id < ?1 ORDER BY m.id DESC LIMIT ?2") \
@@ -70,11 +92,12 @@
 	 * one-phrase query in one call (?3: its number of matches if known; NULL for more \
 	 * phrases), dlt_rank scores row by row. */ \
 	DLT_Q(FTS_TOP, "SELECT dlt_top(search, ?2, ?3, " DLT_RANK_WEIGHTS ") FROM search WHERE search MATCH ?1 LIMIT 1") \
-	DLT_Q(FTS_RANKED, "SELECT rowid FROM search WHERE search MATCH ?1 " \
-		"ORDER BY dlt_rank(search, " DLT_RANK_WEIGHTS "), rowid LIMIT ?2") \
+	DLT_Q(FTS_RANKED, "SELECT rowid, dlt_rank(search, " DLT_RANK_WEIGHTS ") AS score FROM search " \
+		"WHERE search MATCH ?1 AND rowid BETWEEN ?3 AND ?4 ORDER BY score, rowid LIMIT ?2") \
 	/* Terms of the search index from ?1 up to (not including) ?2, for prefix expansion; the \
 	 * FTS5 API, for its tokenizer. */ \
 	DLT_Q(TERMS_RANGE, "SELECT term, docs FROM terms WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT ?3") \
+	DLT_Q(TERM_DOCS, "SELECT docs FROM terms WHERE term = ?1") \
 	DLT_Q(FTS5_API, "SELECT fts5(?1)") \
 	DLT_Q(HAS_TAG, "SELECT 1 FROM milestone_tags WHERE milestone = ?1 AND tag = ?2") \
 	/* JSON output, built by SQLite's JSON functions. */ \

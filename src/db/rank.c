@@ -283,11 +283,14 @@ static void top_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_contex
 		rc = api->xQueryPhrase(fts, 0, &t, top_match);
 	if (rc == SQLITE_OK) {
 		qsort(t.heap, (size_t)t.n, sizeof *t.heap, cmp_hit);
-		sqlite3_int64 *ids = sqlite3_malloc64((sqlite3_uint64)(t.n ? t.n : 1) * sizeof *ids);
-		if (ids) {
-			for (int i = 0; i < t.n; i++)
-				ids[i] = t.heap[i].id;
-			sqlite3_result_blob64(ctx, ids, (sqlite3_uint64)t.n * sizeof *ids, sqlite3_free);
+		/* (id, score) pairs, 16 bytes each, in native byte order */
+		unsigned char *out = sqlite3_malloc64((sqlite3_uint64)(t.n ? t.n : 1) * 16);
+		if (out) {
+			for (int i = 0; i < t.n; i++) {
+				memcpy(out + (size_t)i * 16, &t.heap[i].id, 8);
+				memcpy(out + (size_t)i * 16 + 8, &t.heap[i].score, 8);
+			}
+			sqlite3_result_blob64(ctx, out, (sqlite3_uint64)t.n * 16, sqlite3_free);
 		} else {
 			rc = SQLITE_NOMEM;
 		}

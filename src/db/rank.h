@@ -7,8 +7,9 @@
  * order) instead of seeking search_docsize once per match, which is most of bm25's cost.
  *
  * dlt_top(search, K, N, W...) ranks a whole one-phrase query in a single call: it walks the
- * phrase's matches itself (no SQL row per match) and returns the ids of the K best, in the
- * order of ORDER BY bm25(search, W...), rowid, as a blob of native int64; NULL when the query
+ * phrase's matches itself (no SQL row per match) and returns the K best, in the order of
+ * ORDER BY bm25(search, W...), rowid, as a blob of (int64 id, double -bm25) pairs of 16 bytes
+ * in native byte order; NULL when the query
  * has more than one phrase (use dlt_rank then). N is the phrase's number of matches when the
  * caller knows it (the terms table does for one word), else NULL and they are counted first.
  * Call it on the first row only (LIMIT 1).

@@ -3103,6 +3103,7 @@ static int open_db(struct importer *imp, const char *path)
 	}
 	sqlite3_create_function(imp->db, "dlt_ascii_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				sql_ascii_fold, NULL, NULL);
+	dlt_db_install_name_key(imp->db);   /* the indexes of names are built on it */
 	/* Big inputs get bigger pages (fewer, cheaper page writes); the values were checked
 	 * already, so the CHECK constraints need not be evaluated again on every row. */
 	if (exec(imp, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE;"

@@ -1,10 +1,9 @@
 /*
  * model.h -- the timeline as the UI and the CLI see it: rows in chronological order,
- * filtered views over them with keyset paging, periods (eras, paradigms), tags, full
- * milestone records with their links, and name lookup. No curses, no printing.
+ * periods (eras, paradigms), tags, full milestone records with their links, and name
+ * lookup. Filtered views are in view.h. No curses, no printing.
  *
- * Milestone ids are their chronological positions (1..N), so "k of N" on the unfiltered
- * timeline is free; filtered views count through an index once per filter.
+ * Milestone ids are their chronological positions (1..N).
  */
 #ifndef DLT_MODEL_H
 #define DLT_MODEL_H
@@ -34,61 +33,6 @@ void dlt_row_read(sqlite3_stmt *st, struct dlt_row *r);
 void dlt_row_clear(struct dlt_row *r);
 /* The name to show for a row: its short name, else its title. */
 const char *dlt_row_name(const struct dlt_row *r);
-
-/* What a view is narrowed to. One driving criterion plus an optional year range. */
-enum dlt_filter_kind { DLT_F_NONE, DLT_F_TAG, DLT_F_ERA, DLT_F_PARADIGM, DLT_F_KIND, DLT_F_QUERY };
-
-struct dlt_filter {
-	enum dlt_filter_kind kind;
-	int64_t ref;        /* tag / era / paradigm id */
-	char *text;         /* kind name, or compiled FTS expression for DLT_F_QUERY */
-	char *label;        /* for display: "tag: CNN", "search: attention" */
-	int year_from;      /* 0 = no lower bound */
-	int year_to;        /* 0 = no upper bound */
-};
-
-/* Free a filter's strings and reset it to "none". */
-void dlt_filter_clear(struct dlt_filter *f);
-/* Deep copy. */
-void dlt_filter_copy(struct dlt_filter *dst, const struct dlt_filter *src);
-
-/* A view: the rows that pass a filter, in timeline order. */
-struct dlt_view;
-
-/* Create a view over db with filter f (copied; NULL = everything). Never fails. */
-struct dlt_view *dlt_view_new(struct dlt_db *db, const struct dlt_filter *f);
-/* Free a view (NULL is fine). */
-void dlt_view_free(struct dlt_view *v);
-/* The view's filter. */
-const struct dlt_filter *dlt_view_filter(const struct dlt_view *v);
-/* Fetch up to n rows strictly after id `from` (dir > 0, ascending) or strictly before it
- * (dir < 0, descending). from 0 with dir > 0 starts at the beginning; from INT64_MAX with
- * dir < 0 starts at the end. Returns the number of rows stored in out (caller clears them);
- * 0 at either end or on a database error (see dlt_db_failed). */
-size_t dlt_view_fetch(struct dlt_view *v, int64_t from, int dir, size_t n, struct dlt_row *out);
-/* Total rows in the view (counted once, then cached). Exact and never a scan: filters are
- * counted from filter_counts; a search view may walk all its matches (the browser does that
- * a slice at a time with dlt_view_progress instead). */
-int64_t dlt_view_count(struct dlt_view *v);
-/* 1-based position of milestone id in the view (rows with id <= this one). */
-int64_t dlt_view_rank(struct dlt_view *v, int64_t id);
-/* Without waiting: the total, or -1 while a search view has not walked its matches yet. */
-int64_t dlt_view_count_now(struct dlt_view *v);
-/* Without waiting: the position of id, or -1 while it is not known yet. */
-int64_t dlt_view_rank_now(struct dlt_view *v, int64_t id);
-/* Walk up to `rows` more matches of a search view; returns 1 when its count and every
- * position are known, 0 when there is more to walk (an interrupt only pauses the walk), -1
- * when the view is stale or on a database error. Other views: 1. */
-int dlt_view_progress(struct dlt_view *v, int64_t rows);
-/* True when one of the view's queries was interrupted (by a progress handler): the view then
- * answers nothing, and the database has no error recorded for it. Replace the view. */
-int dlt_view_stale(const struct dlt_view *v);
-/* True when the view has no rows (one indexed lookup). */
-int dlt_view_empty(struct dlt_view *v);
-/* True when milestone id passes the view's filter. */
-int dlt_view_contains(struct dlt_view *v, int64_t id);
-/* First row of the view in year `year` or later: its id, or 0 when there is none. */
-int64_t dlt_view_first_from_year(struct dlt_view *v, int year);
 
 /* A named period (era or paradigm) or a tag. */
 struct dlt_period {
@@ -172,9 +116,19 @@ void dlt_milestone_clear(struct dlt_milestone *m);
 /* Load just the list row of milestone id. Returns 0, or -1. */
 int dlt_row_load(struct dlt_db *db, int64_t id, struct dlt_row *r);
 
-/* Find milestones named `name` (id, short name, title or alias; case-insensitive). Stores
+/* Find milestones named `name`: its id, short name, title, paper title or an alias, compared
+ * as name keys (letters and digits without case or accents: "gpt3" names GPT-3). Stores
  * up to max ids in chronological order; returns how many matched (capped at 50), or -1. */
 int dlt_lookup(struct dlt_db *db, const char *name, int64_t *ids, int max);
+/* The highest milestone id (the number of milestones), 0 when none or on an error. */
+int64_t dlt_max_id(struct dlt_db *db);
+/* The first id of year `year` or a later year; dlt_max_id() + 1 when there is none. */
+int64_t dlt_first_id_from_year(struct dlt_db *db, int year);
+/* The ids of the milestones of years from..to (0: open) as the range *lo..*hi ([1, INT64_MAX]
+ * without bounds; *lo > *hi when no milestone falls in them). Returns 0, or -1 on an error. */
+int dlt_year_ids(struct dlt_db *db, int from, int to, int64_t *lo, int64_t *hi);
+/* How many milestones build on milestone id (its "led to" links): 0 or more, -1 on an error. */
+int64_t dlt_led_to_count(struct dlt_db *db, int64_t id);
 /* Milestone id by exact slug, or 0. */
 int64_t dlt_id_by_slug(struct dlt_db *db, const char *slug);
 

@@ -174,20 +174,6 @@ int dlt_search_expand(struct dlt_db *db, const char *expr, struct strbuf *out, i
 	return expand(db, expr, out, docs, 0);
 }
 
-/* A character that belongs to a word: ASCII letters and digits, and non-ASCII letters
- * (anything above U+00BF outside the punctuation and symbol blocks). */
-static int word_char(uint32_t cp)
-{
-	if (cp < 0x80)
-		return isalnum((int)cp) != 0;
-	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
-		return 0;
-	if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-	    (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == UTF8_REPLACEMENT)
-		return 0;
-	return utf8_cpwidth(cp) > 0;
-}
-
 /* Call fn(ctx, chunk_index, word, len) for each word of user text, chunk = whitespace-
  * separated run. Stops after DLT_SEARCH_MAX_TERMS chunks. */
 static void each_word(const char *user, void (*fn)(void *, int, const char *, size_t), void *ctx)
@@ -205,14 +191,14 @@ static void each_word(const char *user, void (*fn)(void *, int, const char *, si
 			i += n;
 			continue;
 		}
-		if (!word_char(cp)) {
+		if (!utf8_is_word_char(cp)) {
 			i += n;
 			continue;
 		}
 		size_t start = i;
 		while (i < len) {
 			n = utf8_decode(user + i, len - i, &cp);
-			if (!word_char(cp))
+			if (!utf8_is_word_char(cp))
 				break;
 			i += n;
 		}
@@ -287,9 +273,9 @@ void dlt_search_terms_free(char **terms, size_t n)
 	free(terms);
 }
 
-/* A one-phrase query ranked in one call (dlt_top): the count of ids, -1 on error, -2 when
+/* A one-phrase query ranked in one call (dlt_top): the count of hits, -1 on error, -2 when
  * the query has more phrases. docs: its number of matches, -1 if not known. */
-static int rank_top(struct dlt_db *db, const char *expr, int limit, int64_t docs, int64_t **ids)
+static int rank_top(struct dlt_db *db, const char *expr, int limit, int64_t docs, struct dlt_scored **out)
 {
 	sqlite3_stmt *st = dlt_db_stmt(db, Q_FTS_TOP);
 	if (!st)
@@ -299,17 +285,19 @@ static int rank_top(struct dlt_db *db, const char *expr, int limit, int64_t docs
 	if (docs >= 0)
 		sqlite3_bind_int64(st, 3, docs);
 	int n = 0, rc = dlt_db_step(db, st);
-	int64_t *v = NULL;
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_BLOB) {
-		n = sqlite3_column_bytes(st, 0) / (int)sizeof *v;
+		/* (id, score) pairs: see db/rank.h */
+		const unsigned char *blob = sqlite3_column_blob(st, 0);
+		n = sqlite3_column_bytes(st, 0) / (int)(sizeof(int64_t) + sizeof(double));
 		if (n > limit)
 			n = limit;
-		if (n > 0) {
-			v = xmalloc((size_t)n * sizeof *v);
-			memcpy(v, sqlite3_column_blob(st, 0), (size_t)n * sizeof *v);
+		struct dlt_scored *v = n > 0 ? xmalloc((size_t)n * sizeof *v) : NULL;
+		for (int i = 0; i < n; i++) {
+			memcpy(&v[i].id, blob + (size_t)i * 16, sizeof v[i].id);
+			memcpy(&v[i].score, blob + (size_t)i * 16 + 8, sizeof v[i].score);
 		}
 		sqlite3_reset(st);
-		*ids = v;
+		*out = v;
 		return n;
 	}
 	sqlite3_reset(st);
@@ -318,30 +306,35 @@ static int rank_top(struct dlt_db *db, const char *expr, int limit, int64_t docs
 	return -2;
 }
 
-/* A query ranked row by row (dlt_rank): the count of ids, -1 on error. */
-static int rank_rows(struct dlt_db *db, const char *expr, int limit, int64_t **ids)
+/* A query ranked row by row (dlt_rank), within ids lo..hi: the count of hits, -1 on error. */
+static int rank_rows(struct dlt_db *db, const char *expr, int64_t lo, int64_t hi, int limit, struct dlt_scored **out)
 {
 	sqlite3_stmt *st = dlt_db_stmt(db, Q_FTS_RANKED);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int64(st, 3, lo);
+	sqlite3_bind_int64(st, 4, hi);
 	int n = 0, rc;
-	int64_t *v = xmalloc((size_t)limit * sizeof *v);
-	while ((rc = dlt_db_step(db, st)) == SQLITE_ROW && n < limit)
-		v[n++] = sqlite3_column_int64(st, 0);
+	struct dlt_scored *v = xmalloc((size_t)limit * sizeof *v);
+	while ((rc = dlt_db_step(db, st)) == SQLITE_ROW && n < limit) {
+		v[n].id = sqlite3_column_int64(st, 0);
+		v[n++].score = -sqlite3_column_double(st, 1);   /* bm25 is lower for better */
+	}
 	sqlite3_reset(st);
 	if ((rc != SQLITE_ROW && rc != SQLITE_DONE) || n == 0) {
-		free(v);   /* nothing to hand over: *ids stays NULL */
+		free(v);   /* nothing to hand over: *out stays NULL */
 		return rc != SQLITE_ROW && rc != SQLITE_DONE ? -1 : 0;
 	}
-	*ids = v;
+	*out = v;
 	return n;
 }
 
-int dlt_search_ranked(struct dlt_db *db, const char *expr, int limit, int64_t **ids)
+int dlt_search_ranked(struct dlt_db *db, const char *expr, int64_t lo, int64_t hi, int limit,
+		      struct dlt_scored **out)
 {
-	*ids = NULL;
+	*out = NULL;
 	if (limit < 1)
 		return 0;
 	/* A prefix that stands for one term only is that term: the same matches, the same
@@ -353,9 +346,11 @@ int dlt_search_ranked(struct dlt_db *db, const char *expr, int limit, int64_t **
 		sb_free(&exact);
 		return -1;
 	}
-	int n = rank_top(db, sb_str(&exact), limit, docs, ids);
-	if (n == -2)   /* more than one phrase */
-		n = rank_rows(db, sb_str(&exact), limit, ids);
+	int n = -2;
+	if (lo <= 1 && hi == INT64_MAX)
+		n = rank_top(db, sb_str(&exact), limit, docs, out);
+	if (n == -2)   /* more than one phrase, or a range */
+		n = rank_rows(db, sb_str(&exact), lo, hi, limit, out);
 	sb_free(&exact);
 	return n;
 }

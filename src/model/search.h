@@ -38,9 +38,17 @@ void dlt_search_terms_free(char **terms, size_t n);
  * Returns 0, or -1 on a database error (out then holds expr unchanged). */
 int dlt_search_expand(struct dlt_db *db, const char *expr, struct strbuf *out, int64_t *docs);
 
-/* Ranked search (bm25, title and names weigh most). Stores up to limit milestone ids in
- * *ids (malloc'd; NULL when there are none) and returns the count; -1 on a database error
- * or interrupt. */
-int dlt_search_ranked(struct dlt_db *db, const char *expr, int limit, int64_t **ids);
+/* A milestone and its relevance (higher is better). */
+struct dlt_scored {
+	int64_t id;
+	double score;
+};
+
+/* Ranked search (bm25 with the weights of DLT_RANK_WEIGHTS) among milestones lo..hi (1 and
+ * INT64_MAX: all): stores up to limit hits, best first, in *out (malloc'd; NULL when there are
+ * none) and returns the count; -1 on a database error or interrupt. The score is bm25's,
+ * negated. */
+int dlt_search_ranked(struct dlt_db *db, const char *expr, int64_t lo, int64_t hi, int limit,
+		      struct dlt_scored **out);
 
 #endif

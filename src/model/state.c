@@ -3,6 +3,7 @@
  */
 #include "model/state.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <limits.h>
 #include <sqlite3.h>
@@ -28,7 +29,12 @@ static const char state_schema[] =
 	"  seq INTEGER NOT NULL,"
 	"  PRIMARY KEY (timeline, slug)"
 	") WITHOUT ROWID;"
-	"CREATE INDEX IF NOT EXISTS bookmarks_recent ON bookmarks(timeline, seq);";
+	"CREATE INDEX IF NOT EXISTS bookmarks_recent ON bookmarks(timeline, seq);"
+	"CREATE TABLE IF NOT EXISTS searches ("
+	"  text TEXT PRIMARY KEY NOT NULL,"
+	"  seq INTEGER NOT NULL"
+	") WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS searches_recent ON searches(seq);";
 
 void dlt_state_key(const char *db_path, struct strbuf *sb)
 {
@@ -240,6 +246,68 @@ void dlt_bookmarks_free(char **slugs, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(slugs[i]);
 	free(slugs);
+}
+
+/* The SQL below keeps and lists 100 searches. */
+_Static_assert(DLT_SEARCHES_KEPT == 100, "the SQL of the search history says 100");
+
+int dlt_searches_add(struct dlt_state *st, const char *text)
+{
+	assert(text);
+	struct strbuf err = {0};
+	int opened = open_file(st, 1, &err);
+	if (opened < 0) {
+		sb_reset(&st->error);
+		sb_addf(&st->error, "search history: %s", sb_str(&err));
+	}
+	sb_free(&err);
+	if (opened < 0)
+		return -1;
+	/* an old file may not have the table yet: the schema's statements are all IF NOT EXISTS */
+	if (sqlite3_exec(st->h, state_schema, NULL, NULL, NULL) != SQLITE_OK)
+		return fail(st, "search history");
+	static const char *const sql[] = {
+		"BEGIN IMMEDIATE",
+		"INSERT OR REPLACE INTO searches (text, seq) VALUES (?1, "
+		"(SELECT coalesce(max(seq), 0) + 1 FROM searches))",
+		"DELETE FROM searches WHERE seq <= (SELECT max(seq) FROM searches) - 100",
+		"COMMIT",
+	};
+	for (size_t i = 0; i < DLT_ARRAY_LEN(sql); i++) {
+		sqlite3_stmt *s = NULL;
+		int rc = sqlite3_prepare_v2(st->h, sql[i], -1, &s, NULL);
+		if (rc == SQLITE_OK && i == 1)
+			sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE) {
+			fail(st, "search history");
+			sqlite3_exec(st->h, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+size_t dlt_searches_list(struct dlt_state *st, char ***texts)
+{
+	*texts = NULL;
+	if (!st->h || !st->ready)
+		return 0;
+	sqlite3_stmt *s = NULL;
+	if (sqlite3_prepare_v2(st->h, "SELECT text FROM searches ORDER BY seq DESC LIMIT 100", -1, &s, NULL) != SQLITE_OK) {
+		sqlite3_finalize(s);   /* a file from before search history: none yet */
+		return 0;
+	}
+	size_t n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(s, 0);
+		*texts = xrealloc(*texts, (n + 1) * sizeof **texts);
+		(*texts)[n++] = xstrdup(t ? (const char *)t : "");
+	}
+	sqlite3_finalize(s);
+	return n;
 }
 
 const char *dlt_state_error(const struct dlt_state *st)

@@ -1,5 +1,5 @@
 /*
- * state.h -- the user's own state: bookmarks, kept in a small SQLite database of its own
+ * state.h -- the user's own state: bookmarks and the search history, kept in a small SQLite database of its own
  * under $XDG_STATE_HOME/dltimeline/ (or ~/.local/state/dltimeline/), never in the timeline
  * database, which stays read-only. Bookmarks are keyed by the timeline's identity (the
  * built-in one, or the real path of a --db file), so each timeline has its own, and name
@@ -39,6 +39,13 @@ int dlt_bookmark_set(struct dlt_state *st, const char *slug, int on);
  * of malloc'd slugs (free with dlt_bookmarks_free); 0 on error too (see dlt_state_error). */
 size_t dlt_bookmarks_list(struct dlt_state *st, char ***slugs);
 void dlt_bookmarks_free(char **slugs, size_t n);
+/* The search history, shared by every timeline: at most DLT_SEARCHES_KEPT texts. */
+#define DLT_SEARCHES_KEPT 100
+/* Record text as the most recent search (committed). Returns 0, or -1 (dlt_state_error). */
+int dlt_searches_add(struct dlt_state *st, const char *text);
+/* The searches, most recent first: the count and a malloc'd array of malloc'd strings
+ * (free with dlt_bookmarks_free); 0 when there are none or on an error. */
+size_t dlt_searches_list(struct dlt_state *st, char ***texts);
 /* The last error, one line; "" when none. */
 const char *dlt_state_error(const struct dlt_state *st);
 

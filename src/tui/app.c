@@ -65,6 +65,7 @@ void app_free(struct app *app)
 	close_view(app, &app->timeline);
 	refs_free(&app->refs);
 	search_free(&app->search);
+	dlt_bookmarks_free(app->searches, app->nsearches);
 	free(app->hist);
 	dlt_view_free(app->view);
 	dlt_periods_free(app->eras, app->neras);
@@ -238,7 +239,7 @@ static void action(struct app *app, enum tui_action a, int key)
 		break;
 	case ACT_CLOSE:
 		if (app->search.text) {
-			search_set(&app->search, app->db, NULL);
+			search_set(&app->search, app->db, NULL, NULL, 0, 0);
 			app_message(app, 0, "Search cleared");
 		}
 		break;
@@ -267,7 +268,20 @@ static int passes_keys(const struct app *app, const struct view *v)
 	return v == &app->timeline || v->ops->transparent;
 }
 
-void app_key(struct app *app, int key)
+/* A waiting key interrupts only search work, which takes the interruption for what it is.
+ * Should one reach the database's error all the same, it is no failure either: forget it
+ * and let the search be done again, so that no key can end the browser. */
+static void settle_interrupt(struct app *app)
+{
+	if ((dlt_db_error_code(app->db) & 0xFF) == SQLITE_INTERRUPT) {
+		dlt_db_clear_error(app->db);
+		if (app->search.text)
+			app->search.stale = 1;
+	}
+	app->search.busy = 0;
+}
+
+static void dispatch(struct app *app, int key)
 {
 	enum tui_action a = keymap_lookup(&app->cfg.keys, key);
 	struct view *v = first_view(app);
@@ -298,6 +312,12 @@ void app_key(struct app *app, int key)
 	action(app, a, key);
 }
 
+void app_key(struct app *app, int key)
+{
+	dispatch(app, key);
+	settle_interrupt(app);
+}
+
 void app_mouse(struct app *app, int bstate, int y, int x)
 {
 	if (app->nstack || app->too_small)
@@ -315,14 +335,15 @@ int app_idle(struct app *app)
 		if (v->ops && v->ops->idle && v->ops->idle(app, v))
 			more = 1;
 	}
-	return more;
+	settle_interrupt(app);
+	return more || search_pending(&app->search);
 }
 
 /* ---- the timeline ------------------------------------------------------------------------ */
 
 int app_filter_active(const struct dlt_filter *f)
 {
-	return f->kind != DLT_F_NONE || f->year_from || f->year_to;
+	return !dlt_filter_is_empty(f);
 }
 
 void app_select(struct app *app, int64_t id)
@@ -376,6 +397,8 @@ void app_set_filter(struct app *app, const struct dlt_filter *f)
 	app->rank = 0;
 	app->search.rank = 0;
 	app->sel_gen++;
+	/* the search's matches are counted and marked within the filter */
+	search_refilter(&app->search, app->db, dlt_view_filter(app->view));
 }
 
 void app_go_to(struct app *app, int64_t id)
@@ -435,8 +458,10 @@ void app_era_jump(struct app *app, int64_t era)
 		return;
 	int64_t id = 0;
 	if (!app_filter_active(dlt_view_filter(app->view))) {
-		struct dlt_filter f = {.kind = DLT_F_ERA, .ref = era};
+		struct dlt_filter f = {0};
+		dlt_filter_add_era(&f, era);
 		struct dlt_view *v = dlt_view_new(app->db, &f);
+		dlt_filter_clear(&f);
 		struct dlt_row r = {0};
 		if (dlt_view_fetch(v, 0, 1, 1, &r) == 1) {
 			id = r.id;

@@ -66,6 +66,10 @@ struct app {
 
 	struct search search;
 	int typing_search;           /* the search prompt is open: search work gives way to keys */
+	int covered;                 /* lines at the bottom of the body a prompt's list covers */
+	char **searches;             /* the search history, most recent first */
+	size_t nsearches;
+	int searches_loaded;         /* read from the state file (on the first '/') */
 	int detail_percent;          /* how much of the detail is above the pane's bottom */
 	struct refs refs;
 

@@ -86,7 +86,7 @@ static enum handled chart_key(struct app *app, struct view *v, enum tui_action a
 		if (c->kind == DLT_CHART_YEARS && c->year) {
 			struct strbuf label = {0};
 			sb_addf(&label, "year %d", c->year);
-			struct dlt_filter f = {.kind = DLT_F_NONE, .year_from = c->year, .year_to = c->year,
+			struct dlt_filter f = {.year_from = c->year, .year_to = c->year,
 					       .label = sb_detach(&label)};
 			app_pop(app);
 			app_set_filter(app, &f);

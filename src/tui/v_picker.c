@@ -10,18 +10,22 @@
 #include <string.h>
 
 #include "core/vocab.h"
-#include "model/search.h"
+#include "model/find.h"
+#include "model/view.h"
 #include "tui/draw.h"
 #include "tui/lineedit.h"
 #include "tui/listbox.h"
 #include "tui/views.h"
 
+/* What an item stands for. */
+enum item_kind { IT_PLAIN, IT_TAG, IT_ERA, IT_PARADIGM, IT_KIND };
+
 struct pick_item {
 	char *label;           /* shown */
 	char *key;             /* matched against what is typed (lower case) */
-	enum dlt_filter_kind kind;
+	enum item_kind kind;
 	int64_t ref;           /* era/tag/paradigm id, milestone id, or history index */
-	char *text;            /* the kind's name for DLT_F_KIND, the name for a label */
+	char *text;            /* the kind's name for IT_KIND, the name for a label */
 };
 
 struct picker {
@@ -46,7 +50,7 @@ static void items_free(struct picker *p)
 	p->nitems = 0;
 }
 
-static void pick_add(struct picker *p, const char *label, enum dlt_filter_kind kind, int64_t ref, const char *text)
+static void pick_add(struct picker *p, const char *label, enum item_kind kind, int64_t ref, const char *text)
 {
 	DLT_GROW(p->items, p->nitems + 1, p->cap);
 	char *key = xstrdup(label);
@@ -61,29 +65,29 @@ static int search_line(const struct picker *p)
 	return p->kind == PK_FILTER && p->in.len;
 }
 
-/* For the path target: the items are the best search matches of what was typed. */
+/* For the path target: the items are the best search matches of what was typed (the
+ * ranking of `dltimeline search`). */
 static void target_items(struct app *app, struct picker *p)
 {
 	items_free(p);
-	struct strbuf expr = {0};
-	if (dlt_search_compile(p->in.buf, &expr) == 0) {
-		int64_t *ids;
-		int n = dlt_search_ranked(app->db, sb_str(&expr), 30, &ids);
-		for (int i = 0; i < n; i++) {
+	if (!p->in.len)
+		return;
+	struct dlt_found found;
+	struct strbuf err = {0};
+	if (dlt_find(app->db, p->in.buf, NULL, 30, 0, &found, &err) == 0) {
+		for (size_t i = 0; i < found.n; i++) {
 			struct dlt_row r = {0};
-			if (dlt_row_load(app->db, ids[i], &r) < 0)
+			if (dlt_row_load(app->db, found.hits[i].id, &r) < 0)
 				continue;
 			char buf[256];
 			snprintf(buf, sizeof buf, "%d  %s", r.year, dlt_row_name(&r));
-			pick_add(p, buf, DLT_F_NONE, ids[i], NULL);
+			pick_add(p, buf, IT_PLAIN, found.hits[i].id, NULL);
 			p->items[p->nitems - 1].key[0] = '\0';
 			dlt_row_clear(&r);
 		}
-		if (n > 0)
-			free(ids);
-		dlt_db_clear_error(app->db);
 	}
-	sb_free(&expr);
+	dlt_found_clear(&found);
+	sb_free(&err);
 }
 
 /* Recompute which items match what was typed (every word must occur). */
@@ -123,7 +127,7 @@ static void era_items(struct app *app, struct picker *p)
 			snprintf(buf, sizeof buf, "%d-%d  %s", e->start, e->end, e->name);
 		else
 			snprintf(buf, sizeof buf, "%d-      %s", e->start, e->name);
-		pick_add(p, buf, DLT_F_ERA, e->id, NULL);
+		pick_add(p, buf, IT_ERA, e->id, NULL);
 	}
 	/* start on the era of the selection */
 	struct dlt_row r = {0};
@@ -143,19 +147,19 @@ static void filter_items(struct app *app, struct picker *p)
 	size_t ntags = app_tags(app, &tags);
 	for (size_t i = 0; i < ntags; i++) {
 		snprintf(buf, sizeof buf, "tag       %s (%lld)", tags[i].name, (long long)tags[i].count);
-		pick_add(p, buf, DLT_F_TAG, tags[i].id, tags[i].name);
+		pick_add(p, buf, IT_TAG, tags[i].id, tags[i].name);
 	}
 	for (int k = DLT_KIND_NONE + 1; k < DLT_KIND__END; k++) {
 		snprintf(buf, sizeof buf, "kind      %s", dlt_kind_name((enum dlt_kind)k));
-		pick_add(p, buf, DLT_F_KIND, 0, dlt_kind_name((enum dlt_kind)k));
+		pick_add(p, buf, IT_KIND, 0, dlt_kind_name((enum dlt_kind)k));
 	}
 	for (size_t i = 0; i < app->neras; i++) {
 		snprintf(buf, sizeof buf, "era       %s", app->eras[i].name);
-		pick_add(p, buf, DLT_F_ERA, app->eras[i].id, app->eras[i].name);
+		pick_add(p, buf, IT_ERA, app->eras[i].id, app->eras[i].name);
 	}
 	for (size_t i = 0; i < app->npars; i++) {
 		snprintf(buf, sizeof buf, "paradigm  %s", app->pars[i].name);
-		pick_add(p, buf, DLT_F_PARADIGM, app->pars[i].id, app->pars[i].name);
+		pick_add(p, buf, IT_PARADIGM, app->pars[i].id, app->pars[i].name);
 	}
 }
 
@@ -176,7 +180,7 @@ static int bookmark_items(struct app *app, struct picker *p)
 		if (!id || dlt_row_load(app->db, id, &r) < 0)
 			continue;
 		snprintf(buf, sizeof buf, "%d  %s", r.year, dlt_row_name(&r));
-		pick_add(p, buf, DLT_F_NONE, id, NULL);
+		pick_add(p, buf, IT_PLAIN, id, NULL);
 		dlt_row_clear(&r);
 	}
 	dlt_bookmarks_free(slugs, n);
@@ -195,7 +199,7 @@ static int history_items(struct app *app, struct picker *p)
 		if (dlt_row_load(app->db, app->hist[i], &r) < 0)
 			continue;
 		snprintf(buf, sizeof buf, "%s %d  %s", i == app->hpos ? "*" : " ", r.year, dlt_row_name(&r));
-		pick_add(p, buf, DLT_F_NONE, (int64_t)i, NULL);
+		pick_add(p, buf, IT_PLAIN, (int64_t)i, NULL);
 		dlt_row_clear(&r);
 	}
 	if (!p->nitems)
@@ -238,19 +242,21 @@ static void picker_draw(struct app *app, struct view *v, struct rect r)
 			 draw_attr(EL_DIM));
 }
 
-/* Filter by the words typed. */
+/* Filter by what was typed: words and field terms, as the search reads them. */
 static void accept_words(struct app *app, struct picker *p)
 {
-	struct strbuf expr = {0}, label = {0};
-	if (dlt_search_compile(p->in.buf, &expr) < 0) {
-		app_message(app, 1, "Nothing to search for in \"%s\"", p->in.buf);
-	} else {
+	struct dlt_found found;
+	struct strbuf err = {0}, label = {0};
+	if (dlt_find(app->db, p->in.buf, NULL, 1, 0, &found, &err) == -1) {
+		app_message(app, 1, "%s", sb_str(&err));
+	} else if (!dlt_db_failed(app->db)) {
 		sb_addf(&label, "\"%s\"", p->in.buf);
-		struct dlt_filter f = {.kind = DLT_F_QUERY, .text = sb_detach(&expr), .label = sb_detach(&label)};
-		app_set_filter(app, &f);
-		dlt_filter_clear(&f);
+		found.matches.label = sb_detach(&label);
+		app_set_filter(app, &found.matches);
 	}
-	sb_free(&expr);
+	dlt_found_clear(&found);
+	sb_free(&err);
+	sb_free(&label);
 }
 
 static void accept_item(struct app *app, struct picker *p, const struct pick_item *it)
@@ -280,12 +286,19 @@ static void accept_item(struct app *app, struct picker *p, const struct pick_ite
 		app_open_detail(app);
 		break;
 	case PK_FILTER: {
-		static const char *const what[] = {"", "tag", "era", "paradigm", "kind", ""};
+		struct dlt_filter f = {0};
+		static const char *const what[] = {"", "tag", "era", "paradigm", "kind"};
+		if (it->kind == IT_TAG)
+			dlt_filter_add_tag(&f, it->ref);
+		else if (it->kind == IT_ERA)
+			dlt_filter_add_era(&f, it->ref);
+		else if (it->kind == IT_PARADIGM)
+			dlt_filter_add_paradigm(&f, it->ref);
+		else if (it->kind == IT_KIND)
+			dlt_filter_add_kind(&f, it->text);
 		struct strbuf label = {0};
 		sb_addf(&label, "%s %s", what[it->kind], it->text);
-		struct dlt_filter f = {.kind = it->kind, .ref = it->ref,
-				       .text = it->kind == DLT_F_KIND ? xstrdup(it->text) : NULL,
-				       .label = sb_detach(&label)};
+		f.label = sb_detach(&label);
 		app_set_filter(app, &f);
 		dlt_filter_clear(&f);
 		break;

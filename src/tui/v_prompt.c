@@ -1,7 +1,12 @@
 /*
- * v_prompt.c -- the one-line prompt in the status line: a year to jump to, or the words of
- * an incremental search, which moves the selection to the first match after the place the
- * search started as each key is typed. The line edits as readline does (lineedit.h).
+ * v_prompt.c -- the one-line prompt in the status line: a year to jump to, or a search.
+ *
+ * As a search is typed, its best-ranked matches (model/find.h, the ranking of `dltimeline
+ * search`) show in a short list just above the prompt, the best one highlighted, and the
+ * timeline follows the highlighted one. Up/Down or Tab/Shift-Tab choose; Enter goes there
+ * and keeps every match marked for n and N; Esc returns to where the search began. Ctrl-P
+ * and Ctrl-N (and Up/Down while there is no list) go through the search history. The line
+ * edits as readline does (lineedit.h).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -9,32 +14,107 @@
 #include <string.h>
 
 #include "core/util.h"
+#include "model/detail.h"
+#include "model/state.h"
 #include "tui/draw.h"
 #include "tui/lineedit.h"
 #include "tui/views.h"
+
+#define LIST_MAX 8   /* rows of the ranked list, at most */
 
 struct prompt {
 	enum prompt_kind kind;
 	struct lineedit in;
 	size_t from;                 /* the first byte of the text shown */
 	int64_t origin_sel, origin_top;   /* where the search started */
+	size_t hl;                   /* the highlighted row of the ranked list */
+	int hist;                    /* the history entry shown, -1: the user's own text */
+	char *own;                   /* the user's own text while the history is shown */
 };
+
+/* The rows the ranked list may have on this screen. */
+static size_t list_rows(const struct app *app)
+{
+	int room = app->term->h - 6;   /* header, a line of timeline, the box's borders, prompt */
+	return room < 1 ? 1 : room > LIST_MAX ? LIST_MAX : (size_t)room;
+}
+
+/* What the list's title says about the results. */
+static void list_note(struct app *app, struct strbuf *sb)
+{
+	struct search *q = &app->search;
+	const char *ell = draw_utf8() ? "…" : "...";
+	if (q->error)
+		sb_add(sb, q->error);
+	else if (search_stale(q))
+		sb_addf(sb, "searching%s", ell);
+	else if (!q->found.n)
+		sb_add(sb, "no match");
+	else if (q->found.corrected)
+		sb_addf(sb, "showing results for \"%s\"", q->found.corrected);
+	else if (q->found.partial)
+		sb_add(sb, "no milestone has every word: these have most of them");
+	if (!q->error && q->found.describe)
+		sb_addf(sb, "%s%s", sb->len ? "; " : "", q->found.describe);
+	if (!q->error && q->quick)
+		sb_addf(sb, "%sranking more%s", sb->len ? "; " : "", ell);
+}
+
+static void list_draw(struct app *app, struct prompt *p, struct rect r)
+{
+	struct search *q = &app->search;
+	struct strbuf note = {0};
+	list_note(app, &note);
+	size_t n = q->found.n;
+	int h = (int)n + 2, y0 = r.y + r.h - 1 - h;
+	app->covered = 0;
+	if (y0 < 1 || (!n && !note.len)) {
+		sb_free(&note);
+		return;
+	}
+	app->covered = h;
+	draw_box(y0, 0, h, r.w, note.len ? sb_str(&note) : NULL);
+	if (q->error)
+		draw_str(y0, 2, r.w - 4, sb_str(&note), draw_attr(EL_ERROR));
+	for (size_t i = 0; i < n; i++) {
+		struct dlt_row row = {0};
+		if (dlt_row_load(app->db, q->found.hits[i].id, &row) < 0)
+			continue;
+		int y = y0 + 1 + (int)i, x = 1, w = r.w - 2;
+		attr_t a = i == p->hl ? draw_attr(EL_SELECTED) : A_NORMAL;
+		draw_fill(y, x, w, a);
+		char date[16];
+		dlt_format_date(row.year, row.month, date, sizeof date);
+		x += draw_str(y, x, 2, i == p->hl ? glyph(G_POINTER) : " ", a);
+		draw_str(y, x, 8, date, i == p->hl ? a : draw_attr(EL_DATE));
+		x += 9;
+		int name_w = w >= 60 ? 26 : w / 3;
+		int used = draw_str_hl(y, x, name_w, dlt_row_name(&row), a | A_BOLD, q->terms, q->nterms);
+		x += (name_w > used ? name_w : used) + 1;
+		if (r.w - 1 - x > 4)
+			draw_str_hl(y, x, r.w - 1 - x, row.title, i == p->hl ? a : draw_attr(EL_DIM), q->terms, q->nterms);
+		dlt_row_clear(&row);
+	}
+	sb_free(&note);
+}
 
 static void prompt_draw(struct app *app, struct view *v, struct rect r)
 {
 	struct prompt *p = v->priv;
 	struct search *q = &app->search;
 	int y = r.y + r.h - 1;
+	if (p->kind == PR_SEARCH && q->text)
+		list_draw(app, p, r);
 	draw_fill(y, 0, r.w, A_NORMAL);
 	const char *label = p->kind == PR_YEAR ? "Year: " : "/";
 	int x = draw_str(y, 0, r.w, label, A_BOLD);
 	char info[64] = "";
-	if (p->kind == PR_SEARCH && q->text) {
+	if (p->kind == PR_SEARCH && q->text && !q->error) {
 		int64_t count = search_count(q, APP_WALK_SLICE, 0);
 		if (count < 0)
 			snprintf(info, sizeof info, "  (%s matches)", draw_utf8() ? "…" : "...");
 		else
-			snprintf(info, sizeof info, "  (%lld matches)", (long long)count);
+			snprintf(info, sizeof info, "  (%lld match%s)", (long long)count, count == 1 ? "" : "es");
 	}
 	int room = r.w - x - 1;
 	int field = room - (int)strlen(info);
@@ -47,29 +127,55 @@ static void prompt_draw(struct app *app, struct view *v, struct rect r)
 	term_cursor(app->term, y, x + cur);
 }
 
-/* After each change of the text of a search: move to the first match from where the search
- * began. With `busy`, a key typed meanwhile interrupts a slow search: it is left stale (no
- * error) and the next key, or the next idle moment, runs it again. */
-static void incremental(struct app *app, struct prompt *p, int busy)
+/* The timeline follows the highlighted row of the list (or goes back where it was). */
+static void follow(struct app *app, struct prompt *p)
+{
+	struct search *q = &app->search;
+	if (q->found.n) {
+		if (p->hl >= q->found.n)
+			p->hl = 0;
+		app_go_to(app, q->found.hits[p->hl].id);
+	} else {
+		app_select(app, p->origin_sel);
+		app->top_req = p->origin_top;
+	}
+}
+
+/* After each change of the text: rank again. With `busy`, a key typed meanwhile interrupts
+ * the work: the search is left stale (no error) and the next key, or the next moment
+ * without one, runs it again. */
+static void incremental(struct app *app, struct prompt *p, int busy, int quick)
 {
 	struct search *q = &app->search;
 	q->busy = busy;
-	search_set(q, app->db, p->in.len ? p->in.buf : NULL);
-	if (!q->view) {
-		q->busy = 0;
-		app_select(app, p->origin_sel);
-		app->top_req = p->origin_top;
-		return;
-	}
-	int wrapped;
-	int64_t id = search_find(q, app->view, p->origin_sel ? p->origin_sel - 1 : 0, 1, &wrapped);
+	search_set(q, app->db, p->in.len ? p->in.buf : NULL, dlt_view_filter(app->view), list_rows(app), quick);
 	q->busy = 0;
-	if (search_stale(q))
-		return;
-	app_select(app, id ? id : p->origin_sel);
+	p->hl = 0;
+	app->covered = q->text ? (int)q->found.n + 2 : 0;   /* as list_draw will draw it */
+	if (!search_stale(q))
+		follow(app, p);
 }
 
-static void accept(struct app *app, struct prompt *p)
+/* Keep the text in the search history (the state file, and this session's list). */
+static void remember(struct app *app, const char *text)
+{
+	for (size_t i = 0; i < app->nsearches; i++)
+		if (strcmp(app->searches[i], text) == 0) {
+			free(app->searches[i]);
+			memmove(&app->searches[i], &app->searches[i + 1], (app->nsearches - i - 1) * sizeof *app->searches);
+			app->nsearches--;
+			break;
+		}
+	app->searches = xrealloc(app->searches, (app->nsearches + 1) * sizeof *app->searches);
+	memmove(&app->searches[1], &app->searches[0], app->nsearches * sizeof *app->searches);
+	app->searches[0] = xstrdup(text);
+	app->nsearches++;
+	if (app->refs.state && dlt_searches_add(app->refs.state, text) < 0)
+		app_message(app, 1, "%s", dlt_state_error(app->refs.state));
+}
+
+/* Enter: jump to the year, or go to the highlighted match. */
+static void accept_text(struct app *app, struct prompt *p)
 {
 	struct search *q = &app->search;
 	if (p->kind == PR_YEAR) {
@@ -80,20 +186,75 @@ static void accept(struct app *app, struct prompt *p)
 			app_goto_year(app, (int)year);
 		return;
 	}
-	if (search_stale(q))
-		incremental(app, p, 0);   /* interrupted by this key: finish it now */
-	if (!q->view) {
-		search_set(q, app->db, NULL);
-		if (p->in.len)
-			app_message(app, 1, "Nothing to search for in \"%s\"", p->in.buf);
-	} else if (!search_is_match(q, app->sel)) {
-		app_message(app, 1, "No match for \"%s\"", q->text);
+	if (!p->in.len) {
+		search_set(q, app->db, NULL, NULL, 0, 0);
+		return;
 	}
+	if (search_pending(q)) {   /* interrupted by this key, or a keystroke's list: finish it */
+		size_t hl = search_stale(q) ? 0 : p->hl;
+		incremental(app, p, 0, 0);
+		p->hl = hl < q->found.n ? hl : 0;
+	}
+	remember(app, p->in.buf);
+	if (q->error) {
+		app_message(app, 1, "%s", q->error);
+		search_set(q, app->db, NULL, NULL, 0, 0);
+		app_select(app, p->origin_sel);
+		app->top_req = p->origin_top;
+		return;
+	}
+	if (!q->found.n) {
+		app_message(app, 1, "No match for \"%s\"", q->text);
+		app_select(app, p->origin_sel);
+		app->top_req = p->origin_top;
+		return;
+	}
+	if (p->origin_sel)
+		app_history_push(app, p->origin_sel);   /* back (h) returns where the search began */
+	follow(app, p);
+	app_history_push(app, app->sel);
+	if (q->found.corrected)
+		app_message(app, 0, "Showing results for \"%s\"", q->found.corrected);
+}
+
+static void accept(struct app *app, struct prompt *p)
+{
+	accept_text(app, p);
+	app->covered = 0;   /* the prompt and its list are gone */
+}
+
+/* Show history entry i (-1: the user's own text again). */
+static void history_show(struct app *app, struct prompt *p, int i)
+{
+	if (i < -1 || i >= (int)app->nsearches)
+		return;
+	if (p->hist < 0 && i >= 0) {
+		free(p->own);
+		p->own = xstrdup(p->in.buf);
+	}
+	lineedit_set(&p->in, i < 0 ? (p->own ? p->own : "") : app->searches[i]);
+	p->hist = i;
+	incremental(app, p, 1, 1);
 }
 
 static enum handled prompt_key(struct app *app, struct view *v, enum tui_action a, int key)
 {
 	struct prompt *p = v->priv;
+	struct search *q = &app->search;
+	int list = p->kind == PR_SEARCH && q->found.n > 0;
+	int step = key == '\t' ? 1 : key == KEY_BTAB ? -1 : 0;
+	if (list && !step && p->hist < 0 && (key == KEY_DOWN || key == KEY_UP))
+		step = key == KEY_DOWN ? 1 : -1;
+	if (step && list) {
+		size_t n = q->found.n;
+		p->hl = (p->hl + n + (size_t)(step > 0 ? 1 : n - 1)) % n;
+		follow(app, p);
+		return HANDLED;
+	}
+	if (p->kind == PR_SEARCH && (key == 16 || key == 14 || key == KEY_UP || key == KEY_DOWN)) {
+		history_show(app, p, p->hist + (key == 16 || key == KEY_UP ? 1 : -1));   /* Ctrl-P, Ctrl-N */
+		return HANDLED;
+	}
 	int cmd;
 	uint32_t cp;
 	int edit = keys_line_edit(key, &cmd, &cp);
@@ -101,13 +262,15 @@ static enum handled prompt_key(struct app *app, struct view *v, enum tui_action 
 		return HANDLED;   /* a year has digits only */
 	if (edit) {
 		int changed = edit == 2 ? lineedit_insert(&p->in, cp) : lineedit_do(&p->in, (enum le_cmd)cmd);
-		if (changed && p->kind == PR_SEARCH)
-			incremental(app, p, 1);
+		if (changed && p->kind == PR_SEARCH) {
+			p->hist = -1;
+			incremental(app, p, 1, 1);
+		}
 		return HANDLED;
 	}
 	if (a == ACT_CLOSE) {
 		if (p->kind == PR_SEARCH) {
-			search_set(&app->search, app->db, NULL);
+			search_set(q, app->db, NULL, NULL, 0, 0);
 			app_select(app, p->origin_sel);
 			app->top_req = p->origin_top;
 		}
@@ -115,21 +278,37 @@ static enum handled prompt_key(struct app *app, struct view *v, enum tui_action 
 	}
 	if (a == ACT_OPEN) {
 		struct prompt copy = *p;
+		p->own = NULL;   /* (the copy owns it now) */
 		app_pop(app);   /* the prompt goes first: a message from accepting shows */
 		accept(app, &copy);
+		free(copy.own);
 		return HANDLED;
 	}
 	return HANDLED;
 }
 
-/* Finish a search that a key interrupted, while no key comes. */
+/* While no key comes: finish a search that a key interrupted, or rank the text tiers that
+ * a keystroke left out. */
 static int prompt_idle(struct app *app, struct view *v)
 {
 	struct prompt *p = v->priv;
-	if (p->kind != PR_SEARCH || !search_stale(&app->search))
+	struct search *q = &app->search;
+	if (p->kind != PR_SEARCH || !search_pending(q))
 		return 0;
-	incremental(app, p, 1);
-	return search_stale(&app->search);
+	int was_quick = q->quick && !search_stale(q);
+	int64_t id = q->found.n ? q->found.hits[p->hl < q->found.n ? p->hl : 0].id : 0;
+	q->busy = 1;
+	search_renew(q, app->db, dlt_view_filter(app->view));
+	q->busy = 0;
+	if (search_stale(q))
+		return 1;
+	/* keep the row the user chose when it is still there */
+	p->hl = 0;
+	for (size_t i = 0; was_quick && i < q->found.n; i++)
+		if (q->found.hits[i].id == id)
+			p->hl = i;
+	follow(app, p);
+	return 0;
 }
 
 static int prompt_hints(struct app *app, struct view *v, struct hint *h)
@@ -140,8 +319,11 @@ static int prompt_hints(struct app *app, struct view *v, struct hint *h)
 
 static void prompt_close(struct app *app, struct view *v)
 {
+	struct prompt *p = v->priv;
 	app->typing_search = 0;
-	free(v->priv);
+	app->covered = 0;
+	free(p->own);
+	free(p);
 }
 
 static const struct view_ops prompt_ops = {
@@ -161,7 +343,13 @@ void prompt_open(struct app *app, enum prompt_kind kind)
 	p->in.limit = kind == PR_YEAR ? 5 : 255;
 	p->origin_sel = app->sel;
 	p->origin_top = app->top_shown;
+	p->hist = -1;
 	app->typing_search = kind == PR_SEARCH;
 	app->msg[0] = '\0';
+	if (kind == PR_SEARCH && !app->searches_loaded) {
+		app->searches_loaded = 1;
+		if (app->refs.state)
+			app->nsearches = dlt_searches_list(app->refs.state, &app->searches);
+	}
 	app_push(app, &prompt_ops, p);
 }

@@ -267,7 +267,9 @@ static void timeline_draw(struct app *app, struct view *v, struct rect rc)
 		app->top_req = 0;
 	}
 	t->h = rc.h;
-	ensure_visible(app, t, rc.h);
+	/* the rows under a prompt's list are hidden: keep the selection above it */
+	int shown = rc.h - app->covered > 3 ? rc.h - app->covered : rc.h;
+	ensure_visible(app, t, shown);
 	app->top_shown = t->top;
 	for (int y = 0; y < rc.h; y++)
 		draw_fill(rc.y + y, rc.x, rc.w, A_NORMAL);
@@ -409,13 +411,13 @@ static void era_step(struct app *app, int dir)
 static void match_step(struct app *app, int dir)
 {
 	struct search *q = &app->search;
-	if (!q->view) {
+	if (!q->text) {
 		app_message(app, 0, "No search: press / to search");
 		return;
 	}
-	search_renew(q, app->db);
+	search_renew(q, app->db, dlt_view_filter(app->view));
 	int wrapped;
-	int64_t id = search_find(q, app->view, app->sel, dir, &wrapped);
+	int64_t id = search_find(q, app->sel, dir, &wrapped);
 	if (!id) {
 		app_message(app, 1, "No match for \"%s\"", q->text);
 		return;
@@ -423,12 +425,10 @@ static void match_step(struct app *app, int dir)
 	int64_t known = q->rank;
 	app_select(app, id);
 	/* the position moves with the selection: no counting */
-	if (dlt_view_filter(app->view)->kind == DLT_F_NONE) {
-		if (wrapped)
-			q->rank = dir > 0 ? 1 : q->count > 0 ? q->count : 0;
-		else if (known)
-			q->rank = known + dir;
-	}
+	if (wrapped)
+		q->rank = dir > 0 ? 1 : q->count > 0 ? q->count : 0;
+	else if (known)
+		q->rank = known + dir;
 	if (wrapped)
 		app_message(app, 0, dir > 0 ? "Search wrapped to the start" : "Search wrapped to the end");
 }

@@ -147,7 +147,7 @@ expect_error "$b/c-msleaf.db" "the database is corrupt" "list" "list --format js
 corrupt "$good" "$b/c-fts.db" $(pages_of search_data leaf)
 expect_error "$b/c-fts.db" "the database is corrupt" "search attention" "search attention --format json"
 # shellcheck disable=SC2046
-corrupt "$good" "$b/c-aliases.db" $(pages_of aliases leaf) $(pages_of aliases_alias_nc leaf)
+corrupt "$good" "$b/c-aliases.db" $(pages_of aliases leaf) $(pages_of aliases_key leaf)
 expect_error "$b/c-aliases.db" "the database is corrupt" "show transformer" "links bert" "export"
 # shellcheck disable=SC2046
 corrupt "$good" "$b/c-links.db" $(pages_of links leaf)

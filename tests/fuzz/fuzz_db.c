@@ -21,7 +21,9 @@
 #include "db/db.h"
 #include "fuzz.h"
 #include "model/detail.h"
+#include "model/find.h"
 #include "model/model.h"
+#include "model/view.h"
 #include "model/search.h"
 #include "tui/tui.h"
 
@@ -112,27 +114,38 @@ static void read_all(struct dlt_db *db)
 	dlt_db_clear_error(db);
 
 	read_view(db, NULL);
-	struct dlt_filter f = {.label = (char *)"fuzz"};
-	static const enum dlt_filter_kind kinds[] = {DLT_F_ERA, DLT_F_PARADIGM, DLT_F_TAG};
 	for (int k = 0; k < 3; k++)
 		if (np[k]) {
-			f.kind = kinds[k];
-			f.ref = p[k][0].id;
+			struct dlt_filter f = {0};
+			if (k == 0)
+				dlt_filter_add_era(&f, p[k][0].id);
+			else if (k == 1)
+				dlt_filter_add_paradigm(&f, p[k][0].id);
+			else
+				dlt_filter_add_tag(&f, p[k][0].id);
 			read_view(db, &f);
+			dlt_filter_add_kind(&f, "paper");   /* two criteria: a compound view */
+			read_view(db, &f);
+			dlt_filter_clear(&f);
 		}
-	f.kind = DLT_F_KIND;
-	f.text = (char *)"paper";
+	struct dlt_filter f = {0};
+	dlt_filter_add_kind(&f, "paper");
 	read_view(db, &f);
 	struct strbuf expr = {0};
 	dlt_search_compile("the network", &expr);
-	f.kind = DLT_F_QUERY;
-	f.text = (char *)sb_str(&expr);
+	dlt_filter_set_query(&f, sb_str(&expr));
 	f.year_from = 1950;
 	read_view(db, &f);
-	int64_t *ids;
-	int n = dlt_search_ranked(db, sb_str(&expr), 10, &ids);
+	dlt_filter_clear(&f);
+	struct dlt_scored *hits;
+	int n = dlt_search_ranked(db, sb_str(&expr), 1, INT64_MAX, 10, &hits);
 	if (n >= 0)
-		free(ids);
+		free(hits);
+	struct dlt_found found;
+	struct strbuf err = {0};
+	dlt_find(db, "netwrk author:a year:1950..2030 kind:paper", NULL, 10, 0, &found, &err);
+	dlt_found_clear(&found);
+	sb_free(&err);
 	sb_free(&expr);
 	for (int k = 0; k < 3; k++)
 		dlt_periods_free(p[k], np[k]);

@@ -20,6 +20,7 @@
 #include "fuzz.h"
 #include "import/import.h"
 #include "model/model.h"
+#include "model/view.h"
 
 static char yaml_path[600], db_path[600];
 

@@ -18,6 +18,7 @@
 #include "import/import.h"
 #include "model/model.h"
 #include "model/search.h"
+#include "model/view.h"
 
 static struct dlt_db *db;
 
@@ -78,12 +79,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dlt_search_terms_free(terms, nterms);
 	if (rc == 0) {
 		check_shape(sb_str(&expr));
-		int64_t *ids;
-		int n = dlt_search_ranked(db, sb_str(&expr), 20, &ids);
+		struct dlt_scored *hits;
+		int n = dlt_search_ranked(db, sb_str(&expr), 1, INT64_MAX, 20, &hits);
 		FUZZ_CHECK(n >= 0 && n <= 20);
-		free(ids);
-		struct dlt_filter f = {.kind = DLT_F_QUERY, .text = (char *)sb_str(&expr), .label = (char *)"fuzz"};
+		free(hits);
+		struct dlt_filter f = {0};
+		dlt_filter_set_query(&f, sb_str(&expr));
 		struct dlt_view *v = dlt_view_new(db, &f);
+		dlt_filter_clear(&f);
 		int64_t count = dlt_view_count(v);
 		struct dlt_row rows[8];
 		size_t got = dlt_view_fetch(v, 0, 1, 8, rows);

@@ -61,21 +61,24 @@ static int check(struct dlt_db *db, const char *expr)
 	sqlite3 *h = dlt_db_handle(db);
 	for (size_t i = 0; i < DLT_ARRAY_LEN(ks); i++) {
 		int nref;
-		int64_t *ref = reference(h, expr, ks[i], &nref), *ids;
-		int n = dlt_search_ranked(db, expr, ks[i], &ids);
-		int same = n == nref && (n == 0 || memcmp(ids, ref, (size_t)n * sizeof *ids) == 0);
+		int64_t *ref = reference(h, expr, ks[i], &nref);
+		struct dlt_scored *hits;
+		int n = dlt_search_ranked(db, expr, 1, INT64_MAX, ks[i], &hits);
+		int same = n == nref;
+		for (int j = 0; same && j < n; j++)
+			same = hits[j].id == ref[j];
 		if (!same) {
 			printf("%s (k=%d): dlt_search_ranked gives %d ids, bm25 %d", expr, ks[i], n, nref);
 			for (int j = 0; j < n && j < nref; j++)
-				if (ids[j] != ref[j]) {
-					printf("; first difference at %d: %lld vs %lld", j + 1, (long long)ids[j],
+				if (hits[j].id != ref[j]) {
+					printf("; first difference at %d: %lld vs %lld", j + 1, (long long)hits[j].id,
 					       (long long)ref[j]);
 					break;
 				}
 			printf("%s\n", n < 0 ? dlt_db_error(db) : "");
 		}
 		free(ref);
-		free(ids);
+		free(hits);
 		if (!same)
 			return 0;
 	}

@@ -11,9 +11,12 @@ overrides and isolates (U+202E, U+202C, U+2066, U+2069, U+200F) -- before and af
 original text, which stays in the middle so that screens still show something. The search
 index is left alone (it holds words, not text that is shown).
 """
+import os
 import shutil
-import sqlite3
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+import namekey  # noqa: E402 (after the path to it)
 
 ATTACK = ("\x1b[31mRED\x1b[0m\x07\x1b]52;c;cHduZWQ=\x07\u009b31m\u009d0;title\u009c"
           "\u202eevil\u202c\u2066iso\u2069\u200f\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\\x08\x7f\r")
@@ -24,7 +27,7 @@ TEXT_COLUMNS = ["title", "short", "summary", "problem", "insight", "impact", "fo
 
 def main():
     shutil.copyfile(sys.argv[1], sys.argv[2])
-    c = sqlite3.connect(sys.argv[2])
+    c = namekey.connect(sys.argv[2])
     for col in TEXT_COLUMNS:
         c.execute("UPDATE milestones SET %s = ?1 || coalesce(%s, '') || ?1" % (col, col), (ATTACK,))
     # a URL the browser would open: still http(s), with the attack inside

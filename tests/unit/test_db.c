@@ -18,6 +18,7 @@
 #include "db/db.h"
 #include "model/model.h"
 #include "model/search.h"
+#include "model/view.h"
 #include "testutil.h"
 
 static char *tmpdir;    /* holds the good database "good.db" */
@@ -316,9 +317,9 @@ static void test_corrupt_page_found_later(void **state)
 	assert_non_null(db);
 	assert_int_equal(dlt_row_load(db, 10, &rows[0]), 0);
 	dlt_row_clear(&rows[0]);
-	int64_t *ids;
-	assert_int_equal(dlt_search_ranked(db, "\"attention\"*", 10, &ids), -1);
-	assert_null(ids);
+	struct dlt_scored *hits;
+	assert_int_equal(dlt_search_ranked(db, "\"attention\"*", 1, INT64_MAX, 10, &hits), -1);
+	assert_null(hits);
 	sb_reset(&want);
 	sb_addf(&want, "%s: the database is corrupt", p);
 	assert_string_equal(dlt_db_error(db), sb_str(&want));

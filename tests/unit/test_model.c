@@ -22,6 +22,7 @@
 
 #include "model/detail.h"
 #include "model/model.h"
+#include "model/view.h"
 #include "testutil.h"
 
 static struct tu_fixture fixture;
@@ -86,11 +87,23 @@ static void check_walk(struct dlt_view *v, const char *forward, const char *back
 	}
 }
 
-static struct dlt_view *view_of(enum dlt_filter_kind kind, int64_t ref, const char *text, int from, int to)
+/* What a view of one criterion is narrowed by. */
+enum crit { C_NONE, C_TAG, C_ERA, C_PARADIGM, C_KIND };
+
+static struct dlt_view *view_of(enum crit kind, int64_t ref, const char *text, int from, int to)
 {
-	struct dlt_filter f = {.kind = kind, .ref = ref, .text = (char *)text, .year_from = from,
-			       .year_to = to};
-	return dlt_view_new(db, &f);   /* copies the filter */
+	struct dlt_filter f = {.year_from = from, .year_to = to};
+	if (kind == C_TAG)
+		dlt_filter_add_tag(&f, ref);
+	else if (kind == C_ERA)
+		dlt_filter_add_era(&f, ref);
+	else if (kind == C_PARADIGM)
+		dlt_filter_add_paradigm(&f, ref);
+	else if (kind == C_KIND)
+		dlt_filter_add_kind(&f, text);
+	struct dlt_view *v = dlt_view_new(db, &f);   /* copies the filter */
+	dlt_filter_clear(&f);
+	return v;
 }
 
 /* ---- views ---------------------------------------------------------------------------------- */
@@ -99,7 +112,7 @@ static void test_view_everything(void **state)
 {
 	(void)state;
 	struct dlt_view *v = dlt_view_new(db, NULL);
-	assert_int_equal(dlt_view_filter(v)->kind, DLT_F_NONE);
+	assert_true(dlt_filter_is_empty(dlt_view_filter(v)));
 	assert_int_equal(dlt_view_count(v), 14);
 	check_walk(v, "perceptron backprop lstm lenet alexnet word2vec atlas-robot gan wavenet transformer gpt "
 		      "bert atlas-rag chatgpt",
@@ -170,7 +183,7 @@ static void test_view_row_fields(void **state)
 static void test_view_year_range(void **state)
 {
 	(void)state;
-	struct dlt_view *v = view_of(DLT_F_NONE, 0, NULL, 2013, 2014);
+	struct dlt_view *v = view_of(C_NONE, 0, NULL, 2013, 2014);
 	assert_int_equal(dlt_view_count(v), 3);
 	check_walk(v, "word2vec atlas-robot gan", "gan atlas-robot word2vec");
 	assert_int_equal(dlt_view_rank(v, 5), 0);    /* before the range */
@@ -185,23 +198,23 @@ static void test_view_year_range(void **state)
 	assert_int_equal(dlt_view_first_from_year(v, 2015), 0);
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_NONE, 0, NULL, 2018, 0);   /* from 2018 on */
+	v = view_of(C_NONE, 0, NULL, 2018, 0);   /* from 2018 on */
 	assert_int_equal(dlt_view_count(v), 4);
 	check_walk(v, "gpt bert atlas-rag chatgpt", "chatgpt atlas-rag bert gpt");
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_NONE, 0, NULL, 0, 1997);   /* up to 1997 */
+	v = view_of(C_NONE, 0, NULL, 0, 1997);   /* up to 1997 */
 	assert_int_equal(dlt_view_count(v), 3);
 	check_walk(v, "perceptron backprop lstm", "lstm backprop perceptron");
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_NONE, 0, NULL, 2019, 2021);   /* years without milestones */
+	v = view_of(C_NONE, 0, NULL, 2019, 2021);   /* years without milestones */
 	assert_int_equal(dlt_view_count(v), 0);
 	check_walk(v, "", "");
 	assert_int_equal(dlt_view_first_from_year(v, 2019), 0);
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_NONE, 0, NULL, 2030, 0);   /* after the last year */
+	v = view_of(C_NONE, 0, NULL, 2030, 0);   /* after the last year */
 	assert_int_equal(dlt_view_count(v), 0);
 	check_walk(v, "", "");
 	dlt_view_free(v);
@@ -210,7 +223,7 @@ static void test_view_year_range(void **state)
 static void test_view_tag(void **state)
 {
 	(void)state;
-	struct dlt_view *v = view_of(DLT_F_TAG, 2, NULL, 0, 0);   /* nlp */
+	struct dlt_view *v = view_of(C_TAG, 2, NULL, 0, 0);   /* nlp */
 	assert_int_equal(dlt_view_count(v), 7);
 	check_walk(v, "lstm word2vec transformer gpt bert atlas-rag chatgpt",
 		   "chatgpt atlas-rag bert gpt transformer word2vec lstm");
@@ -223,19 +236,19 @@ static void test_view_tag(void **state)
 	assert_int_equal(dlt_view_first_from_year(v, 2023), 0);
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_TAG, 2, NULL, 2014, 2020);   /* nlp, 2014-2020 */
+	v = view_of(C_TAG, 2, NULL, 2014, 2020);   /* nlp, 2014-2020 */
 	assert_int_equal(dlt_view_count(v), 3);
 	check_walk(v, "transformer gpt bert", "bert gpt transformer");
 	assert_int_equal(dlt_view_rank(v, 11), 2);
 	assert_int_equal(dlt_view_rank(v, 3), 0);
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_TAG, 6, NULL, 0, 0);   /* unused */
+	v = view_of(C_TAG, 6, NULL, 0, 0);   /* unused */
 	assert_int_equal(dlt_view_count(v), 0);
 	check_walk(v, "", "");
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_TAG, 99, NULL, 0, 0);   /* no such tag */
+	v = view_of(C_TAG, 99, NULL, 0, 0);   /* no such tag */
 	assert_int_equal(dlt_view_count(v), 0);
 	check_walk(v, "", "");
 	dlt_view_free(v);
@@ -244,14 +257,14 @@ static void test_view_tag(void **state)
 static void test_view_era(void **state)
 {
 	(void)state;
-	struct dlt_view *v = view_of(DLT_F_ERA, 2, NULL, 0, 0);   /* deep */
+	struct dlt_view *v = view_of(C_ERA, 2, NULL, 0, 0);   /* deep */
 	assert_int_equal(dlt_view_count(v), 5);
 	check_walk(v, "alexnet word2vec atlas-robot gan wavenet", "wavenet gan atlas-robot word2vec alexnet");
 	assert_int_equal(dlt_view_rank(v, 8), 4);
 	assert_false(dlt_view_contains(v, 10));
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_ERA, 3, NULL, 2018, 2018);   /* modern, 2018 */
+	v = view_of(C_ERA, 3, NULL, 2018, 2018);   /* modern, 2018 */
 	assert_int_equal(dlt_view_count(v), 2);
 	check_walk(v, "gpt bert", "bert gpt");
 	dlt_view_free(v);
@@ -260,13 +273,13 @@ static void test_view_era(void **state)
 static void test_view_paradigm(void **state)
 {
 	(void)state;
-	struct dlt_view *v = view_of(DLT_F_PARADIGM, 2, NULL, 0, 0);   /* generative */
+	struct dlt_view *v = view_of(C_PARADIGM, 2, NULL, 0, 0);   /* generative */
 	assert_int_equal(dlt_view_count(v), 4);
 	check_walk(v, "gan wavenet gpt chatgpt", "chatgpt gpt wavenet gan");
 	assert_int_equal(dlt_view_rank(v, 12), 3);
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_PARADIGM, 1, NULL, 0, 0);   /* supervised */
+	v = view_of(C_PARADIGM, 1, NULL, 0, 0);   /* supervised */
 	assert_int_equal(dlt_view_count(v), 6);
 	check_walk(v, "perceptron backprop lstm lenet alexnet transformer",
 		   "transformer alexnet lenet lstm backprop perceptron");
@@ -276,19 +289,19 @@ static void test_view_paradigm(void **state)
 static void test_view_kind(void **state)
 {
 	(void)state;
-	struct dlt_view *v = view_of(DLT_F_KIND, 0, "model", 0, 0);
+	struct dlt_view *v = view_of(C_KIND, 0, "model", 0, 0);
 	assert_int_equal(dlt_view_count(v), 5);
 	check_walk(v, "alexnet wavenet gpt bert atlas-rag", "atlas-rag bert gpt wavenet alexnet");
 	assert_int_equal(dlt_view_rank(v, 11), 3);
-	assert_string_equal(dlt_view_filter(v)->text, "model");
+	assert_string_equal(dlt_view_filter(v)->kinds[0], "model");
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_KIND, 0, "hardware", 1950, 2000);
+	v = view_of(C_KIND, 0, "hardware", 1950, 2000);
 	assert_int_equal(dlt_view_count(v), 1);
 	check_walk(v, "perceptron", "perceptron");
 	dlt_view_free(v);
 
-	v = view_of(DLT_F_KIND, 0, "dataset", 0, 0);
+	v = view_of(C_KIND, 0, "dataset", 0, 0);
 	assert_int_equal(dlt_view_count(v), 0);
 	check_walk(v, "", "");
 	dlt_view_free(v);
@@ -297,17 +310,19 @@ static void test_view_kind(void **state)
 static void test_filter_copy_and_clear(void **state)
 {
 	(void)state;
-	struct dlt_filter a = {.kind = DLT_F_KIND, .text = xstrdup("paper"), .label = xstrdup("kind: paper"),
-			       .year_from = 1990, .year_to = 2000};
+	struct dlt_filter a = {.label = xstrdup("kind: paper"), .year_from = 1990, .year_to = 2000};
+	dlt_filter_add_kind(&a, "paper");
+	dlt_filter_add_kind(&a, "paper");   /* once only */
+	assert_int_equal(a.nkinds, 1);
 	struct dlt_filter b;
 	dlt_filter_copy(&b, &a);
-	assert_ptr_not_equal(b.text, a.text);
-	assert_string_equal(b.text, "paper");
+	assert_ptr_not_equal(b.kinds[0], a.kinds[0]);
+	assert_string_equal(b.kinds[0], "paper");
 	assert_string_equal(b.label, "kind: paper");
 	assert_int_equal(b.year_from, 1990);
 	dlt_filter_clear(&a);
-	assert_int_equal(a.kind, DLT_F_NONE);
-	assert_null(a.text);
+	assert_true(dlt_filter_is_empty(&a));
+	assert_null(a.kinds);
 	/* the view owns its own copy */
 	struct dlt_view *v = dlt_view_new(db, &b);
 	dlt_filter_clear(&b);
@@ -427,7 +442,7 @@ static void test_lookup(void **state)
 	check_lookup("lenet-5", 1, "4");
 	check_lookup("Generative adversarial NETWORKS", 1, "8");   /* title */
 	check_lookup("AIAYN", 1, "10");                       /* alias */
-	check_lookup("attention is all you need", 1, "10");   /* alias (paper titles are not names) */
+	check_lookup("attention is all you need", 1, "10");   /* alias (and paper title) */
 	check_lookup("Mark I Perceptron", 1, "1");
 	check_lookup("error BACKPROPAGATION", 1, "2");
 	check_lookup("atlas", 2, "7 13");                     /* ambiguous: both, in timeline order */
@@ -437,8 +452,10 @@ static void test_lookup(void **state)
 	check_lookup("gpt-1", 1, "11");
 	check_lookup("nothing", 0, "");
 	check_lookup("", 0, "");
-	check_lookup("transformer ", 0, "");                  /* no trimming, no prefix matching */
-	check_lookup("trans", 0, "");
+	check_lookup("transformer ", 1, "10");                /* names compare as keys: no spaces, */
+	check_lookup("Trans-Former", 1, "10");                /* case or punctuation */
+	check_lookup("gpt1", 1, "11");
+	check_lookup("trans", 0, "");                         /* but no prefix matching */
 	check_lookup("' OR 1=1 --", 0, "");
 	check_lookup("%", 0, "");
 

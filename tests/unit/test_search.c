@@ -15,6 +15,7 @@
 #include "core/utf8.h"
 #include "model/model.h"
 #include "model/search.h"
+#include "model/view.h"
 #include "testutil.h"
 
 static struct tu_fixture fixture;
@@ -174,6 +175,21 @@ static void test_terms(void **state)
 
 /* ---- running queries ------------------------------------------------------------------------ */
 
+/* dlt_search_ranked over every milestone, as ids only (NULL when none). */
+static int ranked_ids(const char *expr, int limit, int64_t **ids)
+{
+	struct dlt_scored *hits = NULL;
+	int n = dlt_search_ranked(db, expr, 1, INT64_MAX, limit, &hits);
+	*ids = NULL;
+	if (n > 0) {
+		*ids = malloc((size_t)n * sizeof **ids);
+		for (int i = 0; i < n; i++)
+			(*ids)[i] = hits[i].id;
+	}
+	free(hits);
+	return n;
+}
+
 /* Compile user text, run it ranked, check no database error; returns the slugs found,
  * joined with spaces (malloc'd), or NULL when the text has nothing to search for. */
 static char *run_search(const char *user, int limit)
@@ -184,7 +200,7 @@ static char *run_search(const char *user, int limit)
 		return NULL;
 	}
 	int64_t *ids = NULL;
-	int n = dlt_search_ranked(db, sb_str(&expr), limit, &ids);
+	int n = ranked_ids(sb_str(&expr), limit, &ids);
 	if (n < 0 || dlt_db_failed(db))
 		fail_msg("search \"%s\" (%s) failed: %s", user, sb_str(&expr), dlt_db_error(db));
 	assert_true(n <= limit);
@@ -258,7 +274,7 @@ static void test_ranked_like_bm25(void **state)
 		struct strbuf expr = {0};
 		assert_int_equal(dlt_search_compile(queries[i], &expr), 0);
 		int64_t *ids = NULL;
-		int n = dlt_search_ranked(db, sb_str(&expr), 50, &ids), m = 0;
+		int n = ranked_ids(sb_str(&expr), 50, &ids), m = 0;
 		assert_true(n > 0);
 		sqlite3_bind_text(st, 1, sb_str(&expr), -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
@@ -290,13 +306,13 @@ static void test_ranked_interrupt(void **state)
 	int polls = 0;
 	dlt_db_set_progress(db, 1000000, stop_now, &polls);   /* SQLite's handler: never that far */
 	int64_t *ids = NULL;
-	assert_int_equal(dlt_search_ranked(db, sb_str(&expr), 20, &ids), -1);
+	assert_int_equal(ranked_ids(sb_str(&expr), 20, &ids), -1);
 	assert_null(ids);
 	assert_true(polls >= 1);
 	assert_int_equal(dlt_db_error_code(db) & 0xFF, SQLITE_INTERRUPT);
 	dlt_db_set_progress(db, 0, NULL, NULL);
 	dlt_db_clear_error(db);
-	assert_true(dlt_search_ranked(db, sb_str(&expr), 20, &ids) > 0);
+	assert_true(ranked_ids(sb_str(&expr), 20, &ids) > 0);
 	free(ids);
 	sb_free(&expr);
 }
@@ -336,7 +352,9 @@ static void test_query_view(void **state)
 	(void)state;
 	struct strbuf expr = {0};
 	assert_int_equal(dlt_search_compile("transformer", &expr), 0);
-	struct dlt_filter f = {.kind = DLT_F_QUERY, .text = sb_detach(&expr)};
+	struct dlt_filter f = {0};
+	dlt_filter_set_query(&f, sb_str(&expr));
+	sb_free(&expr);
 	struct dlt_view *v = dlt_view_new(db, &f);
 	assert_int_equal(dlt_view_count(v), 3);
 	struct dlt_row rows[8];
@@ -385,7 +403,9 @@ static void test_prefix_expansion(void **state)
 		assert_int_equal(raw_count(sb_str(&ex)), want);
 		if (docs >= 0)
 			assert_int_equal(docs, want);
-		struct dlt_filter f = {.kind = DLT_F_QUERY, .text = sb_detach(&expr)};
+		struct dlt_filter f = {0};
+		dlt_filter_set_query(&f, sb_str(&expr));
+		sb_free(&expr);
 		struct dlt_view *v = dlt_view_new(db, &f);
 		assert_true(dlt_view_count_now(v) == -1 || dlt_view_count_now(v) == want);
 		while (dlt_view_progress(v, 2) == 0)   /* two matches a slice */
