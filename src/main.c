@@ -39,7 +39,7 @@
 
 /* The options before the command. Those marked `testing` drive the headless browser of the
  * test suite: --help leaves them out, --help-all shows them. */
-enum { O_DB = 1, O_NO_STATE, O_NO_PAGER, O_VERSION, O_HELP, O_HELP_ALL, O_SCRIPT, O_SIZE, O_DUMP,
+enum { O_DB = 1, O_GOTO, O_NO_STATE, O_NO_PAGER, O_VERSION, O_HELP, O_HELP_ALL, O_SCRIPT, O_SIZE, O_DUMP,
        O_DUMP_ATTRS };
 static const struct main_opt {
 	const char *name;
@@ -51,6 +51,8 @@ static const struct main_opt {
 } main_opts[] = {
 	{"db", 0, O_DB, "FILE", 0, "read this database (also $DLTIMELINE_DB) instead of the\n"
 				   "built-in one; always opened read-only"},
+	{"goto", 0, O_GOTO, "NAME", 0, "open the browser on this milestone: its id, a name or\n"
+				      "words of it ('dltimeline NAME' does the same)"},
 	{"no-state", 0, O_NO_STATE, NULL, 0, "keep no bookmarks and write no file of your own"},
 	{"no-pager", 0, O_NO_PAGER, NULL, 0, "write long output to the terminal, not through $PAGER"},
 	{"version", 0, O_VERSION, NULL, 0, "print the version"},
@@ -67,9 +69,10 @@ static const struct main_opt {
 static void usage(FILE *fp, int all)
 {
 	fprintf(fp,
-		"usage: dltimeline [options] [COMMAND [ARGS...]]\n"
+		"usage: dltimeline [options] [COMMAND [ARGS...] | NAME]\n"
 		"\n"
-		"Without a command, browse the history of deep learning (press ? for keys).\n"
+		"Without a command, browse the history of deep learning (press ? for keys);\n"
+		"with the NAME of a milestone, start the browser on it.\n"
 		"\n"
 		"commands:\n");
 	cli_print_commands(fp);
@@ -172,6 +175,11 @@ int main(int argc, char **argv)
 				return option_error("--db needs a file name");
 			g.db_path = optarg;
 			break;
+		case O_GOTO:
+			if (!*optarg)
+				return option_error("--goto needs the name of a milestone");
+			topt.go_to = optarg;
+			break;
 		case O_NO_STATE:
 			g.no_state = topt.no_state = 1;
 			break;
@@ -198,11 +206,33 @@ int main(int argc, char **argv)
 		}
 	}
 
+	/* `dltimeline resnet`: one argument that is not a command names a milestone */
+	char *named_slug = NULL;
+	if (optind + 1 == argc && !cli_is_command(argv[optind]) && argv[optind][0] != '-') {
+		int named = cli_named_milestone(&g, argv[optind], &named_slug);
+		if (named < 0)
+			return DLT_EXIT_ERROR;
+		if (!named) {
+			char *clean = utf8_sanitize(argv[optind], strlen(argv[optind]), 0);
+			fprintf(stderr, "dltimeline: '%.60s' is not a command, nor does it name a milestone "
+					"(see 'dltimeline --help')\n", clean);
+			free(clean);
+			return DLT_EXIT_ERROR;
+		}
+		topt.go_to = named_slug;
+		optind++;
+	}
 	if (optind < argc)
 		return cli_run(argc - optind, argv + optind, &g);
 	if ((topt.dump || topt.dump_attrs) && !topt.script) {
 		fprintf(stderr, "dltimeline: --dump and --dump-attrs need --script\n");
 		return DLT_EXIT_ERROR;
+	}
+	if (!topt.script && topt.go_to && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		char *show[] = {"show", (char *)topt.go_to, NULL};   /* in a pipe: the milestone as text */
+		int status = cli_run(2, show, &g);
+		free(named_slug);
+		return status;
 	}
 	if (!topt.script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		fprintf(stderr, "dltimeline: not a terminal, so no interactive browser; "
@@ -210,5 +240,7 @@ int main(int argc, char **argv)
 		return cli_list_default(&g);
 	}
 	topt.db_path = g.db_path;
-	return tui_run(&topt);
+	int status = tui_run(&topt);
+	free(named_slug);
+	return status;
 }

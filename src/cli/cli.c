@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/cli_int.h"
+#include "model/find.h"
 #include "core/utf8.h"
 #include "core/util.h"
 #include "core/vocab.h"
@@ -327,6 +328,37 @@ static void cli_init(struct cli *c, const struct cli_global *g, const struct cli
 		snprintf(first, sizeof first, "%.*s", (int)strcspn(cmd->formats, " "), cmd->formats);
 		set_format(c, first);
 	}
+}
+
+int cli_named_milestone(const struct cli_global *g, const char *name, char **slug)
+{
+	*slug = NULL;
+	struct strbuf err = {0};
+	struct dlt_db *db = dlt_db_open_default(g->db_path, &err);
+	if (!db) {
+		fprintf(stderr, "dltimeline: %s\n", sb_str(&err));
+		sb_free(&err);
+		return -1;
+	}
+	int64_t id = 0;
+	if (dlt_lookup(db, name, &id, 1) < 1) {
+		struct dlt_found f;
+		id = dlt_find(db, name, NULL, 1, 0, &f, &err) == 0 && f.n && !f.corrected && !f.partial ? f.hits[0].id : 0;
+		dlt_found_clear(&f);
+	}
+	struct dlt_row r = {0};
+	if (id && dlt_row_load(db, id, &r) == 0) {
+		*slug = xstrdup(r.slug);
+		dlt_row_clear(&r);
+	}
+	dlt_db_close(db);
+	sb_free(&err);
+	return *slug != NULL;
+}
+
+int cli_is_command(const char *name)
+{
+	return find_command(name) != NULL;
 }
 
 int cli_run(int argc, char **argv, const struct cli_global *g)

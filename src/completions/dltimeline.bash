@@ -123,13 +123,13 @@ _dltimeline()
             --paradigm) candidates=$(_dltimeline_column1 "$prog" "$db" paradigms) ;;
             --tag) candidates=$(_dltimeline_column1 "$prog" "$db" tags) ;;
             --kind) candidates=$_dltimeline_kinds ;;
-            --root | --add | --remove) candidates=$(_dltimeline_column1 "$prog" "$db" list) ;;
+            --root | --add | --remove | --goto) candidates=$(_dltimeline_column1 "$prog" "$db" list) ;;
             --db | -o | --output | --script | --dump) files=1 ;;
             *) return 0 ;; # a number, a year or a size: nothing to offer
         esac
     elif [[ -z $cmd ]]; then
         if [[ $cur == -* ]]; then
-            candidates='--db --no-state --no-pager --version --help --help-all --script --size --dump --dump-attrs'
+            candidates='--db --goto --no-state --no-pager --version --help --help-all --script --size --dump --dump-attrs'
         else
             candidates=$_dltimeline_commands
         fi

@@ -7,7 +7,7 @@
  * always bound with sqlite3_bind_*.
  *
  * Row shape "ROW" (used by the list queries): id, slug, year, month, title, short, kind,
- * era, paradigm.
+ * era, paradigm, first author, whether there are more authors.
  */
 #ifndef DLT_QUERIES_H
 #define DLT_QUERIES_H
@@ -17,7 +17,10 @@
  * paper_title, venue. Names far above the body text; authors for people's names. */
 #define DLT_RANK_WEIGHTS "10.0, 12.0, 8.0, 6.0, 3.0, 1.0, 1.0, 1.0, 3.0, 8.0, 2.0"
 
-#define DLT_ROW_COLS "m.id, m.slug, m.year, m.month, m.title, m.short, m.kind, m.era, m.paradigm"
+#define DLT_ROW_COLS "m.id, m.slug, m.year, m.month, m.title, m.short, m.kind, m.era, m.paradigm, " \
+	"json_extract(m.authors, '$[0]'), json_array_length(m.authors) > 1 OR coalesce(m.author_count, 0) > 0"
+/* The number of columns of DLT_ROW_COLS: a query's own columns follow them. */
+#define DLT_ROW_NCOLS 11
 
 #define DLT_QUERIES(DLT_Q) \
 	DLT_Q(META_GET, "SELECT value FROM meta WHERE key = ?1") \
@@ -57,6 +60,12 @@
 		"WHERE dlt_name_key(title) > ?1 AND dlt_name_key(title) < ?2 LIMIT ?3) " \
 		"UNION ALL SELECT * FROM (SELECT id, 1, length(dlt_name_key(paper_title)) FROM milestones " \
 		"WHERE dlt_name_key(paper_title) > ?1 AND dlt_name_key(paper_title) < ?2 LIMIT ?3)") \
+	/* Every name of a milestone, with its class (0: a name, 1: a title). */ \
+	DLT_Q(NAMES_OF, "SELECT slug, 0 FROM milestones WHERE id = ?1 " \
+		"UNION ALL SELECT short, 0 FROM milestones WHERE id = ?1 AND short IS NOT NULL " \
+		"UNION ALL SELECT title, 1 FROM milestones WHERE id = ?1 " \
+		"UNION ALL SELECT paper_title, 1 FROM milestones WHERE id = ?1 AND paper_title IS NOT NULL " \
+		"UNION ALL SELECT alias, 0 FROM aliases WHERE milestone = ?1") \
 	/* How central a milestone is: how many later ones build on it (links_dst). */ \
 	DLT_Q(LED_TO_COUNT, "SELECT count(*) FROM links WHERE dst = ?1") \
 	/* Driver queries of the timeline cursor: next rows after ?1, previous rows before ?1. */ \
@@ -154,7 +163,8 @@
 	DLT_Q(TAGS_OF, "SELECT t.id, t.slug, t.name FROM milestone_tags mt JOIN tags t ON t.id = mt.tag " \
 		"WHERE mt.milestone = ?1 ORDER BY t.id") \
 	DLT_Q(ALIASES_OF, "SELECT alias FROM aliases WHERE milestone = ?1 ORDER BY pos") \
-	DLT_Q(LINKS_FROM, "SELECT l.dst, l.kind, l.note FROM links l WHERE l.src = ?1 ORDER BY l.pos") \
+	/* what a milestone builds on, in timeline order (the data keeps its own order: pos) */ \
+	DLT_Q(LINKS_FROM, "SELECT l.dst, l.kind, l.note FROM links l WHERE l.src = ?1 ORDER BY l.dst") \
 	DLT_Q(LINKS_TO, "SELECT l.src, l.kind, l.note FROM links l WHERE l.dst = ?1 ORDER BY l.src") \
 	/* Graph walks (model/graph.c), every one bounded by LIMIT ?2: upwards ("builds on") through \
 	 * the links primary key (src, dst, kind), downwards ("led to") through links_dst (dst, src); \

@@ -107,6 +107,7 @@ size_t dlt_detail_fields(const struct dlt_milestone *m, struct dlt_field **out)
 	add(&f, "DOI", xstrdup(m->doi), DLT_FS_LINE);
 	add(&f, "URL", xstrdup(m->url), DLT_FS_LINE);
 	add(&f, "Era", xstrdup(m->era_name), DLT_FS_LINE);
+	add(&f, "Also in", xstrdup(m->other_eras), DLT_FS_LINE);
 	add(&f, "Paradigm", xstrdup(m->paradigm_name), DLT_FS_LINE);
 	for (size_t i = 0; i < m->ntags; i++) {
 		if (i)

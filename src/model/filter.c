@@ -14,6 +14,7 @@
 void dlt_filter_clear(struct dlt_filter *f)
 {
 	free(f->query);
+	free(f->words);
 	free(f->tags);
 	for (size_t i = 0; i < f->nkinds; i++)
 		free(f->kinds[i]);
@@ -42,6 +43,7 @@ void dlt_filter_copy(struct dlt_filter *dst, const struct dlt_filter *src)
 {
 	*dst = *src;
 	dst->query = xstrdup(src->query);
+	dst->words = xstrdup(src->words);
 	dst->label = xstrdup(src->label);
 	dst->tags = copy_ids(src->tags, src->ntags);
 	dst->eras = copy_ids(src->eras, src->neras);
@@ -124,6 +126,29 @@ void dlt_filter_set_query(struct dlt_filter *f, const char *expr)
 	f->query = xstrdup(expr);
 }
 
+void dlt_filter_merge(struct dlt_filter *dst, const struct dlt_filter *src)
+{
+	for (size_t i = 0; i < src->ntags; i++)
+		dlt_filter_add_tag(dst, src->tags[i]);
+	for (size_t i = 0; i < src->nkinds; i++)
+		dlt_filter_add_kind(dst, src->kinds[i]);
+	for (size_t i = 0; i < src->neras; i++)
+		dlt_filter_add_era(dst, src->eras[i]);
+	for (size_t i = 0; i < src->nparadigms; i++)
+		dlt_filter_add_paradigm(dst, src->paradigms[i]);
+	if (src->query) {
+		dlt_filter_set_query(dst, src->query);
+		free(dst->words);
+		dst->words = xstrdup(src->words);
+	}
+	if (src->only_ids)
+		dlt_filter_set_ids(dst, src->ids, src->nids);
+	if (src->year_from)
+		dst->year_from = src->year_from;
+	if (src->year_to)
+		dst->year_to = src->year_to;
+}
+
 void dlt_filter_and(struct dlt_filter *dst, const struct dlt_filter *src)
 {
 	while (dst->also)
@@ -158,6 +183,10 @@ void dlt_filter_describe(struct dlt_db *db, const struct dlt_filter *f, struct s
 {
 	size_t start = out->len;
 	for (; f; f = f->also) {
+		if (f->query) {
+			sep(out, start);
+			sb_addf(out, "\"%s\"", f->words ? f->words : "search");
+		}
 		if (f->ntags) {
 			sep(out, start);
 			sb_add(out, f->ntags > 1 ? "tags " : "tag ");
@@ -181,7 +210,7 @@ void dlt_filter_describe(struct dlt_db *db, const struct dlt_filter *f, struct s
 		}
 		if (f->only_ids) {
 			sep(out, start);
-			sb_addf(out, "%zu chosen", f->nids);
+			sb_addf(out, "bookmarked (%zu)", f->nids);
 		}
 		if (f->year_from || f->year_to) {
 			sep(out, start);

@@ -17,6 +17,7 @@
 
 struct dlt_filter {
 	char *query;                          /* FTS5 expression (model/search.h), NULL: none */
+	char *words;                          /* what the query was made from, for display */
 	int64_t *tags;        size_t ntags;   /* any of these tags */
 	char **kinds;         size_t nkinds;  /* any of these kinds */
 	int64_t *eras;        size_t neras;   /* any of these eras */
@@ -44,11 +45,15 @@ void dlt_filter_add_paradigm(struct dlt_filter *f, int64_t paradigm);
 void dlt_filter_set_ids(struct dlt_filter *f, const int64_t *ids, size_t n);
 /* Set the search expression (copied; NULL removes it). */
 void dlt_filter_set_query(struct dlt_filter *f, const char *expr);
+/* Add src's criteria to dst: the lists are joined (any of their values will do), src's
+ * search (with its words), year bounds and chosen milestones replace dst's where src has
+ * them. src's `also` chain is ignored. */
+void dlt_filter_merge(struct dlt_filter *dst, const struct dlt_filter *src);
 /* Make a copy of src a further condition of dst (at the end of its `also` chain): a search
  * within the browser's filter is dlt_filter_and(search, filter). */
 void dlt_filter_and(struct dlt_filter *dst, const struct dlt_filter *src);
-/* Append a description of the criteria (without the search) to out: "tag CNN or RNN,
- * kind model, 2012-2015". Names are read from db. */
+/* Append a description of the criteria to out: "\"attention\", tag CNN or RNN, kind model,
+ * 2012-2015" (the search by its words). Names are read from db. */
 void dlt_filter_describe(struct dlt_db *db, const struct dlt_filter *f, struct strbuf *out);
 
 #endif

@@ -265,25 +265,27 @@ static void with_fields(const struct finder *f, struct strbuf *expr)
  * max + 1); *cls is 0 for a name, 1 for the title. */
 static int name_distance(struct finder *f, int64_t id, const char *key, int max, int *cls)
 {
-	struct dlt_milestone m;
 	int best = max + 1;
-	if (dlt_milestone_load(f->db, id, &m) < 0)
+	sqlite3_stmt *st = dlt_db_stmt(f->db, Q_NAMES_OF);
+	if (!st)
 		return best;
-	const char *names[4] = {m.row.slug, m.row.short_name, m.row.title, m.paper_title};
-	for (size_t i = 0; i < 4 + m.naliases; i++) {
-		const char *name = i < 4 ? names[i] : m.aliases[i - 4];
+	sqlite3_bind_int64(st, 1, id);
+	struct strbuf k = {0};
+	while (dlt_db_step(f->db, st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		int c = sqlite3_column_int(st, 1);
 		if (!name)
 			continue;
-		struct strbuf k = {0};
+		sb_reset(&k);
 		utf8_name_key(name, strlen(name), &k);
 		int d = dlt_edit_distance(key, sb_str(&k), max);
-		if (d < best || (d == best && i != 2 && i != 3)) {
+		if (d < best || (d == best && c < *cls)) {
 			best = d;
-			*cls = i == 2 || i == 3;
+			*cls = c;
 		}
-		sb_free(&k);
 	}
-	dlt_milestone_clear(&m);
+	sqlite3_reset(st);
+	sb_free(&k);
 	return best;
 }
 

@@ -229,7 +229,7 @@ static void expand(struct lineage *L, size_t line, int allow)
 		}
 		memset(&c[nc], 0, sizeof c[nc]);
 		dlt_row_read(st, &c[nc].row);
-		c[nc].note = dlt_col_text(st, 9);
+		c[nc].note = dlt_col_text(st, DLT_ROW_NCOLS);
 		if (!c[nc].note)
 			c[nc].note = xstrdup("");
 		nc++;

@@ -19,6 +19,7 @@ void dlt_row_clear(struct dlt_row *r)
 	free(r->title);
 	free(r->short_name);
 	free(r->kind);
+	free(r->lead_author);
 	memset(r, 0, sizeof *r);
 }
 
@@ -38,6 +39,8 @@ void dlt_row_read(sqlite3_stmt *st, struct dlt_row *r)
 	r->kind = dlt_col_text(st, 6);
 	r->era = sqlite3_column_int64(st, 7);
 	r->paradigm = sqlite3_column_int64(st, 8);
+	r->lead_author = dlt_col_text(st, 9);
+	r->more_authors = sqlite3_column_int(st, 10);
 	if (!r->slug)
 		r->slug = xstrdup("");
 	if (!r->title)
@@ -293,6 +296,24 @@ static char *period_name(struct dlt_db *db, enum dlt_period_kind kind, int64_t i
 	return name;
 }
 
+/* The names of the eras other than `own` whose years include `year`, joined by "; " with
+ * their years; NULL when none (eras overlap: a milestone belongs to one of them). */
+static char *other_eras(struct dlt_db *db, int64_t own, int year)
+{
+	struct dlt_period *p;
+	size_t n = dlt_periods_load(db, DLT_ERAS, &p);
+	struct strbuf sb = {0};
+	for (size_t i = 0; i < n; i++)
+		if (p[i].id != own && year >= p[i].start && (!p[i].end || year <= p[i].end)) {
+			sb_addf(&sb, "%s%s (%d-", sb.len ? "; " : "", p[i].name, p[i].start);
+			if (p[i].end)
+				sb_addf(&sb, "%d", p[i].end);
+			sb_addc(&sb, ')');
+		}
+	dlt_periods_free(p, n);
+	return sb.len ? sb_detach(&sb) : NULL;
+}
+
 int dlt_milestone_load(struct dlt_db *db, int64_t id, struct dlt_milestone *m)
 {
 	memset(m, 0, sizeof *m);
@@ -334,6 +355,7 @@ int dlt_milestone_load(struct dlt_db *db, int64_t id, struct dlt_milestone *m)
 	free(figures_json);
 	free(sources_json);
 	m->era_name = period_name(db, DLT_ERAS, m->row.era);
+	m->other_eras = other_eras(db, m->row.era, m->row.year);
 	m->paradigm_name = period_name(db, DLT_PARADIGMS, m->row.paradigm);
 
 	st = dlt_db_stmt(db, Q_TAGS_OF);
@@ -389,7 +411,7 @@ void dlt_milestone_clear(struct dlt_milestone *m)
 	free_strings(m->sources, m->nsources);
 	free_strings(m->aliases, m->naliases);
 	char *fields[] = {m->organization, m->venue, m->venue_type, m->paper_title, m->arxiv, m->doi, m->url,
-			  m->era_name, m->paradigm_name, m->summary, m->problem, m->insight, m->impact,
+			  m->era_name, m->other_eras, m->paradigm_name, m->summary, m->problem, m->insight, m->impact,
 			  m->formula, m->architecture, m->anecdote, m->scale_source};
 	for (size_t i = 0; i < DLT_ARRAY_LEN(fields); i++)
 		free(fields[i]);

@@ -24,6 +24,8 @@ struct dlt_row {
 	char *kind;
 	int64_t era;        /* era id */
 	int64_t paradigm;   /* paradigm id, 0 when none */
+	char *lead_author;  /* the first author, NULL when none */
+	int more_authors;   /* there are more authors than the first */
 };
 
 /* Read a ROW-shaped result (see queries.h) from st, starting at column 0, into r (the
@@ -97,6 +99,7 @@ struct dlt_milestone {
 	int author_count;        /* 0 when the list is complete */
 	char *organization, *venue, *venue_type, *paper_title, *arxiv, *doi, *url;
 	char *era_name, *paradigm_name;
+	char *other_eras;        /* the other eras whose years include its date, or NULL */
 	char *summary, *problem, *insight, *impact, *formula, *architecture, *anecdote;
 	struct dlt_figure *figures; size_t nfigures;
 	char **sources; size_t nsources;     /* where the text's claims and numbers come from */

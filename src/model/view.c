@@ -407,7 +407,8 @@ int dlt_view_progress(struct dlt_view *v, int64_t rows)
 			m->upto = m->max;
 			break;
 		}
-		int ok = r.id >= 1 && r.id <= m->max && r.id > m->upto;
+		int64_t id = r.id;
+		int ok = id >= 1 && id <= m->max && id > m->upto;
 		int a = ok && v->compound ? admits(v, &r) : ok;
 		if (need_row)
 			dlt_row_clear(&r);
@@ -424,15 +425,15 @@ int dlt_view_progress(struct dlt_view *v, int64_t rows)
 		}
 		if (!ok)
 			continue;
-		if (r.id > v->hi) {   /* past the years: nothing more */
+		if (id > v->hi) {   /* past the years: nothing more */
 			sqlite3_finalize(m->st);
 			m->st = NULL;
 			m->upto = m->max;
 			break;
 		}
 		if (a)
-			ms_set(m, r.id);
-		m->upto = r.id;
+			ms_set(m, id);
+		m->upto = id;
 	}
 	return m->upto >= m->max ? 1 : 0;
 }

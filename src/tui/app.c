@@ -26,6 +26,23 @@ static int key_waiting(void *arg)
 	return app->term && term_key_waiting(app->term);
 }
 
+/* Eras in parallel tracks: each era (in order of start) takes the first track whose last era
+ * has ended by its start year (sharing that year is fine), so the main line is track 0 and
+ * the thematic eras beside it take the others. */
+static void era_tracks(struct app *app)
+{
+	app->era_track = xcalloc(app->neras ? app->neras : 1, sizeof *app->era_track);
+	int ends[8] = {0};
+	for (size_t i = 0; i < app->neras; i++) {
+		const struct dlt_period *e = &app->eras[i];
+		int t = 0;
+		while (t < 7 && ends[t] && ends[t] > e->start)
+			t++;
+		app->era_track[i] = t;
+		ends[t] = e->end ? e->end : 1 << 30;
+	}
+}
+
 int app_load(struct app *app, const char *db_path, int no_state, struct strbuf *err)
 {
 	memset(app, 0, sizeof *app);
@@ -40,6 +57,7 @@ int app_load(struct app *app, const char *db_path, int no_state, struct strbuf *
 	}
 	app->neras = dlt_periods_load(app->db, DLT_ERAS, &app->eras);
 	app->npars = dlt_periods_load(app->db, DLT_PARADIGMS, &app->pars);
+	era_tracks(app);
 	app->view = dlt_view_new(app->db, NULL);
 	config_load(&app->cfg);
 	refs_init(&app->refs, db_path, no_state);
@@ -66,6 +84,7 @@ void app_free(struct app *app)
 	refs_free(&app->refs);
 	search_free(&app->search);
 	dlt_bookmarks_free(app->searches, app->nsearches);
+	free(app->era_track);
 	free(app->hist);
 	dlt_view_free(app->view);
 	dlt_periods_free(app->eras, app->neras);
@@ -166,6 +185,59 @@ static void open_url(struct app *app, int copy)
 	free(url);
 }
 
+/* u / U: the next or previous bookmarked milestone in timeline order, wrapping around. */
+static void bookmark_step(struct app *app, int dir)
+{
+	char **slugs;
+	size_t n = app->refs.state ? dlt_bookmarks_list(app->refs.state, &slugs) : 0;
+	if (!n) {
+		app_message(app, 0, app->refs.state ? "No bookmarks yet: m bookmarks the selection"
+						    : "Bookmarks are off (--no-state)");
+		return;
+	}
+	int64_t best = 0, wrap = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t id = dlt_id_by_slug(app->db, slugs[i]);
+		if (!id)
+			continue;
+		if (dir > 0 ? id > app->sel && (!best || id < best) : id < app->sel && id > best)
+			best = id;
+		if (!wrap || (dir > 0 ? id < wrap : id > wrap))
+			wrap = id;
+	}
+	dlt_bookmarks_free(slugs, n);
+	if (!best && wrap && wrap != app->sel)
+		app_message(app, 0, dir > 0 ? "Wrapped to the first bookmark" : "Wrapped to the last bookmark");
+	if (!best)
+		best = wrap;
+	if (best && best != app->sel)
+		app_jump(app, best, 0);
+	else if (best)
+		app_message(app, 0, "This is the only bookmark");
+}
+
+/* v, < and >: the pane beside the list. */
+static void pane(struct app *app, enum tui_action a)
+{
+	if (app->term->w < APP_WIDE) {
+		app_message(app, 0, "The detail stands beside the list from %d columns; Enter opens it", APP_WIDE);
+		return;
+	}
+	if (a == ACT_DETAIL_PANE) {
+		app->detail_hidden = !app->detail_hidden;
+		if (app->detail_hidden)
+			app->focus_detail = 0;
+		app_message(app, 0, app->detail_hidden ? "Detail hidden (v shows it)" : "Detail shown");
+		return;
+	}
+	int before = app_list_width(app, app->term->w);
+	app->split += a == ACT_SPLIT_RIGHT ? 4 : -4;
+	int after = app_list_width(app, app->term->w);
+	app->split += after - before - (a == ACT_SPLIT_RIGHT ? 4 : -4);   /* stop at the limits */
+	if (after == before)
+		app_message(app, 0, a == ACT_SPLIT_RIGHT ? "The detail is as narrow as it gets" : "The list is as narrow as it gets");
+}
+
 /* The actions of the timeline level, when the view on top did not take the key. */
 static void action(struct app *app, enum tui_action a, int key)
 {
@@ -199,6 +271,15 @@ static void action(struct app *app, enum tui_action a, int key)
 		app_open_detail(app);
 		if (app->detail.ops)
 			app->detail.ops->key(app, &app->detail, a, key);
+		break;
+	case ACT_BOOKMARK_NEXT:
+	case ACT_BOOKMARK_PREV:
+		bookmark_step(app, a == ACT_BOOKMARK_NEXT ? 1 : -1);
+		break;
+	case ACT_DETAIL_PANE:
+	case ACT_SPLIT_LEFT:
+	case ACT_SPLIT_RIGHT:
+		pane(app, a);
 		break;
 	case ACT_BACK:
 		app_history_step(app, -1);
@@ -257,7 +338,7 @@ static struct view *first_view(struct app *app)
 {
 	if (app->nstack)
 		return &app->stack[app->nstack - 1];
-	if (app->focus_detail && app->term->w >= APP_WIDE && app->detail.ops)
+	if (app->focus_detail && app_side_by_side(app) && app->detail.ops)
 		return &app->detail;
 	return &app->timeline;
 }
@@ -424,7 +505,7 @@ void app_goto_year(struct app *app, int year)
 			app_message(app, 0, "Nothing in %d; showing %d", year, r.year);
 		dlt_row_clear(&r);
 	}
-	app_select_top(app, id);
+	app_jump(app, id, 1);
 }
 
 const struct dlt_period *app_era(const struct app *app, int64_t id)
@@ -451,40 +532,104 @@ size_t app_tags(struct app *app, struct dlt_period **tags)
 	return app->ntags;
 }
 
+/* The eras that start in `year` with their years, "Name (2012–2017) · ...", into sb. */
+static void eras_starting(const struct app *app, int year, struct strbuf *sb)
+{
+	const char *dash = app->term->utf8 ? "–" : "-";
+	for (size_t i = 0; i < app->neras; i++) {
+		const struct dlt_period *e = &app->eras[i];
+		if (e->start != year)
+			continue;
+		sb_addf(sb, "%s%s (%d%s", sb->len ? (app->term->utf8 ? " · " : " / ") : "", e->name, e->start, dash);
+		if (e->end)
+			sb_addf(sb, "%d", e->end);
+		sb_addc(sb, ')');
+	}
+}
+
 void app_era_jump(struct app *app, int64_t era)
 {
 	const struct dlt_period *e = app_era(app, era);
 	if (!e)
 		return;
-	int64_t id = 0;
-	if (!app_filter_active(dlt_view_filter(app->view))) {
-		struct dlt_filter f = {0};
-		dlt_filter_add_era(&f, era);
-		struct dlt_view *v = dlt_view_new(app->db, &f);
-		dlt_filter_clear(&f);
-		struct dlt_row r = {0};
-		if (dlt_view_fetch(v, 0, 1, 1, &r) == 1) {
-			id = r.id;
-			dlt_row_clear(&r);
-		}
-		dlt_view_free(v);
-	}
-	if (!id)
-		id = dlt_view_first_from_year(app->view, e->start);
+	int64_t id = dlt_view_first_from_year(app->view, e->start);
 	if (!id) {
 		app_message(app, 1, "Nothing shown in %s", e->name);
 		return;
 	}
-	app_select_top(app, id);
-	app_message(app, 0, "%s (%d%s%d)", e->name, e->start, app->term->utf8 ? "–" : "-",
-		    e->end ? e->end : app->sum.last_year);
+	app_jump(app, id, 1);
+	struct strbuf names = {0};
+	eras_starting(app, e->start, &names);
+	app_message(app, 0, "%s", sb_str(&names));
+	sb_free(&names);
+}
+
+void app_era_step(struct app *app, int dir)
+{
+	if (!app->sel || !app->neras)
+		return;
+	/* the era starts in timeline order: the nearest one beyond the selection */
+	int best = 0;
+	int64_t best_id = 0;
+	for (size_t i = 0; i < app->neras; i++) {
+		int start = app->eras[i].start;
+		int64_t id = dlt_view_first_from_year(app->view, start);
+		if (!id || (dir > 0 ? id <= app->sel : id >= app->sel))
+			continue;
+		if (!best_id || (dir > 0 ? id < best_id : id > best_id)) {
+			best_id = id;
+			best = start;
+		}
+	}
+	if (!best_id) {
+		app_message(app, 0, dir > 0 ? "No era starts after this" : "No era starts before this");
+		return;
+	}
+	app_jump(app, best_id, 1);
+	struct strbuf names = {0};
+	eras_starting(app, best, &names);
+	app_message(app, 0, "%s", sb_str(&names));
+	sb_free(&names);
 }
 
 /* ---- the detail and the history -------------------------------------------------------------- */
 
+int app_side_by_side(const struct app *app)
+{
+	return app->term->w >= APP_WIDE && !app->detail_hidden;
+}
+
+int app_list_width(const struct app *app, int w)
+{
+	/* the detail reads best 60 to 96 columns wide; the list keeps at least 44 */
+	int detail = w * 45 / 100;
+	detail = detail < 60 ? 60 : detail > 96 ? 96 : detail;
+	detail -= app->split;
+	if (detail < 40)
+		detail = 40;
+	int list = w - 1 - detail;
+	if (list < 44)
+		list = 44;
+	if (w - 1 - list < 40)
+		list = w - 41;
+	return list;
+}
+
+void app_jump(struct app *app, int64_t id, int top)
+{
+	if (!id)
+		return;
+	if (app->sel && app->sel != id)
+		app_history_push(app, app->sel);
+	app_go_to(app, id);
+	if (top)
+		app->top_req = id;
+	app_history_push(app, id);
+}
+
 int app_detail_shown(const struct app *app)
 {
-	return app->detail_pushed || (app->focus_detail && app->term->w >= APP_WIDE);
+	return app->detail_pushed || (app->focus_detail && app_side_by_side(app));
 }
 
 void app_open_detail(struct app *app)
@@ -494,7 +639,9 @@ void app_open_detail(struct app *app)
 	app_history_push(app, app->sel);
 	app->focus_detail = 1;
 	app->detail_reset++;
-	if (app->term->w < APP_WIDE && !app->detail_pushed && app->detail.ops &&
+	/* over the list on a narrow screen, and over any view opened over the list (a lineage
+	 * tree, a path): closing it returns there */
+	if ((!app_side_by_side(app) || app->nstack) && !app->detail_pushed && app->detail.ops &&
 	    app_push(app, app->detail.ops, app->detail.priv) == 0)
 		app->detail_pushed = 1;
 }
@@ -535,7 +682,7 @@ void app_history_step(struct app *app, int dir)
 	}
 	app->hpos = dir < 0 ? app->hpos - 1 : app->hpos + 1;
 	app_go_to(app, app->hist[app->hpos]);
-	if (app->term->w < APP_WIDE && app->focus_detail && !app->detail_pushed && app->detail.ops &&
+	if (!app_side_by_side(app) && app->focus_detail && !app->detail_pushed && app->detail.ops &&
 	    app_push(app, app->detail.ops, app->detail.priv) == 0)
 		app->detail_pushed = 1;
 }

@@ -46,6 +46,7 @@ struct app {
 	struct dlt_summary sum;
 	struct dlt_period *eras, *pars, *tags;   /* tags: loaded on first use (app_tags) */
 	size_t neras, npars, ntags;
+	int *era_track;              /* per era: 0 the main line, 1.. the thematic eras beside it */
 	struct config cfg;
 	struct tui_term *term;
 
@@ -71,6 +72,8 @@ struct app {
 	size_t nsearches;
 	int searches_loaded;         /* read from the state file (on the first '/') */
 	int detail_percent;          /* how much of the detail is above the pane's bottom */
+	int detail_hidden;           /* wide screens: the pane beside the list is hidden (v) */
+	int split;                   /* columns moved from the detail to the list (< >) */
 	struct refs refs;
 
 	/* history of opened milestones */
@@ -139,6 +142,10 @@ int app_filter_active(const struct dlt_filter *f);
 void app_goto_year(struct app *app, int year);
 /* Jump to the first milestone of era id. */
 void app_era_jump(struct app *app, int64_t era);
+/* Move to the next era start after the selection (dir > 0), or to the start of its era, or
+ * the one before (dir < 0): always forward or backward in time, whatever era a milestone
+ * belongs to. */
+void app_era_step(struct app *app, int dir);
 /* The era or paradigm of id from the loaded lists, or NULL. */
 const struct dlt_period *app_era(const struct app *app, int64_t id);
 const struct dlt_period *app_paradigm(const struct app *app, int64_t id);
@@ -152,6 +159,14 @@ size_t app_tags(struct app *app, struct dlt_period **tags);
 void app_open_detail(struct app *app);
 /* Close the detail: the focus returns to the list. */
 void app_close_detail(struct app *app);
+/* True when the detail stands beside the list: a wide screen, the pane not hidden. */
+int app_side_by_side(const struct app *app);
+/* The columns of the list beside the detail on a screen w wide. */
+int app_list_width(const struct app *app, int w);
+/* Jump to milestone id as a move of its own: where the selection was and id are recorded in
+ * the jump list (back returns), a filter that hides id is cleared (and said), and id is shown
+ * on the first line when `top`. */
+void app_jump(struct app *app, int64_t id, int top);
 /* True when the detail is shown (beside the list or pushed). */
 int app_detail_shown(const struct app *app);
 /* Record id as visited (dropping the forward part, as a web browser does). */

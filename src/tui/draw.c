@@ -47,14 +47,14 @@ static const char *const glyphs[2][G__COUNT] = {
 		[G_BLOCK] = "#", [G_HALF] = "|", [G_DOWN] = "v", [G_UP] = "^", [G_RIGHT] = "->",
 		[G_LEFT] = "<-", [G_ELLIPSIS] = "~", [G_DASH] = "--", [G_MIDDOT] = "/", [G_STAR] = "+",
 		[G_TEE] = "|-", [G_ELBOW] = "`-", [G_CORNER_TL] = "+", [G_CORNER_TR] = "+",
-		[G_CORNER_BL] = "+", [G_CORNER_BR] = "+",
+		[G_CORNER_BL] = "+", [G_CORNER_BR] = "+", [G_RIGHT1] = ">", [G_LEFT1] = "<",
 	},
 	{
 		[G_HLINE] = "─", [G_VLINE] = "│", [G_CROSS] = "┼", [G_POINTER] = "▶", [G_BULLET] = "•",
 		[G_BLOCK] = "█", [G_HALF] = "▐", [G_DOWN] = "↓", [G_UP] = "↑", [G_RIGHT] = "→",
 		[G_LEFT] = "←", [G_ELLIPSIS] = "…", [G_DASH] = "—", [G_MIDDOT] = "·", [G_STAR] = "★",
 		[G_TEE] = "├─", [G_ELBOW] = "└─", [G_CORNER_TL] = "┌", [G_CORNER_TR] = "┐",
-		[G_CORNER_BL] = "└", [G_CORNER_BR] = "┘",
+		[G_CORNER_BL] = "└", [G_CORNER_BR] = "┘", [G_RIGHT1] = "▸", [G_LEFT1] = "◂",
 	},
 };
 
@@ -120,7 +120,7 @@ attr_t draw_band(int i, int track)
 {
 	if (!use_color)
 		return track ? A_DIM : A_NORMAL;
-	return COLOR_PAIR(EL__COUNT + 1 + ((i + track * 3) % BAND_COLORS)) | (track ? A_DIM : 0);
+	return COLOR_PAIR(EL__COUNT + 1 + ((i + track * 2) % BAND_COLORS)) | (track ? A_DIM : 0);
 }
 
 const char *glyph(enum glyph g)
@@ -181,14 +181,6 @@ static int put_run(const char *s, size_t len, int maxw, attr_t attr)
 	return (int)used;
 }
 
-int draw_str(int y, int x, int maxw, const char *s, attr_t attr)
-{
-	if (maxw <= 0 || !s)
-		return 0;
-	move(y, x);
-	return put_run(s, strlen(s), maxw, attr);
-}
-
 /* The columns of s that fit in maxw with room for an ellipsis when s is wider: the byte
  * length to draw, and whether the ellipsis follows. */
 static size_t cut_at(const char *s, int maxw, int *ellipsis)
@@ -203,7 +195,7 @@ static size_t cut_at(const char *s, int maxw, int *ellipsis)
 	return utf8_prefix_for_width(s, len, (size_t)(maxw > 1 ? maxw - 1 : 0), NULL);
 }
 
-int draw_str_cut(int y, int x, int maxw, const char *s, attr_t attr)
+int draw_str(int y, int x, int maxw, const char *s, attr_t attr)
 {
 	if (maxw <= 0 || !s)
 		return 0;
@@ -214,6 +206,14 @@ int draw_str_cut(int y, int x, int maxw, const char *s, attr_t attr)
 	if (ell)
 		used += put_run(glyph(G_ELLIPSIS), strlen(glyph(G_ELLIPSIS)), 1, attr);
 	return used;
+}
+
+int draw_str_clip(int y, int x, int maxw, const char *s, attr_t attr)
+{
+	if (maxw <= 0 || !s)
+		return 0;
+	move(y, x);
+	return put_run(s, strlen(s), maxw, attr);
 }
 
 /* True when s[i] starts a word (previous byte not an ASCII letter/digit). */
@@ -228,9 +228,13 @@ int draw_str_hl(int y, int x, int maxw, const char *s, attr_t attr, char *const 
 		return 0;
 	if (!nterms)
 		return draw_str(y, x, maxw, s, attr);
+	int ell = draw_width(s) > maxw;
+	if (ell)
+		maxw--;   /* room for the ellipsis */
 	size_t len = strlen(s), i = 0, seg = 0;
 	int used = 0;
-	attr_t hl = draw_attr(EL_MATCH) | (attr & A_REVERSE);
+	/* on a colored bar (the selection) a match keeps the bar's colors: no hole in it */
+	attr_t hl = PAIR_NUMBER(attr) ? attr | A_BOLD | A_UNDERLINE : draw_attr(EL_MATCH) | (attr & A_REVERSE);
 	move(y, x);
 	while (i < len && used < maxw) {
 		size_t mlen = 0;
@@ -251,6 +255,10 @@ int draw_str_hl(int y, int x, int maxw, const char *s, attr_t attr, char *const 
 	}
 	if (seg < len && used < maxw)
 		used += put_run(s + seg, len - seg, maxw - used, attr);
+	if (ell) {
+		move(y, x + used);
+		used += put_run(glyph(G_ELLIPSIS), strlen(glyph(G_ELLIPSIS)), 1, attr);
+	}
 	return used;
 }
 
@@ -274,7 +282,7 @@ void draw_box(int y, int x, int h, int w, const char *title)
 	if (title && w > 6) {
 		int tx = x + 2;
 		tx += draw_str(y, tx, 1, " ", draw_attr(EL_HEADING));
-		tx += draw_str_cut(y, tx, w - 6, title, draw_attr(EL_HEADING));
+		tx += draw_str(y, tx, w - 6, title, draw_attr(EL_HEADING));
 		draw_str(y, tx, 1, " ", draw_attr(EL_HEADING));
 	}
 }
@@ -290,14 +298,6 @@ struct rect draw_overlay(struct rect scr, int w, int h, const char *title)
 		b.h = scr.h;
 	b.x = scr.x + (scr.w - b.w) / 2;
 	b.y = scr.y + (scr.h - b.h) / 2;
-	for (int y = 0; y < b.h; y++)
-		draw_fill(b.y + y, b.x, b.w, A_NORMAL);
-	attr_t a = draw_attr(EL_HEADER);
-	draw_fill(b.y, b.x, b.w, a);
-	draw_str(b.y, b.x + 1, b.w - 2, title, a);
-	for (int y = 1; y < b.h; y++) {
-		draw_str(b.y + y, b.x, 1, glyph(G_VLINE), draw_attr(EL_DIM));
-		draw_str(b.y + y, b.x + b.w - 1, 1, glyph(G_VLINE), draw_attr(EL_DIM));
-	}
+	draw_box(b.y, b.x, b.h, b.w, title);
 	return b;
 }

@@ -22,7 +22,7 @@ struct rect {
 enum glyph {
 	G_HLINE, G_VLINE, G_CROSS, G_POINTER, G_BULLET, G_BLOCK, G_HALF, G_DOWN, G_UP, G_RIGHT,
 	G_LEFT, G_ELLIPSIS, G_DASH, G_MIDDOT, G_STAR, G_TEE, G_ELBOW, G_CORNER_TL, G_CORNER_TR,
-	G_CORNER_BL, G_CORNER_BR,
+	G_CORNER_BL, G_CORNER_BR, G_RIGHT1, G_LEFT1,   /* one-column arrows */
 	G__COUNT
 };
 
@@ -40,17 +40,18 @@ attr_t draw_band(int i, int track);
 /* A drawing character (a string: "─" or "-"). */
 const char *glyph(enum glyph g);
 
-/* Draw s at (y, x) in at most maxw columns (whole characters); returns the columns used.
- * NULL or maxw <= 0 draws nothing. */
+/* Draw s at (y, x) in at most maxw columns (whole characters); text that does not fit ends
+ * with an ellipsis. Returns the columns used. NULL or maxw <= 0 draws nothing. */
 int draw_str(int y, int x, int maxw, const char *s, attr_t attr);
-/* As draw_str, but text that does not fit ends with an ellipsis. */
-int draw_str_cut(int y, int x, int maxw, const char *s, attr_t attr);
-/* As draw_str, with the words starting with one of terms[0..n) drawn as EL_MATCH. */
+/* As draw_str, but cut without a mark (a line of glyphs that runs off the edge). */
+int draw_str_clip(int y, int x, int maxw, const char *s, attr_t attr);
+/* As draw_str, with the words starting with one of terms[0..n) drawn as EL_MATCH (on a
+ * colored bar: bold and underlined in the bar's colors). */
 int draw_str_hl(int y, int x, int maxw, const char *s, attr_t attr, char *const *terms, size_t n);
 /* Fill w columns at (y, x) with spaces. */
 void draw_fill(int y, int x, int w, attr_t attr);
-/* A box of at most w x h centred in scr, cleared, with its title on a header bar and a
- * line down each side; returns its rectangle. */
+/* A box of at most w x h centred in scr, cleared and framed, its title in the top border;
+ * returns its rectangle (the inside is from b.y + 1 to b.y + b.h - 2). */
 struct rect draw_overlay(struct rect scr, int w, int h, const char *title);
 /* A frame around r, its title in the top border; the inside cleared. */
 void draw_box(int y, int x, int h, int w, const char *title);

@@ -35,7 +35,7 @@ enum tui_action keys_action_by_name(const char *name)
 }
 
 static const struct { const char *name; int key; } key_names[] = {
-	{"Enter", '\n'}, {"Esc", 27}, {"Tab", '\t'}, {"BTab", KEY_BTAB}, {"Space", ' '},
+	{"Enter", '\n'}, {"Esc", 27}, {"Tab", '\t'}, {"S-Tab", KEY_BTAB}, {"BTab", KEY_BTAB}, {"Space", ' '},
 	{"Backspace", KEY_BACKSPACE}, {"Up", KEY_UP}, {"Down", KEY_DOWN}, {"Left", KEY_LEFT},
 	{"Right", KEY_RIGHT}, {"PgUp", KEY_PPAGE}, {"PgDn", KEY_NPAGE}, {"Home", KEY_HOME},
 	{"End", KEY_END}, {"Del", KEY_DC}, {"Ins", KEY_IC}, {"Lt", '<'}, {"Gt", '>'},
@@ -135,11 +135,14 @@ void keymap_defaults(struct keymap *km)
 		{'\n', ACT_OPEN}, {'\r', ACT_OPEN}, {KEY_ENTER, ACT_OPEN},
 		{'\t', ACT_LINK_NEXT}, {KEY_BTAB, ACT_LINK_PREV},
 		{KEY_BACKSPACE, ACT_BACK}, {127, ACT_BACK}, {8, ACT_BACK}, {KEY_LEFT, ACT_BACK},
-		{KEY_RIGHT, ACT_FORWARD}, {'H', ACT_HISTORY},
+		{KEY_RIGHT, ACT_FORWARD}, {15, ACT_BACK}, {'H', ACT_HISTORY},
+		{'v', ACT_DETAIL_PANE}, {'<', ACT_SPLIT_LEFT}, {'>', ACT_SPLIT_RIGHT},
 		{'/', ACT_SEARCH}, {'n', ACT_MATCH_NEXT}, {'N', ACT_MATCH_PREV},
 		{'f', ACT_FILTER}, {'F', ACT_FILTER_CLEAR},
 		{'a', ACT_LINEAGE}, {'p', ACT_PATH}, {'c', ACT_CHART}, {'z', ACT_FOLD},
-		{'m', ACT_BOOKMARK}, {'\'', ACT_BOOKMARKS}, {'o', ACT_OPEN_URL}, {'Y', ACT_COPY_URL},
+		{'+', ACT_DEPTH_MORE}, {'=', ACT_DEPTH_MORE}, {'-', ACT_DEPTH_LESS},
+		{'m', ACT_BOOKMARK}, {'\'', ACT_BOOKMARKS}, {'u', ACT_BOOKMARK_NEXT}, {'U', ACT_BOOKMARK_PREV},
+		{'o', ACT_OPEN_URL}, {'Y', ACT_COPY_URL},
 		{'?', ACT_HELP}, {KEY_F(1), ACT_HELP}, {'q', ACT_QUIT}, {27, ACT_CLOSE}, {12, ACT_REDRAW},
 	};
 	km->n = 0;

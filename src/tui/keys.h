@@ -28,15 +28,22 @@
 	A(OPEN, "open", "Detail and links", "Open the detail; in it, follow the selected link") \
 	A(LINK_NEXT, "link-next", "Detail and links", "Select the next builds-on / led-to link") \
 	A(LINK_PREV, "link-prev", "Detail and links", "Select the previous link") \
-	A(BACK, "back", "Detail and links", "Go back in history") \
-	A(FORWARD, "forward", "Detail and links", "Go forward in history") \
-	A(HISTORY, "history", "Detail and links", "List the milestones visited") \
+	A(BACK, "back", "Detail and links", "Go back to where the last jump started") \
+	A(FORWARD, "forward", "Detail and links", "Go forward again after going back") \
+	A(HISTORY, "history", "Detail and links", "List the jumps (the current one selected)") \
+	A(DETAIL_PANE, "detail-pane", "Detail and links", "Show or hide the detail beside the list (wide screens)") \
+	A(SPLIT_LEFT, "split-left", "Detail and links", "Move the line between list and detail left") \
+	A(SPLIT_RIGHT, "split-right", "Detail and links", "Move the line between list and detail right") \
 	A(LINEAGE, "lineage", "Lineage, paths and charts", "Lineage tree of ancestors (again: descendants)") \
 	A(PATH, "path", "Lineage, paths and charts", "Chain of links from the selection to another") \
 	A(CHART, "chart", "Lineage, paths and charts", "Charts: milestones per year, parameters, compute") \
 	A(FOLD, "fold", "Lineage, paths and charts", "Fold or unfold the subtree under the cursor") \
+	A(DEPTH_MORE, "depth-more", "Lineage, paths and charts", "Show one more level of the lineage tree") \
+	A(DEPTH_LESS, "depth-less", "Lineage, paths and charts", "Show one level less of the lineage tree") \
 	A(BOOKMARK, "bookmark", "Bookmarks and references", "Bookmark the selection (again: remove it)") \
 	A(BOOKMARKS, "bookmarks", "Bookmarks and references", "List the bookmarks and jump to one") \
+	A(BOOKMARK_NEXT, "bookmark-next", "Bookmarks and references", "Go to the next bookmarked milestone") \
+	A(BOOKMARK_PREV, "bookmark-prev", "Bookmarks and references", "Go to the previous bookmarked milestone") \
 	A(OPEN_URL, "open-url", "Bookmarks and references", "Open the paper's address with $BROWSER") \
 	A(COPY_URL, "copy-url", "Bookmarks and references", "Copy the address to the clipboard (OSC 52)") \
 	A(SEARCH, "search", "Search and filter", "Search by keyword as you type") \

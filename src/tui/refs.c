@@ -156,7 +156,8 @@ void refs_copy_url(const struct tui_term *t, const char *url, char *msg, size_t 
 	sb_add(&sb, "\a");
 	term_write(t, sb_str(&sb));
 	sb_free(&sb);
-	snprintf(msg, size, "Copied %s (through the terminal, OSC 52)", url);
+	/* the terminal says nothing back: tmux and others drop OSC 52 unless configured */
+	snprintf(msg, size, "Sent %s to the terminal's clipboard (OSC 52; tmux needs set-clipboard on)", url);
 }
 
 void refs_osc8_clear(struct refs *r)

@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "db/db.h"
+#include "model/find.h"
 #include "tui/app.h"
 #include "tui/status.h"
 #include "tui/views.h"
@@ -30,12 +32,14 @@ static int body_view(const struct app *app)
 static void draw_timeline(struct app *app, struct rect body)
 {
 	int w = app->term->w;
-	if (w >= APP_WIDE) {
-		app->list_w = w * 9 / 20;
+	if (app_side_by_side(app)) {
+		app->list_w = app_list_width(app, w);
 		app->timeline.ops->draw(app, &app->timeline, (struct rect){body.y, 0, body.h, app->list_w});
+		/* the line between the panes points at the one with the focus */
 		for (int y = 0; y < body.h; y++)
 			draw_str(body.y + y, app->list_w, 1, glyph(G_VLINE),
 				 app->focus_detail ? draw_attr(EL_HEADING) : draw_attr(EL_DIM));
+		draw_str(body.y, app->list_w, 1, glyph(app->focus_detail ? G_RIGHT1 : G_LEFT1), draw_attr(EL_HEADING));
 		app->detail.ops->draw(app, &app->detail, (struct rect){body.y, app->list_w + 1, body.h, w - app->list_w - 1});
 	} else {
 		app->list_w = w;
@@ -47,8 +51,9 @@ static void draw_timeline(struct app *app, struct rect body)
  * the stack below that. */
 static void fit_layout(struct app *app)
 {
-	if (app->term->w >= APP_WIDE) {
-		if (app->detail_pushed) {
+	if (app_side_by_side(app)) {
+		/* a detail over the list (not over a tree or a path) goes beside it */
+		if (app->detail_pushed && app->nstack == 1) {
 			for (int i = 0; i < app->nstack; i++)
 				if (app->stack[i].priv == app->detail.priv) {
 					memmove(&app->stack[i], &app->stack[i + 1],
@@ -151,10 +156,14 @@ static int loop_script(struct app *app, const struct script *s, FILE *out)
 	return fflush(out) == EOF || ferror(out) ? -1 : 0;
 }
 
-/* Show the first problem of the config file; all of them are printed on exit. */
+/* Say that the config file has problems: how many, and the first; all of them are printed
+ * on exit (the status line has room for one). */
 static void config_problem(struct app *app)
 {
 	const char *e = sb_str(&app->cfg.errors);
+	int count = 0;
+	for (const char *c = e; *c; c++)
+		count += *c == '\n';
 	int len = (int)strcspn(e, "\n");
 	for (int k = len - 1; k >= 0; k--)   /* the file name is enough in the status line */
 		if (e[k] == '/') {
@@ -162,7 +171,39 @@ static void config_problem(struct app *app)
 			len -= k + 1;
 			break;
 		}
-	app_message(app, 1, "%.*s", len, e);
+	if (count > 1)
+		app_message(app, 1, "%.*s (and %d more, all shown on exit)", len, e, count - 1);
+	else
+		app_message(app, 1, "%.*s", len, e);
+}
+
+/* The milestone `name` names (an id or name, else the best match of the words): its id, with
+ * a message for the status line when it is not the only one named so; 0 with a reason in
+ * err when nothing matches. */
+static int64_t start_on(struct app *app, const char *name, char *msg, size_t size, struct strbuf *err)
+{
+	int64_t ids[2];
+	int n = dlt_lookup(app->db, name, ids, 2);
+	msg[0] = '\0';
+	if (n > 1)
+		snprintf(msg, size, "%d milestones have that name; this is the first", n);
+	if (n > 0)
+		return ids[0];
+	struct dlt_found f;
+	struct strbuf why = {0};
+	int64_t id = 0;
+	if (dlt_find(app->db, name, NULL, 1, 0, &f, &why) == 0 && f.n) {
+		id = f.hits[0].id;
+		snprintf(msg, size, "The best match for \"%.80s\"", name);
+	}
+	dlt_found_clear(&f);
+	sb_free(&why);
+	if (!id) {
+		char *clean = utf8_sanitize(name, strlen(name), 0);
+		sb_addf(err, "no milestone matches '%.80s' (see 'dltimeline search --help')", clean);
+		free(clean);
+	}
+	return id;
 }
 
 int tui_run(const struct tui_options *o)
@@ -178,6 +219,10 @@ int tui_run(const struct tui_options *o)
 	if (o->script && script_read(o->script, &script, &err) < 0)
 		goto fail;
 	if (app_load(&app, o->db_path, o->no_state, &err) < 0)
+		goto fail;
+	char start_msg[160] = "";
+	int64_t start = o->go_to ? start_on(&app, o->go_to, start_msg, sizeof start_msg, &err) : 0;
+	if (o->go_to && !start)
 		goto fail;
 	app.term = &term;
 	app.make = (struct app_makers){help_open, picker_open, prompt_open, lineage_open, path_open, chart_open};
@@ -195,6 +240,12 @@ int tui_run(const struct tui_options *o)
 		       : term_start(&term, &app.cfg, &err)) < 0)
 		goto fail;
 	started = 1;
+	if (start) {
+		app_jump(&app, start, 1);
+		app_open_detail(&app);
+		if (start_msg[0])
+			app_message(&app, 0, "%s", start_msg);
+	}
 	if (app.cfg.errors.len)
 		config_problem(&app);
 	if (o->script) {

@@ -11,6 +11,7 @@ struct tui_options {
 	int dump_attrs;        /* headless mode: also write an attribute map under each line */
 	int width, height;     /* headless screen size */
 	int no_state;          /* --no-state: no bookmarks, no file written */
+	const char *go_to;     /* --goto: start on this milestone (id, name or words) */
 };
 
 /* Run the browser until the user quits. Restores the terminal in every case (quit, signals,

@@ -39,9 +39,9 @@ static void chart_draw(struct app *app, struct view *v, struct rect r)
 		c->h = h;
 	}
 	static const char *const titles[] = {
-		"Milestones per year (Left/Right: choose a year, Enter: show it, Tab: next chart)",
-		"Model parameters over time, log scale (Tab: next chart)",
-		"Training compute over time, FLOP, log scale (Tab: next chart)",
+		"Milestones per year (Left/Right: a year, Enter: show it, c: next chart)",
+		"Model parameters over time, log scale (c: next chart)",
+		"Training compute over time, FLOP, log scale (c: next chart)",
 	};
 	draw_str(top, 1, w - 2, titles[c->kind], draw_attr(EL_HEADING));
 	const struct dlt_chart *ch = &c->chart;
@@ -88,9 +88,15 @@ static enum handled chart_key(struct app *app, struct view *v, enum tui_action a
 			sb_addf(&label, "year %d", c->year);
 			struct dlt_filter f = {.year_from = c->year, .year_to = c->year,
 					       .label = sb_detach(&label)};
+			int64_t from = app->sel;
 			app_pop(app);
 			app_set_filter(app, &f);
 			dlt_filter_clear(&f);
+			if (app->sel != from) {   /* a jump: back returns */
+				int64_t to = app->sel;
+				app->sel = from;
+				app_jump(app, to, 1);
+			}
 		}
 		return HANDLED;
 	case ACT_QUIT:

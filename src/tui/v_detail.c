@@ -31,6 +31,7 @@ struct detail {
 	int scroll;
 	int link_sel;          /* selected link, -1 = none */
 	int nlinks;
+	int top_y;                 /* the screen line of the pane's first line, as last drawn */
 	int h;                 /* lines of the last draw */
 	unsigned seen_reset, seen_sel, seen_search;
 };
@@ -195,7 +196,7 @@ static void sync(struct app *app, struct detail *d)
 	}
 	if (d->seen_sel != app->sel_gen) {
 		d->seen_sel = app->sel_gen;
-		if (app->term->w >= APP_WIDE)
+		if (app_side_by_side(app))
 			d->scroll = 0;
 	}
 	if (d->seen_reset != app->detail_reset) {
@@ -224,6 +225,7 @@ static void detail_draw(struct app *app, struct view *v, struct rect r)
 	sync(app, d);
 	int tw = r.w - 2;   /* one column margin each side */
 	d->h = r.h;
+	d->top_y = r.y;
 	layout(app, d, app->sel, tw);
 	for (int y = 0; y < r.h; y++)
 		draw_fill(r.y + y, r.x, r.w, A_NORMAL);
@@ -273,6 +275,8 @@ static enum handled detail_key(struct app *app, struct view *v, enum tui_action 
 	(void)key;
 	struct detail *d = v->priv;
 	sync(app, d);
+	/* a key may come before the first draw (Tab from the list opens it): lay it out now */
+	layout(app, d, app->sel, d->width > 0 ? d->width : 78);
 	switch (a) {
 	case ACT_MOVE_DOWN:
 		d->scroll++;
@@ -325,16 +329,27 @@ static enum handled detail_key(struct app *app, struct view *v, enum tui_action 
 	}
 }
 
+/* The wheel scrolls the pane; a click gives it the keys, and a click on a link follows it. */
 static void detail_mouse(struct app *app, struct view *v, int bstate, int y, int x)
 {
-	(void)y, (void)x;
+	(void)x;
 	struct detail *d = v->priv;
-	if (bstate & BUTTON4_PRESSED)
+	if (bstate & BUTTON4_PRESSED) {
 		d->scroll = d->scroll > 3 ? d->scroll - 3 : 0;
-	else if (bstate & BUTTON5_PRESSED)
+	} else if (bstate & BUTTON5_PRESSED) {
 		d->scroll += 3;
-	else if (bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED))
+	} else if (bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)) {
 		app->focus_detail = 1;
+		int i = d->scroll + (y - d->top_y);
+		if (i < 0 || (size_t)i >= d->ndl || d->dl[i].link < 0)
+			return;
+		d->link_sel = d->dl[i].link;
+		int64_t id = link_target(d, d->link_sel);
+		if (id) {
+			app_go_to(app, id);
+			app_history_push(app, id);
+		}
+	}
 }
 
 static int detail_hints(struct app *app, struct view *v, struct hint *h)

@@ -35,23 +35,49 @@ static void help_lines(struct app *app, struct help *h)
 		}
 		struct strbuf keys = {0}, sb = {0};
 		keymap_keys_of(&app->cfg.keys, (enum tui_action)a, &keys);
-		sb_addf(&sb, "  %-16s %s", keys.len ? sb_str(&keys) : "(unbound)", info->help);
+		sb_addf(&sb, "  %-16s %-58s %s", keys.len ? sb_str(&keys) : "(unbound)", info->help, info->name);
 		sb_free(&keys);
 		add(h, sb_detach(&sb));
 	}
 	static const char *const extra[] = {
 		"",
 		"Mouse",
-		"  wheel            Scroll the timeline",
-		"  click            Select a milestone; double-click opens it",
+		"  wheel            Scroll the timeline (or the pane under the pointer)",
+		"  click            Select a milestone or a link; double-click opens it",
 		"",
-		"In prompts and pickers: type to narrow, Up/Down to choose, Enter to accept,",
-		"Esc to cancel. Keys can be rebound in ~/.config/dltimeline/config",
-		"(\"bind KEY ACTION\", \"color ELEMENT FG BG [bold]\"); actions are named",
-		"as listed by 'man dltimeline'.",
+		"On the screen",
+		"  left edge        Three bands: the era of the main line, a thematic era running",
+		"                   beside it (if any), and the paradigm that dominated those years",
+		"  %s                The selected milestone",
+		"  %s                A search match; the column at the right edge marks matches over",
+		"                   the whole timeline, %s there the part on the screen",
+		"  %s                A bookmark",
+		"  %s %s              Side by side, the line between the panes points at the one",
+		"                   that takes the keys",
+		"",
+		"In prompts and pickers: type to narrow, Up/Down or Tab to choose, Enter to accept,",
+		"Esc to cancel; the line edits as in readline (Ctrl-A/E/B/F/W/U/K). In the search,",
+		"Ctrl-P/Ctrl-N recall earlier searches, and fields narrow it: author:hinton",
+		"venue:nips year:2012..2015 tag:rl kind:model era:llm.",
+		"Keys can be rebound in ~/.config/dltimeline/config: \"bind KEY ACTION\" with the",
+		"action names in the right column; \"color ELEMENT FG BG [bold]\".",
 	};
-	for (size_t i = 0; i < DLT_ARRAY_LEN(extra); i++)
-		add(h, xstrdup(extra[i]));
+	/* the legend's lines name the glyphs as this terminal draws them */
+	const char *marks[] = {glyph(G_POINTER), glyph(G_BULLET), glyph(G_BLOCK), glyph(G_STAR), glyph(G_LEFT1),
+			       glyph(G_RIGHT1)};
+	size_t m = 0;
+	for (size_t i = 0; i < DLT_ARRAY_LEN(extra); i++) {
+		struct strbuf sb = {0};
+		for (const char *c = extra[i]; *c; c++) {
+			if (c[0] == '%' && c[1] == 's' && m < DLT_ARRAY_LEN(marks)) {
+				sb_add(&sb, marks[m++]);
+				c++;
+			} else {
+				sb_addc(&sb, *c);
+			}
+		}
+		add(h, sb_detach(&sb));
+	}
 	h->lb.n = (int)h->n;
 }
 
@@ -59,8 +85,8 @@ static void help_draw(struct app *app, struct view *v, struct rect r)
 {
 	(void)app;
 	struct help *h = v->priv;
-	struct rect b = draw_overlay(r, 86, (int)h->n + 2, "Keys (q or Esc closes; j/k scroll)");
-	int rows = b.h - 1;
+	struct rect b = draw_overlay(r, 96, (int)h->n + 2, "Keys (q or Esc closes; j/k, g/G scroll)");
+	int rows = b.h - 2;
 	listbox_fit(&h->lb, rows > 0 ? rows : 1);
 	for (int y = 0; y < rows && (size_t)(h->lb.scroll + y) < h->n; y++) {
 		const char *l = h->lines[h->lb.scroll + y];
@@ -90,10 +116,19 @@ static void help_close(struct app *app, struct view *v)
 	free(h);
 }
 
+static int help_hints(struct app *app, struct view *v, struct hint *h)
+{
+	(void)app, (void)v;
+	h[0] = (struct hint){ACT_QUIT, "close"};
+	h[1] = (struct hint){ACT_LAST, "end"};
+	return 2;
+}
+
 static const struct view_ops help_ops = {
 	.name = "help",
 	.draw = help_draw,
 	.key = help_key,
+	.hints = help_hints,
 	.close = help_close,
 	.overlay = 1,
 };

@@ -106,12 +106,10 @@ static enum handled path_key(struct app *app, struct view *v, enum tui_action a,
 		}
 		return HANDLED;
 	case ACT_OPEN: {
+		/* the detail opens over the path: closing it comes back to this one */
 		int64_t id = path_current(app, v);
 		if (id) {
-			app_pop(app);
-			if (!dlt_view_contains(app->view, id))
-				app_set_filter(app, NULL);
-			app_select(app, id);
+			app_jump(app, id, 0);
 			app_open_detail(app);
 		}
 		return HANDLED;

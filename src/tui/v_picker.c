@@ -17,8 +17,12 @@
 #include "tui/listbox.h"
 #include "tui/views.h"
 
-/* What an item stands for. */
-enum item_kind { IT_PLAIN, IT_TAG, IT_ERA, IT_PARADIGM, IT_KIND };
+/* What an item stands for: a plain choice, a criterion to add to the filter, or one of the
+ * filter's criteria to remove (the IT_DROP_ ones). */
+enum item_kind {
+	IT_PLAIN, IT_TAG, IT_ERA, IT_PARADIGM, IT_KIND, IT_BOOKMARKED,
+	IT_DROP_QUERY, IT_DROP_TAG, IT_DROP_ERA, IT_DROP_PARADIGM, IT_DROP_KIND, IT_DROP_YEARS, IT_DROP_IDS,
+};
 
 struct pick_item {
 	char *label;           /* shown */
@@ -139,10 +143,63 @@ static void era_items(struct app *app, struct picker *p)
 	}
 }
 
+/* The name of period id in a loaded list, or "?". */
+static const char *period_name(const struct dlt_period *p, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i].id == id)
+			return p[i].name;
+	return "?";
+}
+
+/* The criteria of the current filter, each a line that removes it. */
+static void drop_items(struct app *app, struct picker *p, const struct dlt_filter *f)
+{
+	char buf[256];
+	const char *x = draw_utf8() ? "✕" : "x";
+	struct dlt_period *tags;
+	size_t ntags = f->ntags ? app_tags(app, &tags) : 0;
+	if (f->query) {
+		snprintf(buf, sizeof buf, "%s remove   search \"%s\"", x, f->words ? f->words : "");
+		pick_add(p, buf, IT_DROP_QUERY, 0, NULL);
+	}
+	for (size_t i = 0; i < f->ntags; i++) {
+		snprintf(buf, sizeof buf, "%s remove   tag %s", x, period_name(tags, ntags, f->tags[i]));
+		pick_add(p, buf, IT_DROP_TAG, f->tags[i], NULL);
+	}
+	for (size_t i = 0; i < f->nkinds; i++) {
+		snprintf(buf, sizeof buf, "%s remove   kind %s", x, f->kinds[i]);
+		pick_add(p, buf, IT_DROP_KIND, 0, f->kinds[i]);
+	}
+	for (size_t i = 0; i < f->neras; i++) {
+		snprintf(buf, sizeof buf, "%s remove   era %s", x, period_name(app->eras, app->neras, f->eras[i]));
+		pick_add(p, buf, IT_DROP_ERA, f->eras[i], NULL);
+	}
+	for (size_t i = 0; i < f->nparadigms; i++) {
+		snprintf(buf, sizeof buf, "%s remove   paradigm %s", x,
+			 period_name(app->pars, app->npars, f->paradigms[i]));
+		pick_add(p, buf, IT_DROP_PARADIGM, f->paradigms[i], NULL);
+	}
+	if (f->year_from || f->year_to) {
+		struct strbuf d = {0};
+		struct dlt_filter years = {.year_from = f->year_from, .year_to = f->year_to};
+		dlt_filter_describe(app->db, &years, &d);
+		snprintf(buf, sizeof buf, "%s remove   years %s", x, sb_str(&d));
+		sb_free(&d);
+		pick_add(p, buf, IT_DROP_YEARS, 0, NULL);
+	}
+	if (f->only_ids) {
+		snprintf(buf, sizeof buf, "%s remove   bookmarked only", x);
+		pick_add(p, buf, IT_DROP_IDS, 0, NULL);
+	}
+}
+
 static void filter_items(struct app *app, struct picker *p)
 {
 	char buf[256];
-	snprintf(p->title, sizeof p->title, "Filter: type words to search, or pick a tag, kind, era or paradigm");
+	snprintf(p->title, sizeof p->title, "Filter: type words or year:2012..2015, or pick what to add");
+	drop_items(app, p, dlt_view_filter(app->view));
+	pick_add(p, "only      bookmarked milestones", IT_BOOKMARKED, 0, NULL);
 	struct dlt_period *tags;
 	size_t ntags = app_tags(app, &tags);
 	for (size_t i = 0; i < ntags; i++) {
@@ -193,12 +250,14 @@ static int bookmark_items(struct app *app, struct picker *p)
 static int history_items(struct app *app, struct picker *p)
 {
 	char buf[256];
-	snprintf(p->title, sizeof p->title, "History (Enter opens)");
+	snprintf(p->title, sizeof p->title, "Jumps, latest first; * is where you are (Enter goes there)");
 	for (size_t i = app->nhist; i-- > 0;) {
 		struct dlt_row r = {0};
 		if (dlt_row_load(app->db, app->hist[i], &r) < 0)
 			continue;
 		snprintf(buf, sizeof buf, "%s %d  %s", i == app->hpos ? "*" : " ", r.year, dlt_row_name(&r));
+		if (i == app->hpos)   /* start on the current entry */
+			p->lb.sel = (int)p->nitems;
 		pick_add(p, buf, IT_PLAIN, (int64_t)i, NULL);
 		dlt_row_clear(&r);
 	}
@@ -213,13 +272,16 @@ static void picker_draw(struct app *app, struct view *v, struct rect r)
 	struct picker *p = v->priv;
 	int extra = search_line(p);
 	int n = p->lb.n;
-	struct rect b = draw_overlay(r, 72, n + 3 < 8 ? 8 : n + 3, p->title);
+	/* sized by everything it can show, not by what matches: the box and its input line stay
+	 * where they are while you type */
+	int all = p->kind == PK_TARGET ? 30 : (int)p->nitems + (p->kind == PK_FILTER);
+	struct rect b = draw_overlay(r, 72, all + 4 < 8 ? 8 : all + 4, p->title);
 	int fw = b.w - 6 > 1 ? b.w - 6 : 1;
 	int cur = lineedit_view(&p->in, fw, &p->in_from);
 	draw_str(b.y + 1, b.x + 2, 2, "> ", A_BOLD);
 	draw_str(b.y + 1, b.x + 4, fw, p->in.buf + p->in_from, A_BOLD);
 	term_cursor(app->term, b.y + 1, b.x + 4 + cur);
-	int rows = b.h - 2;
+	int rows = b.h - 3;
 	listbox_fit(&p->lb, rows > 0 ? rows : 1);
 	for (int y = 0; y < rows && p->lb.scroll + y < n; y++) {
 		int i = p->lb.scroll + y;
@@ -242,21 +304,95 @@ static void picker_draw(struct app *app, struct view *v, struct rect r)
 			 draw_attr(EL_DIM));
 }
 
-/* Filter by what was typed: words and field terms, as the search reads them. */
+/* The filter made of the current one and `change`, labelled by all its criteria, in place. */
+static void refilter(struct app *app, struct dlt_filter *f)
+{
+	struct strbuf label = {0};
+	dlt_filter_describe(app->db, f, &label);
+	free(f->label);
+	f->label = sb_detach(&label);
+	app_set_filter(app, f);
+}
+
+/* Add what was typed to the filter: words and field terms, as the search reads them. */
 static void accept_words(struct app *app, struct picker *p)
 {
 	struct dlt_found found;
-	struct strbuf err = {0}, label = {0};
+	struct strbuf err = {0};
 	if (dlt_find(app->db, p->in.buf, NULL, 1, 0, &found, &err) == -1) {
 		app_message(app, 1, "%s", sb_str(&err));
 	} else if (!dlt_db_failed(app->db)) {
-		sb_addf(&label, "\"%s\"", p->in.buf);
-		found.matches.label = sb_detach(&label);
-		app_set_filter(app, &found.matches);
+		struct dlt_filter f;
+		dlt_filter_copy(&f, dlt_view_filter(app->view));
+		free(found.matches.words);
+		found.matches.words = found.matches.query ? xstrdup(found.words ? found.words : p->in.buf) : NULL;
+		dlt_filter_merge(&f, &found.matches);
+		refilter(app, &f);
+		dlt_filter_clear(&f);
 	}
 	dlt_found_clear(&found);
 	sb_free(&err);
-	sb_free(&label);
+}
+
+/* Remove value x (an id) from list v of n. */
+static void drop_id(int64_t *v, size_t *n, int64_t x)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (v[i] != x)
+			v[k++] = v[i];
+	*n = k;
+}
+
+/* Add or remove one criterion of the filter (a line of the filter picker). */
+static void change_filter(struct app *app, const struct pick_item *it)
+{
+	struct dlt_filter f;
+	dlt_filter_copy(&f, dlt_view_filter(app->view));
+	switch (it->kind) {
+	case IT_TAG: dlt_filter_add_tag(&f, it->ref); break;
+	case IT_ERA: dlt_filter_add_era(&f, it->ref); break;
+	case IT_PARADIGM: dlt_filter_add_paradigm(&f, it->ref); break;
+	case IT_KIND: dlt_filter_add_kind(&f, it->text); break;
+	case IT_BOOKMARKED: {
+		char **slugs;
+		size_t n = app->refs.state ? dlt_bookmarks_list(app->refs.state, &slugs) : 0;
+		int64_t *ids = xcalloc(n + 1, sizeof *ids);
+		for (size_t i = 0; i < n; i++)
+			ids[i] = dlt_id_by_slug(app->db, slugs[i]);
+		dlt_filter_set_ids(&f, ids, n);
+		free(ids);
+		if (n)
+			dlt_bookmarks_free(slugs, n);
+		break;
+	}
+	case IT_DROP_QUERY:
+		dlt_filter_set_query(&f, NULL);
+		free(f.words);
+		f.words = NULL;
+		break;
+	case IT_DROP_TAG: drop_id(f.tags, &f.ntags, it->ref); break;
+	case IT_DROP_ERA: drop_id(f.eras, &f.neras, it->ref); break;
+	case IT_DROP_PARADIGM: drop_id(f.paradigms, &f.nparadigms, it->ref); break;
+	case IT_DROP_KIND:
+		for (size_t i = 0; i < f.nkinds; i++)
+			if (strcmp(f.kinds[i], it->text) == 0) {
+				free(f.kinds[i]);
+				f.kinds[i] = f.kinds[--f.nkinds];
+				break;
+			}
+		break;
+	case IT_DROP_YEARS: f.year_from = f.year_to = 0; break;
+	case IT_DROP_IDS:
+		free(f.ids);
+		f.ids = NULL;
+		f.nids = 0;
+		f.only_ids = 0;
+		break;
+	case IT_PLAIN: break;
+	}
+	refilter(app, &f);
+	dlt_filter_clear(&f);
 }
 
 static void accept_item(struct app *app, struct picker *p, const struct pick_item *it)
@@ -272,9 +408,8 @@ static void accept_item(struct app *app, struct picker *p, const struct pick_ite
 			app->make.path(app, app->sel, it->ref);
 		break;
 	case PK_BOOKMARKS:
-		if (!dlt_view_contains(app->view, it->ref))
-			app_set_filter(app, NULL);
-		app_select_top(app, it->ref);
+		app_jump(app, it->ref, 1);
+		app_open_detail(app);
 		break;
 	case PK_HISTORY:
 		app->hpos = (size_t)it->ref;
@@ -285,24 +420,9 @@ static void accept_item(struct app *app, struct picker *p, const struct pick_ite
 		}
 		app_open_detail(app);
 		break;
-	case PK_FILTER: {
-		struct dlt_filter f = {0};
-		static const char *const what[] = {"", "tag", "era", "paradigm", "kind"};
-		if (it->kind == IT_TAG)
-			dlt_filter_add_tag(&f, it->ref);
-		else if (it->kind == IT_ERA)
-			dlt_filter_add_era(&f, it->ref);
-		else if (it->kind == IT_PARADIGM)
-			dlt_filter_add_paradigm(&f, it->ref);
-		else if (it->kind == IT_KIND)
-			dlt_filter_add_kind(&f, it->text);
-		struct strbuf label = {0};
-		sb_addf(&label, "%s %s", what[it->kind], it->text);
-		f.label = sb_detach(&label);
-		app_set_filter(app, &f);
-		dlt_filter_clear(&f);
+	case PK_FILTER:
+		change_filter(app, it);
 		break;
-	}
 	}
 }
 

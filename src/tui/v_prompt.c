@@ -108,8 +108,10 @@ static void prompt_draw(struct app *app, struct view *v, struct rect r)
 	draw_fill(y, 0, r.w, A_NORMAL);
 	const char *label = p->kind == PR_YEAR ? "Year: " : "/";
 	int x = draw_str(y, 0, r.w, label, A_BOLD);
-	char info[64] = "";
-	if (p->kind == PR_SEARCH && q->text && !q->error) {
+	char info[128] = "";
+	if (app->msg[0])   /* a word about the last key ("A year is digits") */
+		snprintf(info, sizeof info, "  %.100s", app->msg);
+	else if (p->kind == PR_SEARCH && q->text && !q->error) {
 		int64_t count = search_count(q, APP_WALK_SLICE, 0);
 		if (count < 0)
 			snprintf(info, sizeof info, "  (%s matches)", draw_utf8() ? "…" : "...");
@@ -180,10 +182,15 @@ static void accept_text(struct app *app, struct prompt *p)
 	struct search *q = &app->search;
 	if (p->kind == PR_YEAR) {
 		long year;
-		if (parse_long(p->in.buf, 1, 9999, &year) < 0)
+		if (!p->in.len)
+			return;   /* nothing typed: nothing to do */
+		if (parse_long(p->in.buf, 0, 9999, &year) < 0) {
 			app_message(app, 1, "Not a year: \"%s\"", p->in.buf);
-		else
-			app_goto_year(app, (int)year);
+			return;
+		}
+		if (p->in.len <= 2)   /* "86" is 1986, "12" is 2012: the century nearest the data */
+			year += year < 50 ? 2000 : 1900;
+		app_goto_year(app, (int)year);
 		return;
 	}
 	if (!p->in.len) {
@@ -257,9 +264,12 @@ static enum handled prompt_key(struct app *app, struct view *v, enum tui_action 
 	}
 	int cmd;
 	uint32_t cp;
+	app->msg[0] = '\0';
 	int edit = keys_line_edit(key, &cmd, &cp);
-	if (edit == 2 && p->kind == PR_YEAR && cp < 127 && !isdigit((int)cp))
-		return HANDLED;   /* a year has digits only */
+	if (edit == 2 && p->kind == PR_YEAR && !(cp < 127 && isdigit((int)cp))) {
+		app_message(app, 1, "A year is digits: 1986, or 86");   /* shown when the prompt closes */
+		return HANDLED;
+	}
 	if (edit) {
 		int changed = edit == 2 ? lineedit_insert(&p->in, cp) : lineedit_do(&p->in, (enum le_cmd)cmd);
 		if (changed && p->kind == PR_SEARCH) {

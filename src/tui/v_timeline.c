@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/utf8.h"
 #include "model/detail.h"
@@ -20,6 +21,7 @@ struct timeline {
 	int64_t top;                 /* first milestone shown (0 = none yet) */
 	struct dlt_row rows[MAX_ROWS];   /* rows laid out by the last draw */
 	int row_y[MAX_ROWS];
+	uint8_t sep[MAX_ROWS];       /* a year separator is drawn above the row */
 	size_t nrows;
 	int top_prev_year;           /* year of the row before `top` (0 = none), from the layout */
 	int h;                       /* lines of the last draw */
@@ -29,20 +31,32 @@ struct timeline {
 	const struct dlt_view *marks_view;   /* and the filter */
 };
 
-static int era_index(const struct app *app, int64_t id)
+/* The columns at the left edge: the era of the main line, a thematic era beside it, and
+ * the paradigm that dominated the years (see the help's legend). */
+#define BANDS 3
+
+static int covers(const struct dlt_period *p, int year)
 {
-	for (size_t i = 0; i < app->neras; i++)
-		if (app->eras[i].id == id)
-			return (int)i;
-	return 0;
+	return p->start && year >= p->start && (!p->end || year <= p->end);
 }
 
-static int paradigm_index(const struct app *app, int64_t id)
+/* The three bands of a line of `year`, for a milestone of era `era` (0: a separator). */
+static void bands(const struct app *app, int y, int x, int year, int64_t era)
 {
-	for (size_t i = 0; i < app->npars; i++)
-		if (app->pars[i].id == id)
-			return (int)i;
-	return 0;
+	int line = -1, theme = -1, par = -1;
+	for (size_t i = 0; i < app->neras; i++) {
+		if (!covers(&app->eras[i], year))
+			continue;
+		int *slot = app->era_track[i] ? &theme : &line;
+		if (*slot < 0 || app->eras[i].id == era)   /* its own era where two share a year */
+			*slot = (int)i;
+	}
+	for (size_t i = 0; i < app->npars && par < 0; i++)
+		if (covers(&app->pars[i], year))
+			par = (int)i;
+	draw_str(y, x, 1, " ", line >= 0 ? draw_band(line, 0) : A_NORMAL);
+	draw_str(y, x + 1, 1, " ", theme >= 0 ? draw_band(theme, 1) : A_NORMAL);
+	draw_str(y, x + 2, 1, " ", par >= 0 ? draw_band(par, 2) : A_NORMAL);
 }
 
 static void clear_rows(struct timeline *t)
@@ -65,6 +79,27 @@ static int64_t neighbour(struct app *app, int64_t from, int dir, int *year)
 	return id;
 }
 
+/* True when an era starts or ends between years a and b (a < b). */
+static int era_changes(const struct app *app, int a, int b)
+{
+	for (size_t i = 0; i < app->neras; i++) {
+		const struct dlt_period *e = &app->eras[i];
+		if ((e->start > a && e->start <= b) || (e->end && e->end >= a && e->end < b))
+			return 1;
+	}
+	return 0;
+}
+
+/* A row of year `year` after one of prev_year (0: none) and before one of next_year (0: not
+ * known) gets a year separator when the year has several rows, a decade or an era begins,
+ * or it is the first: a sparse stretch (one milestone a year) reads as a plain list. */
+static int sep_before(const struct app *app, int prev_year, int year, int next_year)
+{
+	if (year == prev_year)
+		return 0;
+	return !prev_year || next_year == year || year / 10 != prev_year / 10 || era_changes(app, prev_year, year);
+}
+
 /* Lay out the window starting at t->top into t->rows; returns the number of rows that fit
  * in `avail` lines (year separators take a line each). */
 static size_t layout(struct app *app, struct timeline *t, int avail)
@@ -80,8 +115,9 @@ static size_t layout(struct app *app, struct timeline *t, int avail)
 	int line = 0;
 	size_t fit = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (t->rows[i].year != prev_year)
-			line++;
+		int next = i + 1 < n ? t->rows[i + 1].year : 0;
+		t->sep[i] = (uint8_t)sep_before(app, prev_year, t->rows[i].year, next);
+		line += t->sep[i];
 		if (line >= avail)
 			break;
 		t->row_y[i] = line++;
@@ -113,10 +149,11 @@ static void ensure_visible(struct app *app, struct timeline *t, int avail)
 	if (dlt_row_load(app->db, app->sel, &selrow) < 0)
 		return;
 	size_t nb = dlt_view_fetch(app->view, app->sel, -1, want, back);
-	int lines = 1, year = selrow.year;
+	int lines = 1 + (nb && sep_before(app, back[0].year, selrow.year, 0)), year = selrow.year;
 	int64_t top = app->sel;
 	for (size_t i = 0; i < nb; i++) {
-		int cost = 1 + (back[i].year != year);
+		int prev = i + 1 < nb ? back[i + 1].year : 0;
+		int cost = 1 + sep_before(app, prev, back[i].year, year);
 		if (lines + cost > avail)
 			break;
 		lines += cost;
@@ -180,23 +217,20 @@ static void minimap_draw(struct app *app, struct timeline *t, int y0, int h, int
 	for (int i = 0; i < h; i++) {
 		int thumb = i >= t0 && i <= t1;
 		int mark = q->view && t->marks && t->marks_h == h && t->marks[i];
-		const char *g = mark ? glyph(G_BULLET) : thumb ? glyph(G_BLOCK) : glyph(G_VLINE);
+		/* the thumb stays a block whatever matches it covers (in the match color then) */
+		const char *g = thumb ? glyph(G_BLOCK) : mark ? glyph(G_BULLET) : glyph(G_VLINE);
 		attr_t a = mark ? draw_attr(EL_MATCH) : draw_attr(EL_SCROLLBAR);
-		if (thumb && mark)
-			a |= A_REVERSE;
 		draw_str(y0 + i, x, 1, g, a);
 	}
 }
 
 /* The year separator above row r at line y: the year, and the eras when they change. */
-static void separator(struct app *app, const struct dlt_row *r, int y, int x, int lw, int ei, int pi,
-		      struct strbuf *prev_eras)
+static void separator(struct app *app, const struct dlt_row *r, int y, int x, int lw, struct strbuf *prev_eras)
 {
 	struct strbuf sb = {0};
-	draw_str(y, x, 1, " ", draw_band(ei, 0));
-	draw_str(y, x + 1, 1, " ", draw_band(pi, 1));
+	bands(app, y, x, r->year, 0);
 	sb_addf(&sb, " %d ", r->year);
-	int cx = x + 2;
+	int cx = x + BANDS;
 	cx += draw_str(y, cx, 2, draw_utf8() ? "──" : "--", draw_attr(EL_YEAR));
 	cx += draw_str(y, cx, lw - (cx - x), sb_str(&sb), draw_attr(EL_YEAR));
 	sb_reset(&sb);
@@ -214,49 +248,74 @@ static void separator(struct app *app, const struct dlt_row *r, int y, int x, in
 	sb_free(&sb);
 }
 
-/* One milestone's line. */
-static void row_line(struct app *app, const struct dlt_row *r, int y, int x, int lw, int ei, int pi, int match)
+/* The title without a repeat of the name before a colon ("ResNet: residual learning ..."
+ * -> "residual learning ..."): the list shows the name already. */
+static const char *summary_of(const struct dlt_row *r)
+{
+	const char *colon = strstr(r->title, ": ");
+	const char *name = r->short_name;
+	if (!colon || !name || !*name || (size_t)(colon - r->title) > strlen(name) + 8)
+		return r->title;
+	for (const char *p = r->title; p + strlen(name) <= colon; p++)
+		if (strncasecmp(p, name, strlen(name)) == 0)
+			return colon + 2;
+	return r->title;
+}
+
+/* "Vaswani et al.": the first author's last name. */
+static void authors_of(const struct dlt_row *r, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (!r->lead_author || !*r->lead_author)
+		return;
+	const char *last = strrchr(r->lead_author, ' ');
+	snprintf(buf, size, "%s%s", last ? last + 1 : r->lead_author, r->more_authors ? " et al." : "");
+}
+
+/* One milestone's line: bands, pointer, date, name (29 columns: the longest), then as room
+ * allows the kind, the authors and the summary; a column too narrow to be read is left out. */
+static void row_line(struct app *app, const struct dlt_row *r, int y, int x, int lw, int match)
 {
 	struct search *q = &app->search;
 	int selected = r->id == app->sel;
 	attr_t base = selected ? draw_attr(EL_SELECTED) : A_NORMAL;
-	if (selected && app->focus_detail && app->term->w >= APP_WIDE)
+	if (selected && app->focus_detail && app_side_by_side(app))
 		base = A_REVERSE | A_DIM;
-	draw_str(y, x, 1, " ", draw_band(ei, 0));
-	draw_str(y, x + 1, 1, " ", draw_band(pi, 1));
-	draw_fill(y, x + 2, lw - 2, base);
-	int cx = x + 2;
+	char *const *terms = match ? q->terms : NULL;
+	size_t nterms = match ? q->nterms : 0;
+	bands(app, y, x, r->year, r->era);
+	draw_fill(y, x + BANDS, lw - BANDS, base);
+	int cx = x + BANDS;
 	cx += draw_str(y, cx, 1, selected ? glyph(G_POINTER) : " ", base);
 	char date[16];
 	dlt_format_date(r->year, r->month, date, sizeof date);
 	draw_str(y, cx, 8, date, selected ? base : draw_attr(EL_DATE));
 	cx += 8;
 	int rest = lw - (cx - x);
-	int name_w = rest >= 56 ? 24 : rest >= 36 ? 18 : rest;
-	attr_t name_attr = base | A_BOLD;
-	if (app->refs.state && refs_bookmarked(&app->refs, r->slug)) {
+	int name_w = rest >= 48 ? 30 : rest >= 36 ? 24 : rest;
+	int end = cx + name_w;
+	if (app->refs.state && refs_bookmarked(&app->refs, r->slug))
 		cx += draw_str(y, cx, 2, draw_utf8() ? "★ " : "+ ", selected ? base : draw_attr(EL_TAG));
-		name_w -= 2;
+	draw_str_hl(y, cx, end - cx - (rest > name_w), dlt_row_name(r), base | A_BOLD, terms, nterms);
+	cx = end;
+	int avail = lw - (cx - x);
+	attr_t dim = selected ? base : draw_attr(EL_DIM);
+	if (avail >= 12) {
+		draw_str(y, cx, 11, r->kind, selected ? base : draw_attr(EL_KIND));
+		cx += 12;
+		avail -= 12;
 	}
-	int used = match ? draw_str_hl(y, cx, name_w, dlt_row_name(r), name_attr, q->terms, q->nterms)
-			 : draw_str(y, cx, name_w, dlt_row_name(r), name_attr);
-	cx += name_w > used ? name_w : used;
-	rest = lw - (cx - x);
-	if (rest >= 14) {
-		cx += draw_str(y, cx, 1, " ", base);
-		cx += draw_str(y, cx, 11, r->kind, selected ? base : draw_attr(EL_KIND));
-		cx = x + lw - rest + 13;
-		rest = lw - (cx - x);
+	char who[64];
+	authors_of(r, who, sizeof who);
+	if (avail >= 18 + 30 && *who) {
+		draw_str(y, cx, 17, who, dim);
+		cx += 18;
+		avail -= 18;
 	}
-	if (rest > 4) {
-		attr_t a = selected ? base : draw_attr(EL_DIM);
-		if (match)
-			draw_str_hl(y, cx, rest - 1, r->title, a, q->terms, q->nterms);
-		else
-			draw_str(y, cx, rest - 1, r->title, a);
-	}
+	if (avail >= 20)
+		draw_str_hl(y, cx, avail - 1, summary_of(r), dim, terms, nterms);
 	if (match && !selected)
-		draw_str(y, x + 2, 1, glyph(G_BULLET), draw_attr(EL_MATCH));
+		draw_str(y, x + BANDS, 1, glyph(G_BULLET), draw_attr(EL_MATCH));
 }
 
 static void timeline_draw(struct app *app, struct view *v, struct rect rc)
@@ -281,7 +340,6 @@ static void timeline_draw(struct app *app, struct view *v, struct rect rc)
 		return;
 	}
 	int lw = rc.w - 1;   /* last column: minimap */
-	int prev_year = t->top_prev_year;   /* found by the layout: no second query */
 	struct strbuf prev_eras = {0};
 	/* Which rows match the search: one query over the window. */
 	uint8_t is_match[MAX_ROWS] = {0};
@@ -302,12 +360,9 @@ static void timeline_draw(struct app *app, struct view *v, struct rect rc)
 	for (size_t i = 0; i < t->nrows; i++) {
 		const struct dlt_row *r = &t->rows[i];
 		int y = rc.y + t->row_y[i];
-		int ei = era_index(app, r->era), pi = paradigm_index(app, r->paradigm);
-		if (r->year != prev_year) {
-			separator(app, r, y - 1, rc.x, lw, ei, pi, &prev_eras);
-			prev_year = r->year;
-		}
-		row_line(app, r, y, rc.x, lw, ei, pi, is_match[i]);
+		if (t->sep[i])
+			separator(app, r, y - 1, rc.x, lw, &prev_eras);
+		row_line(app, r, y, rc.x, lw, is_match[i]);
 	}
 	sb_free(&prev_eras);
 	minimap_draw(app, t, rc.y, rc.h, rc.x + rc.w - 1);
@@ -358,7 +413,7 @@ static void go_end(struct app *app, struct timeline *t, int last)
 	int64_t id = last ? neighbour(app, INT64_MAX, -1, NULL) : neighbour(app, 0, 1, NULL);
 	if (!id)
 		return;
-	app_select(app, id);
+	app_jump(app, id, 0);
 	app->rank = last ? dlt_view_count_now(app->view) : 1;   /* not known yet: 0 */
 	if (app->rank < 0)
 		app->rank = 0;
@@ -378,7 +433,7 @@ static void year_step(struct app *app, int dir)
 		if (!id)
 			app_message(app, 0, "%d is the last year", year);
 		else
-			app_select_top(app, id);
+			app_jump(app, id, 1);
 		return;
 	}
 	int64_t first = dlt_view_first_from_year(app->view, year);
@@ -387,24 +442,7 @@ static void year_step(struct app *app, int dir)
 		app_message(app, 0, "%d is the first year", year);
 		return;
 	}
-	app_select_top(app, dlt_view_first_from_year(app->view, prev_year));
-}
-
-static void era_step(struct app *app, int dir)
-{
-	struct dlt_row cur = {0};
-	if (!app->sel || dlt_row_load(app->db, app->sel, &cur) < 0 || !app->neras)
-		return;
-	int idx = era_index(app, cur.era);
-	dlt_row_clear(&cur);
-	for (int i = idx + dir; i >= 0 && i < (int)app->neras; i += dir) {
-		int64_t before = app->sel;
-		app->msg[0] = '\0';
-		app_era_jump(app, app->eras[i].id);
-		if (app->sel != before && !app->msg_err)
-			return;
-	}
-	app_message(app, 0, dir > 0 ? "This is the last era" : "This is the first era");
+	app_jump(app, dlt_view_first_from_year(app->view, prev_year), 1);
 }
 
 /* n / N: the next or previous match within the filter. */
@@ -456,7 +494,7 @@ static enum handled timeline_key(struct app *app, struct view *v, enum tui_actio
 		return HANDLED;
 	case ACT_ERA_PREV:
 	case ACT_ERA_NEXT:
-		era_step(app, a == ACT_ERA_NEXT ? 1 : -1);
+		app_era_step(app, a == ACT_ERA_NEXT ? 1 : -1);
 		return HANDLED;
 	case ACT_MATCH_NEXT:
 	case ACT_MATCH_PREV:
@@ -471,10 +509,23 @@ static void timeline_mouse(struct app *app, struct view *v, int bstate, int y, i
 {
 	(void)x;
 	struct timeline *t = v->priv;
-	if (bstate & BUTTON4_PRESSED) {
-		move_by(app, -3);
-	} else if (bstate & BUTTON5_PRESSED) {
-		move_by(app, 3);
+	if (bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		/* the wheel scrolls the list; the selection follows only to stay on the screen */
+		int dir = bstate & BUTTON4_PRESSED ? -1 : 1;
+		struct dlt_row r[3];
+		size_t n = dlt_view_fetch(app->view, t->top, dir, 3, r);
+		if (n && dir < 0)
+			t->top = r[n - 1].id;
+		else if (n && t->nrows && t->rows[t->nrows - 1].id < neighbour(app, INT64_MAX, -1, NULL))
+			t->top = r[n - 1].id;
+		for (size_t i = 0; i < n; i++)
+			dlt_row_clear(&r[i]);
+		app->top_req = t->top;
+		size_t shown = layout(app, t, t->h > 0 ? t->h : 1);
+		if (shown && app->sel < t->rows[0].id)
+			app_select(app, t->rows[0].id);
+		else if (shown && app->sel > t->rows[shown - 1].id)
+			app_select(app, t->rows[shown - 1].id);
 	} else if (bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED)) {
 		app->focus_detail = 0;
 		for (size_t i = 0; i < t->nrows; i++)

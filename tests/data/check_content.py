@@ -66,6 +66,11 @@ def main():
     if nlinks < a.min_links:
         problem("%d builds_on links, want at least %d" % (nlinks, a.min_links))
 
+    # short names fit the browser's name column (29 columns)
+    for m in ms:
+        if m.get("short") and len(m["short"]) > 29:
+            problem("%s: short name %r is longer than 29 characters (the list's name column)" % (m["id"], m["short"]))
+
     # 2. aliases
     names = {}   # key -> the milestones that carry it as id, short, title or paper title
     for m in ms:

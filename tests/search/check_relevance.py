@@ -74,15 +74,15 @@ def browser_first(bin_, db, query, all_titles, tmp):
     lines = p.stdout.split("\n")
     # the detail stands beside the list from 120 columns: its first line is the title
     first = lines[1] if len(lines) > 1 else ""
-    sep = first.find("│")
+    sep = first.find("│")   # the minimap, then the line between list and detail
     if sep < 0:
         return "(no detail on the screen)"
-    shown = first[sep + 1:].strip()
+    shown = first[sep + 1:].lstrip("│ ").strip()
     if not shown:
         return "(no detail on the screen)"
-    hits = [slug for slug, title in all_titles if title.startswith(shown) or shown.startswith(title)]
+    # the title's first line when it wraps: the titles it begins
+    hits = [slug for slug, title in all_titles if title.startswith(shown)]
     if len(hits) != 1:
-        # a cut title: the longest title it is a prefix of, when unique
         return "(%s: %d milestones)" % (shown, len(hits))
     return hits[0]
 

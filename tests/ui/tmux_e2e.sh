@@ -11,58 +11,55 @@ if ! command -v tmux >/dev/null; then
     echo "SKIP: tmux is not installed"
     exit 77
 fi
-nshell=0
-sock=dlt-e2e-$$-0
-T() { tmux -L "$sock" "$@"; }
-pass=0 fail=0
-trap 'T kill-server 2>/dev/null' EXIT
+. "$(dirname "$0")/../lib/tmux.sh"
 
-screen() { T capture-pane -p -t e2e; }
-# wait_for REGEX [SECONDS]: poll the screen until an extended regex matches.
-wait_for() {
-    local re=$1 limit=${2:-8} i
-    for ((i = 0; i < limit * 20; i++)); do
-        if screen | grep -Eq -- "$re"; then return 0; fi
-        sleep 0.05
-    done
-    return 1
-}
-check() { # check NAME REGEX [SECONDS]
-    if wait_for "$2" "${3:-8}"; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        echo "FAIL: $1: screen never matched /$2/"
-        screen | sed 's/^/    | /'
-    fi
-}
-check_not() { # check_not NAME REGEX: the current screen must not match
-    sleep 0.3
-    if screen | grep -Eq -- "$2"; then
-        fail=$((fail + 1))
-        echo "FAIL: $1: screen matches /$2/"
-        screen | sed 's/^/    | /'
-    else
-        pass=$((pass + 1))
-    fi
-}
-keys() { T send-keys -t e2e "$@"; }
-type_line() { T send-keys -t e2e -l "$1"; T send-keys -t e2e Enter; }
-
-start_shell() { # start_shell W H: a clean bash in a fresh tmux server of its own
-    T kill-server 2>/dev/null
-    nshell=$((nshell + 1))
-    sock=dlt-e2e-$$-$nshell
-    T -f /dev/null new-session -d -s e2e -x "$1" -y "$2" "env -i PATH=$PATH HOME=/nonexistent TERM=screen bash --norc --noprofile"
-    T set-option -g status off >/dev/null
-    type_line "export PS1='$ ' LC_ALL=C.UTF-8 XDG_CONFIG_HOME=/nonexistent TERM=screen-256color; clear"
-    wait_for '^\$ ?$' 5 || { echo "FAIL: the shell did not start"; exit 1; }
-}
-shell_ok() { # after the browser ends: the shell echoes and the terminal modes are sane
-    type_line "echo restored-\$((40+2)); stty -a | tr ' ;' '\n\n' | grep -cxE 'echo|icanon'"
-    check "$1: shell usable after exit" 'restored-42'
-    check "$1: echo and icanon restored" '^2$'
-}
+# ---- the jump list, stacked filters and the panes, side by side (built-in database) ----------
+start_shell 140 40
+type_line "$bin --no-state; echo rc=\$?"
+check "wide launch" ' 1 of [0-9]+ '
+keys y; T send-keys -t e2e -l 2017; keys Enter
+check "jump: year 2017" '▶2017-'
+keys y; T send-keys -t e2e -l 1990; keys Enter
+check "jump: year 1990" '▶1990'
+keys /; T send-keys -t e2e -l gpt-3; keys Enter
+check "jump: search gpt-3" '▶2020-05 GPT-3'
+keys BSpace
+check "back: to 1990" '▶1990'
+keys C-o
+check "Ctrl-O: back to 2017" '▶2017-'
+keys Right Right
+check "forward twice: GPT-3 again" '▶2020-05 GPT-3'
+keys H
+check "H: the jumps, the current one marked" '▶\* 2020  GPT-3'
+keys Escape
+keys f; T send-keys -t e2e -l 'tag reinforcement'; keys Down Enter
+check "filter: a tag" 'filter: tag Reinforcement learning'
+keys f; T send-keys -t e2e -l 'era llm'; keys Down Enter
+check "filters stack: tag and era" 'filter: tag Reinforcement learning, era The LLM Era'
+keys f
+check "the picker lists what to remove" 'remove   tag Reinforcement learning'
+keys Enter
+check "one criterion removed" 'filter: era The LLM Era'
+keys F
+check "F clears every criterion" 'Filter cleared'
+keys v
+check "v hides the detail" 'Detail hidden'
+check_not "no pane beside the list" '│ Date  '
+keys v
+check "v shows it again" 'Detail shown'
+col() { screen | sed -n 2p | grep -bo '[◂▸]' | head -1 | cut -d: -f1; }
+before=$(col)
+keys '>' '>'
+sleep 0.3
+after=$(col)
+if [ -n "$before" ] && [ -n "$after" ] && [ "$after" -gt "$before" ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL: > moves the split: column $before, then $after"; fi
+keys '<' '<' '<' '<'
+sleep 0.3
+if [ "$(col)" -lt "$after" ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL: < moves the split back: column $(col)"; fi
+keys q
+check "wide: quits with 0" 'rc=0'
 
 # ---- navigation on the built-in database -------------------------------------------------
 start_shell 100 30
@@ -172,7 +169,7 @@ check "vt100 monochrome" ' 1 of 400 '
 keys q
 check "vt100 quits" 'rc=0'
 type_line "clear; LC_ALL=C $bin --db $db; echo rc=\$?"
-check "C locale: ASCII borders" '^  -- 19[0-9]{2} '
+check "C locale: ASCII borders" '^   -- 19[0-9]{2} '
 check_not "C locale: no box drawing" '─'
 keys q
 check "C locale quits" 'rc=0'

@@ -331,6 +331,141 @@ static void test_filter_copy_and_clear(void **state)
 	dlt_view_free(v);
 }
 
+/* ---- filters that stack: every way of reading a view agrees with a brute-force answer ---- */
+
+/* The ids that pass f, found the slow way: every milestone, each criterion on its own view
+ * of one criterion (those are checked above). */
+static size_t oracle(const struct dlt_filter *f, int64_t *out)
+{
+	size_t n = 0;
+	for (int64_t id = 1; id <= 14; id++) {
+		struct dlt_row r = {0};
+		assert_int_equal(dlt_row_load(db, id, &r), 0);
+		int ok = 1;
+		for (const struct dlt_filter *g = f; g && ok; g = g->also) {
+			if ((g->year_from && r.year < g->year_from) || (g->year_to && r.year > g->year_to))
+				ok = 0;
+			int any = !g->ntags;
+			for (size_t i = 0; i < g->ntags && !any; i++) {
+				struct dlt_view *t = view_of(C_TAG, g->tags[i], NULL, 0, 0);
+				any = dlt_view_contains(t, id);
+				dlt_view_free(t);
+			}
+			ok = ok && any;
+			any = !g->nkinds;
+			for (size_t i = 0; i < g->nkinds; i++)
+				any |= strcmp(r.kind, g->kinds[i]) == 0;
+			ok = ok && any;
+			any = !g->neras;
+			for (size_t i = 0; i < g->neras; i++)
+				any |= r.era == g->eras[i];
+			ok = ok && any;
+			if (g->only_ids) {
+				any = 0;
+				for (size_t i = 0; i < g->nids; i++)
+					any |= g->ids[i] == id;
+				ok = ok && any;
+			}
+		}
+		if (ok)
+			out[n++] = id;
+		dlt_row_clear(&r);
+	}
+	return n;
+}
+
+/* View f, fetched in pages both ways, counted, ranked and asked row by row, in one go and
+ * after walking its matches a slice at a time, agrees with the oracle. */
+static void check_compound(const struct dlt_filter *f)
+{
+	int64_t want[14];
+	size_t nw = oracle(f, want);
+	for (int slices = 0; slices < 2; slices++) {
+		struct dlt_view *v = dlt_view_new(db, f);
+		if (slices)
+			while (dlt_view_progress(v, 2) == 0)   /* two rows a slice */
+				;
+		struct dlt_row rows[16];
+		size_t n = dlt_view_fetch(v, 0, 1, 16, rows);
+		assert_int_equal(n, nw);
+		for (size_t i = 0; i < n; i++) {
+			assert_int_equal(rows[i].id, want[i]);
+			assert_int_equal(dlt_view_rank(v, rows[i].id), (int64_t)i + 1);
+			dlt_row_clear(&rows[i]);
+		}
+		n = dlt_view_fetch(v, INT64_MAX, -1, 16, rows);
+		assert_int_equal(n, nw);
+		for (size_t i = 0; i < n; i++) {
+			assert_int_equal(rows[i].id, want[nw - 1 - i]);
+			dlt_row_clear(&rows[i]);
+		}
+		assert_int_equal(dlt_view_count(v), (int64_t)nw);
+		for (int64_t id = 1, k = 0; id <= 14; id++) {
+			int in = k < (int64_t)nw && want[k] == id;
+			assert_int_equal(dlt_view_contains(v, id), in);
+			k += in;
+		}
+		assert_int_equal(dlt_view_empty(v), nw == 0);
+		dlt_view_free(v);
+	}
+}
+
+static void test_view_compound(void **state)
+{
+	(void)state;
+	struct dlt_filter f = {0};
+	dlt_filter_add_tag(&f, 1);                /* cnn or robotics */
+	dlt_filter_add_tag(&f, 5);
+	check_compound(&f);
+	dlt_filter_add_kind(&f, "model");         /* ... and a model: alexnet */
+	check_compound(&f);
+	dlt_filter_clear(&f);
+	dlt_filter_add_tag(&f, 2);                /* nlp, a paper or a model, 2000-2018 */
+	dlt_filter_add_kind(&f, "paper");
+	dlt_filter_add_kind(&f, "model");
+	f.year_from = 2000;
+	f.year_to = 2018;
+	check_compound(&f);
+	dlt_filter_clear(&f);
+	dlt_filter_add_era(&f, 2);                /* era deep or modern, with a chosen few */
+	dlt_filter_add_era(&f, 3);
+	int64_t chosen[] = {14, 3, 8, 8, 99};     /* any order, repeats and an id not there */
+	dlt_filter_set_ids(&f, chosen, 5);
+	check_compound(&f);
+	struct dlt_filter also = {0};             /* and, chained: tag gen */
+	dlt_filter_add_tag(&also, 4);
+	dlt_filter_and(&f, &also);
+	check_compound(&f);
+	dlt_filter_clear(&also);
+	dlt_filter_clear(&f);
+	int64_t none[] = {0};
+	dlt_filter_set_ids(&f, none, 0);          /* bookmarked only, with no bookmark */
+	check_compound(&f);
+	dlt_filter_clear(&f);
+}
+
+static void test_filter_merge_describe(void **state)
+{
+	(void)state;
+	struct dlt_filter a = {0}, b = {.year_from = 2012};
+	dlt_filter_add_tag(&a, 1);
+	dlt_filter_add_tag(&b, 1);
+	dlt_filter_add_tag(&b, 3);
+	dlt_filter_add_kind(&b, "paper");
+	dlt_filter_merge(&a, &b);
+	assert_int_equal(a.ntags, 2);
+	assert_int_equal(a.nkinds, 1);
+	assert_int_equal(a.year_from, 2012);
+	struct strbuf d = {0};
+	dlt_filter_describe(db, &a, &d);
+	assert_string_equal(sb_str(&d), "tags CNN or Computer vision, kind paper, from 2012");
+	sb_free(&d);
+	assert_false(dlt_filter_is_empty(&a));
+	dlt_filter_clear(&a);
+	dlt_filter_clear(&b);
+	assert_true(dlt_filter_is_empty(&a));
+}
+
 /* ---- years, periods, summary ---------------------------------------------------------------- */
 
 static void test_years(void **state)
@@ -475,7 +610,7 @@ static void test_links(void **state)
 {
 	(void)state;
 	struct dlt_link *l;
-	size_t n = dlt_links_load(db, 10, 1, &l);   /* what the Transformer builds on, in data order */
+	size_t n = dlt_links_load(db, 10, 1, &l);   /* what the Transformer builds on, by date */
 	assert_int_equal(n, 2);
 	assert_string_equal(l[0].other.slug, "lstm");
 	assert_int_equal(l[0].other.id, 3);
@@ -492,10 +627,10 @@ static void test_links(void **state)
 	assert_string_equal(l[1].other.slug, "bert");
 	dlt_links_free(l, n);
 
-	n = dlt_links_load(db, 5, 1, &l);     /* AlexNet: data order, not id order */
+	n = dlt_links_load(db, 5, 1, &l);     /* AlexNet: in timeline order, not the data's */
 	assert_int_equal(n, 2);
-	assert_string_equal(l[0].other.slug, "lenet");
-	assert_string_equal(l[1].other.slug, "backprop");
+	assert_string_equal(l[0].other.slug, "backprop");
+	assert_string_equal(l[1].other.slug, "lenet");
 	dlt_links_free(l, n);
 
 	n = dlt_links_load(db, 2, -1, &l);    /* backprop led to five */
@@ -719,6 +854,8 @@ int main(void)
 		T(test_view_paradigm),
 		T(test_view_kind),
 		T(test_filter_copy_and_clear),
+		T(test_view_compound),
+		T(test_filter_merge_describe),
 		T(test_years),
 		T(test_periods),
 		T(test_summary),

@@ -1,0 +1,57 @@
+# tmux.sh -- drive a program in a real terminal as a person would: tmux runs a clean shell,
+# the test types into it with send-keys and reads the screen with capture-pane. Sourced by
+# the tmux tests (tests/ui/tmux_*.sh); they count with pass and fail.
+# shellcheck shell=bash
+nshell=0
+sock=dlt-e2e-$$-0
+T() { tmux -L "$sock" "$@"; }
+pass=0 fail=0
+trap 'T kill-server 2>/dev/null' EXIT
+
+screen() { T capture-pane -p -t e2e; }
+# wait_for REGEX [SECONDS]: poll the screen until an extended regex matches.
+wait_for() {
+    local re=$1 limit=${2:-8} i
+    for ((i = 0; i < limit * 20; i++)); do
+        if screen | grep -Eq -- "$re"; then return 0; fi
+        sleep 0.05
+    done
+    return 1
+}
+check() { # check NAME REGEX [SECONDS]
+    if wait_for "$2" "${3:-8}"; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL: $1: screen never matched /$2/"
+        screen | sed 's/^/    | /'
+    fi
+}
+check_not() { # check_not NAME REGEX: the current screen must not match
+    sleep 0.3
+    if screen | grep -Eq -- "$2"; then
+        fail=$((fail + 1))
+        echo "FAIL: $1: screen matches /$2/"
+        screen | sed 's/^/    | /'
+    else
+        pass=$((pass + 1))
+    fi
+}
+keys() { T send-keys -t e2e "$@"; }
+type_line() { T send-keys -t e2e -l "$1"; T send-keys -t e2e Enter; }
+
+start_shell() { # start_shell W H: a clean bash in a fresh tmux server of its own
+    T kill-server 2>/dev/null
+    nshell=$((nshell + 1))
+    sock=dlt-e2e-$$-$nshell
+    T -f /dev/null new-session -d -s e2e -x "$1" -y "$2" "env -i PATH=$PATH HOME=/nonexistent TERM=screen bash --norc --noprofile"
+    T set-option -g status off >/dev/null
+    type_line "export PS1='$ ' LC_ALL=C.UTF-8 XDG_CONFIG_HOME=/nonexistent TERM=screen-256color; clear"
+    wait_for '^\$ ?$' 5 || { echo "FAIL: the shell did not start"; exit 1; }
+}
+shell_ok() { # after the browser ends: the shell echoes and the terminal modes are sane
+    type_line "echo restored-\$((40+2)); stty -a | tr ' ;' '\n\n' | grep -cxE 'echo|icanon'"
+    check "$1: shell usable after exit" 'restored-42'
+    check "$1: echo and icanon restored" '^2$'
+}
+
