@@ -3,20 +3,32 @@
  *
  * A map of the program (start reading here, then main() below):
  *
- *   main.c            argv -> command-line mode (cli/) or the interactive browser (tui/)
- *   tui/              the only code that includes curses: terminal setup, the key/action
- *                     table that also generates the help screen, the timeline, detail,
- *                     picker and help views, the headless script mode used by tests
- *   cli/              subcommands (list, show, search, links, eras, export, import, ...)
- *                     printing text, TSV or JSON; no curses
- *   import/           YAML data files -> validation -> database (ynode streams the YAML;
- *                     batch.c gathers rows for multi-row INSERTs)
- *   model/            the timeline as views with keyset paging, periods, milestones with
- *                     their links, search-query compilation, detail fields; no curses
+ *   main.c            argv -> command-line mode (cli/) or the interactive browser (tui/);
+ *                     `dltimeline NAME` and --goto open the browser on a milestone
+ *   tui/              the only code that includes curses. tui.c composes the screen and runs
+ *                     the loop; app.c is the controller (selection, filter, search, jump list,
+ *                     messages, the stack of views); each view is a file of its own behind
+ *                     view.h's view_ops (v_timeline, v_detail, v_help, v_picker, v_prompt,
+ *                     v_lineage, v_path, v_chart); keys.c holds the action table that also
+ *                     makes the help; term.c the terminal and signals; script.c the headless
+ *                     mode of the tests; draw.c how text and glyphs reach the screen
+ *   cli/              one file per command family (cmd_list, cmd_show, cmd_graph, cmd_export,
+ *                     cmd_misc) over cli.c, which turns each command's option table into
+ *                     getopt and --help; output.c prints text, TSV and JSON; no curses
+ *   import/           YAML data files -> parse (parser threads, yfast/ynode) -> check (fields,
+ *                     entries, the whole input) -> sink (the database writer and the search
+ *                     index, or nothing for --check)
+ *   model/            the timeline for both front ends: filter.c (criteria that stack),
+ *                     view.c (what a filter lets through, paged, counted and ranked),
+ *                     find.c (the one ranking of search: names, prefixes, words, text, typos),
+ *                     query.c (field terms), search.c (full-text expressions), model.c
+ *                     (rows, periods, milestones, links), detail.c, graph.c (lineage, paths),
+ *                     chart.c, state.c (bookmarks and search history); no curses
  *   db/               opening databases read-only (embedded or --db), validation, the
  *                     table of every SQL statement (queries.h), prepared once, bound always,
- *                     and the ranking functions those statements call (rank.c)
- *   core/             allocation, string buffers, UTF-8 width/wrapping/sanitising
+ *                     the name key of the name indexes, and the ranking functions (rank.c)
+ *   core/             allocation, string buffers, UTF-8 width/wrapping/sanitising/name keys,
+ *                     JSON text, the vocabulary of the data model (vocab.h)
  *
  * Dependencies point one way: tui -> model -> db -> core; cli and import -> model/db -> core.
  * The database schema lives in schema/; the curated data in data/ (format: data/README.md).

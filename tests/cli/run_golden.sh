@@ -2,9 +2,11 @@
 # run_golden.sh -- run every case of cases.txt against the fixture database and compare
 # stdout, stderr and the exit status with expected/NAME.out.
 #
-# usage: run_golden.sh DLTIMELINE FIXTURE_DB SOURCE_DIR [--update] [NAME...]
-#   --update   (re)write the expected files instead of comparing (then READ them)
-#   NAME...    run only these cases
+# usage: run_golden.sh DLTIMELINE FIXTURE_DB SOURCE_DIR [--update | --check-files] [NAME...]
+#   --update       (re)write the expected files instead of comparing (then READ them)
+#   --check-files  run no case: only check that every case has its expected file and every
+#                  expected file its case (ctest runs each case as a test of its own)
+#   NAME...        run only these cases
 #
 # Each case runs from SOURCE_DIR as `DLTIMELINE --db FIXTURE_DB ARGS...` with stdin from
 # /dev/null, stdout and stderr to files (never a terminal), and COLUMNS, LINES, NO_COLOR
@@ -14,9 +16,12 @@ set -u
 
 bin=$1 db=$2 src=$3
 shift 3
-update=0
+update=0 files_only=0
 if [[ ${1:-} == --update ]]; then
 	update=1
+	shift
+elif [[ ${1:-} == --check-files ]]; then
+	files_only=1
 	shift
 fi
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,6 +48,14 @@ while IFS= read -r line || [[ -n $line ]]; do
 	fi
 	seen[$name]=1
 	if (( ${#only[@]} )) && [[ -z ${only[$name]:-} ]]; then
+		continue
+	fi
+	if (( files_only )); then
+		if [[ ! -f $expected_dir/$name.out ]]; then
+			echo "FAIL $name: no expected file $expected_dir/$name.out"
+			failed=$((failed + 1))
+		fi
+		ran=$((ran + 1))
 		continue
 	fi
 	ran=$((ran + 1))

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "import/batch.h"
+#include "testutil.h"
 
 #define ONE "INSERT INTO t (a, b, c) VALUES (?, ?, 'k')"
 #define FULL "INSERT INTO t (a, b, c) VALUES " DLT_BATCH_VALUES("(?, ?, 'k')")
@@ -134,8 +135,9 @@ static void test_misuse(void **state)
 	assert_int_equal(sqlite3_close(db), SQLITE_OK);   /* SQLITE_BUSY if a statement was left */
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	tu_filter(argc, argv);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows_in_order),
 		cmocka_unit_test(test_errors),

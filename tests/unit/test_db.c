@@ -513,8 +513,9 @@ static void test_read_only_directory(void **state)
 	free(dir);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	tu_filter(argc, argv);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_directory),

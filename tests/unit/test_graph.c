@@ -665,8 +665,9 @@ static void test_chart_scale(void **state)
 
 #define T(f) cmocka_unit_test_teardown(f, check_no_error)
 
-int main(void)
+int main(int argc, char **argv)
 {
+	tu_filter(argc, argv);
 	const struct CMUnitTest tests[] = {
 		T(test_lineage_up),
 		T(test_lineage_down),

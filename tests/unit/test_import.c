@@ -912,8 +912,9 @@ static void test_fixture_imports(void **state)
 	free(dir);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	tu_filter(argc, argv);
 	const char *t = getenv("TMPDIR");
 	orig_tmpdir = t ? xstrdup(t) : NULL;
 

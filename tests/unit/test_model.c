@@ -843,8 +843,9 @@ static void test_format_helpers(void **state)
 
 #define T(f) cmocka_unit_test_teardown(f, check_no_error)
 
-int main(void)
+int main(int argc, char **argv)
 {
+	tu_filter(argc, argv);
 	const struct CMUnitTest tests[] = {
 		T(test_view_everything),
 		T(test_view_row_fields),

@@ -434,8 +434,9 @@ static void test_prefix_expansion(void **state)
 	assert_false(dlt_db_failed(db));
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	tu_filter(argc, argv);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_compile_words),
 		cmocka_unit_test(test_compile_operators_are_inert),

@@ -126,8 +126,9 @@ static void test_empty_and_foreign_files(void **state)
 	free(junk);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	tu_filter(argc, argv);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reading_writes_nothing),
 		cmocka_unit_test(test_persist_per_timeline),

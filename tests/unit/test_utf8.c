@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "testutil.h"
 
 /* ---- decode / encode / validate ---------------------------------------------------------- */
 
@@ -355,8 +356,39 @@ static void test_to_ascii(void **state)
 	check_ascii("bad\xff" "byte", "bad?byte");
 }
 
-int main(void)
+/* Names compare as keys: letters and digits, no case, no accents, Greek spelled out. */
+static void check_key(const char *name, const char *want)
 {
+	struct strbuf k = {0};
+	utf8_name_key(name, strlen(name), &k);
+	if (strcmp(sb_str(&k), want) != 0)
+		fail_msg("key of \"%s\" is \"%s\", want \"%s\"", name, sb_str(&k), want);
+	sb_free(&k);
+}
+
+static void test_name_key(void **state)
+{
+	(void)state;
+	check_key("GPT-3", "gpt3");
+	check_key("gpt 3", "gpt3");
+	check_key("Llama 2", "llama2");
+	check_key("U-Net", "unet");
+	check_key("alpha go", "alphago");
+	check_key("DALL\xc2\xb7" "E", "dalle");            /* a middle dot */
+	check_key("J\xc3\xbcrgen Schmidhuber", "jurgenschmidhuber");
+	check_key("\xc5\x81ukasz", "lukasz");            /* L with stroke */
+	check_key("Stra\xc3\x9f" "e", "strasse");          /* sharp s */
+	check_key("\xce\xb2-VAE", "betavae");              /* Greek beta */
+	check_key("Attention Is All You Need.", "attentionisallyouneed");
+	check_key("\xe4\xb8\xad\xe6\x96\x87", "\xe4\xb8\xad\xe6\x96\x87");   /* other scripts stay */
+	check_key("", "");
+	check_key("--- ...", "");
+	check_key("\xff\xfeGPT", "gpt");                  /* invalid bytes are dropped */
+}
+
+int main(int argc, char **argv)
+{
+	tu_filter(argc, argv);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_valid),
 		cmocka_unit_test(test_decode_invalid),
@@ -373,6 +405,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_newlines_and_empty),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_to_ascii),
+		cmocka_unit_test(test_name_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

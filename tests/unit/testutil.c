@@ -236,3 +236,9 @@ void tu_fixture_close(struct tu_fixture *f)
 	free(f->path);
 	memset(f, 0, sizeof *f);
 }
+
+void tu_filter(int argc, char **argv)
+{
+	if (argc > 1)
+		cmocka_set_test_filter(argv[1]);
+}

@@ -13,6 +13,9 @@
 
 #include "core/util.h"
 
+/* Run only the tests whose names match argv[1] (a glob: test_model 'test_view_*'), when it
+ * is given; call first in main(). */
+void tu_filter(int argc, char **argv);
 /* Create a fresh directory under $TMPDIR (or /tmp); returns a malloc'd path. */
 char *tu_mkdtemp(void);
 /* Remove a directory tree (best effort; restores write permission first). */
