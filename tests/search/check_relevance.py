@@ -74,10 +74,11 @@ def browser_first(bin_, db, query, all_titles, tmp):
     lines = p.stdout.split("\n")
     # the detail stands beside the list from 120 columns: its first line is the title
     first = lines[1] if len(lines) > 1 else ""
-    sep = first.find("│")   # the minimap, then the line between list and detail
-    if sep < 0:
+    # the minimap, then the line between list and detail, or the focus arrow in its place
+    marks = [i for i in (first.find("│"), first.find("◂"), first.find("▸")) if i >= 0]
+    if not marks:
         return "(no detail on the screen)"
-    shown = first[sep + 1:].lstrip("│ ").strip()
+    shown = first[min(marks) + 1:].lstrip("│◂▸ ").strip()
     if not shown:
         return "(no detail on the screen)"
     # the title's first line when it wraps: the titles it begins
