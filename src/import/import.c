@@ -46,6 +46,7 @@
 #include "db/db.h"
 #include "db/rank.h"
 #include "import/batch.h"
+#include "import/internal.h"
 #include "import/schema_text.h"
 #include "import/yfast.h"
 #include "import/ynode.h"
@@ -62,92 +63,6 @@
 
 /* counts_sql writes blocks of 1024 ids, as the readers expect */
 _Static_assert(DLT_COUNT_BLOCK == 1024, "counts_sql: filter_counts blocks are 1024 ids");
-
-/* ---- problems ------------------------------------------------------------------------ */
-
-/* Problems sort by file, line, column, then `seq`: the phase (collecting, parsing, the
- * whole-input checks), a group (the file while parsing, the check's number) and a counter. */
-#define SEQ(phase, group, n) (((uint64_t)(phase) << 62) | ((uint64_t)(group) << 40) | \
-			      ((uint64_t)(n) & ((UINT64_C(1) << 40) - 1)))
-enum { PH_COLLECT, PH_PARSE, PH_CHECK, PH_END };
-enum { CK_DUP_MS, CK_DUP_PERIOD, CK_DUP_TAG, CK_UNKNOWN_ERA, CK_UNKNOWN_PAR, CK_ERA_YEAR,
-       CK_UNKNOWN_TAG, CK_TAG_TWICE, CK_DUP_ALIAS, CK_UNKNOWN_LINK, CK_SELF_LINK,
-       CK_LINK_TWICE, CK_CYCLE };
-
-struct problem {
-	size_t file;           /* index into imp->files; nfiles = the program itself */
-	unsigned line, col;    /* 1-based; 0 when unknown */
-	uint64_t seq;
-	char *msg;
-};
-
-struct plist {
-	struct problem *v;
-	size_t n, cap;
-};
-
-static void plist_vadd(struct plist *pl, size_t file, unsigned line, unsigned col, uint64_t seq,
-		       const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
-
-static void plist_vadd(struct plist *pl, size_t file, unsigned line, unsigned col, uint64_t seq,
-		       const char *fmt, va_list ap)
-{
-	if (pl->n == pl->cap) {
-		pl->cap = pl->cap ? pl->cap * 2 : 32;
-		pl->v = xrealloc(pl->v, pl->cap * sizeof *pl->v);
-	}
-	struct strbuf sb = {0};
-	sb_vaddf(&sb, fmt, ap);
-	/* messages quote the data (keys, ids, values): one printable line, whatever it holds */
-	pl->v[pl->n++] = (struct problem){file, line, col, seq, utf8_sanitize(sb_str(&sb), sb.len, 0)};
-	sb_free(&sb);
-}
-
-static void plist_add(struct plist *pl, size_t file, unsigned line, unsigned col, uint64_t seq,
-		      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static void plist_add(struct plist *pl, size_t file, unsigned line, unsigned col, uint64_t seq,
-		      const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	plist_vadd(pl, file, line, col, seq, fmt, ap);
-	va_end(ap);
-}
-
-static void plist_free(struct plist *pl)
-{
-	for (size_t i = 0; i < pl->n; i++)
-		free(pl->v[i].msg);
-	free(pl->v);
-	memset(pl, 0, sizeof *pl);
-}
-
-/* Move every problem of `from` to the end of `to`. */
-static void plist_take(struct plist *to, struct plist *from)
-{
-	for (size_t i = 0; i < from->n; i++) {
-		if (to->n == to->cap) {
-			to->cap = to->cap ? to->cap * 2 : 32;
-			to->v = xrealloc(to->v, to->cap * sizeof *to->v);
-		}
-		to->v[to->n++] = from->v[i];
-	}
-	free(from->v);
-	memset(from, 0, sizeof *from);
-}
-
-static int problem_cmp(const void *a, const void *b)
-{
-	const struct problem *p = a, *q = b;
-	if (p->file != q->file)
-		return p->file < q->file ? -1 : 1;
-	if (p->line != q->line)
-		return p->line < q->line ? -1 : 1;
-	if (p->col != q->col)
-		return p->col < q->col ? -1 : 1;
-	return p->seq < q->seq ? -1 : p->seq > q->seq;
-}
 
 /* ---- timing ------------------------------------------------------------------------------ */
 
@@ -409,7 +324,7 @@ struct importer {
 	char **files;
 	size_t nfiles, capfiles;
 	unsigned char *skip;       /* per file: collecting it failed, do not read it */
-	struct plist probs;        /* collecting, the writer's checks and the end */
+	struct problems probs;     /* collecting, the writer's checks and the end */
 	uint64_t nchecks;          /* order of the writer's check problems */
 
 	/* parsers -> writer */
@@ -472,16 +387,10 @@ struct importer {
 
 /* ---- input files ------------------------------------------------------------------------ */
 
-static void collect_problem(struct importer *imp, size_t file, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void collect_problem(struct importer *imp, size_t file, const char *fmt, ...)
+/* A problem with an input path as a whole. */
+static struct where at_file(size_t file)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	plist_vadd(&imp->probs, file, 0, 0, SEQ(PH_COLLECT, 0, imp->probs.n), fmt, ap);
-	va_end(ap);
-	atomic_store(&imp->any_problem, 1);
+	return (struct where){file, 0, 0};
 }
 
 static void add_file(struct importer *imp, const char *path, int skip)
@@ -514,7 +423,7 @@ static void collect(struct importer *imp, const char *path)
 	struct stat st;
 	if (stat(path, &st) < 0) {
 		add_file(imp, path, 1);
-		collect_problem(imp, imp->nfiles - 1, "%s", strerror(errno));
+		problem_at(&imp->probs, at_file(imp->nfiles - 1), SEQ(PH_COLLECT, 0, imp->probs.n), "%s", strerror(errno));
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
@@ -524,7 +433,7 @@ static void collect(struct importer *imp, const char *path)
 	DIR *d = opendir(path);
 	if (!d) {
 		add_file(imp, path, 1);
-		collect_problem(imp, imp->nfiles - 1, "%s", strerror(errno));
+		problem_at(&imp->probs, at_file(imp->nfiles - 1), SEQ(PH_COLLECT, 0, imp->probs.n), "%s", strerror(errno));
 		return;
 	}
 	char **names = NULL;
@@ -556,7 +465,7 @@ static void collect(struct importer *imp, const char *path)
 	free(names);
 	if (n == 0) {
 		add_file(imp, path, 1);
-		collect_problem(imp, imp->nfiles - 1, "no .yaml or .yml files in this directory");
+		problem_at(&imp->probs, at_file(imp->nfiles - 1), SEQ(PH_COLLECT, 0, imp->probs.n), "no .yaml or .yml files in this directory");
 	}
 }
 
@@ -565,7 +474,7 @@ static void collect(struct importer *imp, const char *path)
 struct pctx {
 	struct importer *imp;
 	const struct dlt_import_opts *opts;
-	struct plist probs;
+	struct problems probs;
 	size_t file;           /* the file being read */
 	uint64_t n;            /* problems (and reserved places) so far in this file */
 	regex_t re_arxiv_new, re_arxiv_old, re_doi, re_url;
@@ -575,33 +484,28 @@ struct pctx {
 	double cpu;            /* CPU time of the thread, for the timing report */
 };
 
-static void pproblem(struct pctx *c, unsigned line, unsigned col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-/* A problem found while parsing the current file. */
-static void pproblem(struct pctx *c, unsigned line, unsigned col, const char *fmt, ...)
+/* Where a problem of the file being parsed is: at (line, col), at node n. */
+static struct where at_pos(const struct pctx *c, unsigned line, unsigned col)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	plist_vadd(&c->probs, c->file, line, col, SEQ(PH_PARSE, c->file, c->n++), fmt, ap);
-	va_end(ap);
-	atomic_store(&c->imp->any_problem, 1);
+	return (struct where){c->file, line, col};
 }
 
-static void cproblem(struct pctx *c, int check, unsigned line, unsigned col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-
-/* A problem of one of the whole-input checks that a single entry shows by itself. */
-static void cproblem(struct pctx *c, int check, unsigned line, unsigned col, const char *fmt, ...)
+static struct where at_node(const struct pctx *c, const struct ynode *n)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	plist_vadd(&c->probs, c->file, line, col, SEQ(PH_CHECK, check, c->n++), fmt, ap);
-	va_end(ap);
-	atomic_store(&c->imp->any_problem, 1);
+	return at_pos(c, n->line, n->col);
 }
 
-#define PROBLEM_NODE(c, n, ...) pproblem(c, (n)->line, (n)->col, __VA_ARGS__)
+/* The order of the next problem found while parsing the current file: its reading order,
+ * or the order of check `check` (the whole-input checks that one entry shows by itself). */
+static uint64_t parse_seq(struct pctx *c)
+{
+	return SEQ(PH_PARSE, c->file, c->n++);
+}
+
+static uint64_t check_seq(struct pctx *c, int check)
+{
+	return SEQ(PH_CHECK, check, c->n++);
+}
 
 /* ---- field checks -------------------------------------------------------------------- */
 
@@ -640,12 +544,12 @@ static char *get_string(struct pctx *c, const struct ynode *n, const char *key, 
 	if (!n || is_null(n))
 		return NULL;
 	if (n->type != YN_SCALAR) {
-		PROBLEM_NODE(c, n, "'%s' must be text, not %s", key, type_name(n));
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "'%s' must be text, not %s", key, type_name(n));
 		return NULL;
 	}
 	char *s = trimmed(n);
 	if (one_line && strchr(s, '\n'))
-		PROBLEM_NODE(c, n, "'%s' must be a single line", key);
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "'%s' must be a single line", key);
 	if (!*s) {
 		free(s);
 		return NULL;
@@ -659,15 +563,15 @@ static int get_int(struct pctx *c, const struct ynode *n, const char *key, long 
 	if (!n || is_null(n))
 		return 0;
 	if (n->type != YN_SCALAR) {
-		PROBLEM_NODE(c, n, "'%s' must be a whole number, not %s", key, type_name(n));
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "'%s' must be a whole number, not %s", key, type_name(n));
 		return -1;
 	}
 	if (parse_long(n->value, LONG_MIN, LONG_MAX, out) < 0) {
-		PROBLEM_NODE(c, n, "'%s' must be a whole number, not '%.40s'", key, n->value);
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "'%s' must be a whole number, not '%.40s'", key, n->value);
 		return -1;
 	}
 	if (*out < lo || *out > hi) {
-		PROBLEM_NODE(c, n, "'%s' %ld is outside %ld-%ld", key, *out, lo, hi);
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "'%s' %ld is outside %ld-%ld", key, *out, lo, hi);
 		return -1;
 	}
 	return 1;
@@ -684,7 +588,7 @@ static int get_real(struct pctx *c, const struct ynode *n, const char *key, doub
 		*out = strtod(n->value, &end);
 	}
 	if (n->type != YN_SCALAR || !end || *end || end == n->value || errno || !(*out > 0) || *out > 1e40) {
-		PROBLEM_NODE(c, n, "'%s' must be a positive number", key);
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "'%s' must be a positive number", key);
 		return -1;
 	}
 	return 1;
@@ -705,7 +609,7 @@ static int get_bool(struct pctx *c, const struct ynode *n, const char *key, int 
 				return 0;
 		}
 	}
-	PROBLEM_NODE(c, n, "'%s' must be true or false", key);
+	problem_at(&c->probs, at_node(c, n), parse_seq(c), "'%s' must be true or false", key);
 	return -1;
 }
 
@@ -725,7 +629,7 @@ static int valid_slug(const char *s)
 static int check_slug(struct pctx *c, const struct ynode *n, const char *s, const char *what)
 {
 	if (!valid_slug(s)) {
-		PROBLEM_NODE(c, n, "%s '%.60s' is not a valid id (lower-case letters, digits and '-', at most 64)",
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "%s '%.60s' is not a valid id (lower-case letters, digits and '-', at most 64)",
 			     what, s);
 		return -1;
 	}
@@ -745,7 +649,7 @@ static void index_fields(struct pctx *c, const struct ynode *map, const char *co
 			if (known[i][0] == m->key[0] && strcmp(m->key, known[i]) == 0)
 				break;
 		if (i == nknown)
-			pproblem(c, m->key_line, m->key_col, "unknown field '%.60s' in %s", m->key, what);
+			problem_at(&c->probs, at_pos(c, m->key_line, m->key_col), parse_seq(c), "unknown field '%.60s' in %s", m->key, what);
 		else if (!out[i])
 			out[i] = m;
 	}
@@ -758,7 +662,7 @@ static void missing(struct pctx *c, const struct ynode *map, const struct ynode 
 {
 	if (n && n->type != YN_SCALAR)
 		return;
-	PROBLEM_NODE(c, map, "%s is missing required field '%s'", what, key);
+	problem_at(&c->probs, at_node(c, map), parse_seq(c), "%s is missing required field '%s'", what, key);
 }
 
 /* A list of strings as a JSON array; reports non-scalar elements. Returns a malloc'd string.
@@ -772,12 +676,12 @@ static char *string_list_json(struct pctx *c, const struct ynode *n, const char 
 	sb_addc(&sb, '[');
 	if (n && !is_null(n)) {
 		if (n->type != YN_SEQ) {
-			PROBLEM_NODE(c, n, "'%s' must be a list", key);
+			problem_at(&c->probs, at_node(c, n), parse_seq(c), "'%s' must be a list", key);
 		} else {
 			int first = 1;
 			for (const struct ynode *e = n->child; e; e = e->next) {
 				if (e->type != YN_SCALAR || is_null(e)) {
-					PROBLEM_NODE(c, e, "each entry of '%s' must be text", key);
+					problem_at(&c->probs, at_node(c, e), parse_seq(c), "each entry of '%s' must be text", key);
 					continue;
 				}
 				char *s = trimmed(e);
@@ -813,7 +717,7 @@ static char *figures_json(struct pctx *c, const struct ynode *n, int strict)
 	struct strbuf sb = {0};
 	sb_addc(&sb, '[');
 	if (n && !is_null(n) && n->type != YN_SEQ)
-		PROBLEM_NODE(c, n, "'figures' must be a list");
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "'figures' must be a list");
 	for (const struct ynode *e = n && n->type == YN_SEQ ? n->child : NULL; e; e = e->next) {
 		char *text = NULL, *source = NULL;
 		if (e->type == YN_MAP) {
@@ -826,10 +730,10 @@ static char *figures_json(struct pctx *c, const struct ynode *n, int strict)
 		} else if (e->type == YN_SCALAR && !is_null(e)) {
 			text = trimmed(e);
 		} else {
-			PROBLEM_NODE(c, e, "each entry of 'figures' must be text or a mapping with 'text' and 'source'");
+			problem_at(&c->probs, at_node(c, e), parse_seq(c), "each entry of 'figures' must be text or a mapping with 'text' and 'source'");
 		}
 		if (text && !source && strict)
-			PROBLEM_NODE(c, e, "a figure needs a 'source' (where the number comes from)");
+			problem_at(&c->probs, at_node(c, e), parse_seq(c), "a figure needs a 'source' (where the number comes from)");
 		if (text) {
 			if (sb.len > 1)
 				sb_addc(&sb, ',');
@@ -942,7 +846,7 @@ static void stage_period(struct pctx *c, int is_era, const struct ynode *map)
 	if (hs == 0 && (is_era || he == 1))
 		missing(c, map, f[P_START], "start", what);
 	if (hs == 1 && he == 1 && end < start)
-		PROBLEM_NODE(c, f[P_END], "'end' %ld is before 'start' %ld", end, start);
+		problem_at(&c->probs, at_node(c, f[P_END]), parse_seq(c), "'end' %ld is before 'start' %ld", end, start);
 	else if (id && name && hs >= 0 && he >= 0 && (hs == 1 || (!is_era && he == 0))) {
 		struct strbuf *r = rec_begin(c, R_PERIOD);
 		put_u32(r, (uint32_t)is_era);
@@ -1012,12 +916,12 @@ static void stage_list(struct pctx *c, const struct ynode *n, const char *key, i
 	if (!n || is_null(n))
 		return;
 	if (n->type != YN_SEQ) {
-		PROBLEM_NODE(c, n, "'%s' must be a list", key);
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "'%s' must be a list", key);
 		return;
 	}
 	for (const struct ynode *e = n->child; e; e = e->next) {
 		if (e->type != YN_SCALAR || is_null(e)) {
-			PROBLEM_NODE(c, e, "each entry of '%s' must be text", key);
+			problem_at(&c->probs, at_node(c, e), parse_seq(c), "each entry of '%s' must be text", key);
 			continue;
 		}
 		char *s = trimmed(e);
@@ -1034,12 +938,12 @@ static void stage_links(struct pctx *c, const struct ynode *n, struct items *out
 	if (!n || is_null(n))
 		return;
 	if (n->type != YN_SEQ) {
-		PROBLEM_NODE(c, n, "'builds_on' must be a list of {id, note}");
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "'builds_on' must be a list of {id, note}");
 		return;
 	}
 	for (const struct ynode *e = n->child; e; e = e->next) {
 		if (e->type != YN_MAP) {
-			PROBLEM_NODE(c, e, "each entry of 'builds_on' must be a mapping with 'id' and 'note'");
+			problem_at(&c->probs, at_node(c, e), parse_seq(c), "each entry of 'builds_on' must be a mapping with 'id' and 'note'");
 			continue;
 		}
 		const struct ynode *f[L__COUNT];
@@ -1050,7 +954,7 @@ static void stage_links(struct pctx *c, const struct ynode *n, struct items *out
 		if (!note)
 			missing(c, e, f[L_NOTE], "note", "a link");
 		if (kind && strcmp(kind, "builds_on") != 0)
-			PROBLEM_NODE(c, f[L_KIND], "unknown link kind '%.40s' (only builds_on)", kind);
+			problem_at(&c->probs, at_node(c, f[L_KIND]), parse_seq(c), "unknown link kind '%.40s' (only builds_on)", kind);
 		else if (id && note) {
 			items_add(out, id, note, e);
 			id = note = NULL;
@@ -1067,7 +971,7 @@ static char *get_pattern(struct pctx *c, const struct ynode *n, const char *key,
 {
 	char *s = get_string(c, n, key, 1);
 	if (s && regexec(re1, s, 0, NULL, 0) != 0 && (!re2 || regexec(re2, s, 0, NULL, 0) != 0)) {
-		PROBLEM_NODE(c, n, "malformed %s '%.60s' (expected %s)", key, s, expect);
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "malformed %s '%.60s' (expected %s)", key, s, expect);
 		free(s);
 		return NULL;
 	}
@@ -1127,7 +1031,7 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 	if (!kind)
 		missing(c, map, f[F_KIND], "kind", what);
 	else if (kind_of == DLT_KIND_NONE)
-		PROBLEM_NODE(c, f[F_KIND], "unknown kind '%.40s' (%s)", kind, dlt_kind_list());
+		problem_at(&c->probs, at_node(c, f[F_KIND]), parse_seq(c), "unknown kind '%.40s' (%s)", kind, dlt_kind_list());
 	int is_event = kind_of == DLT_KIND_EVENT;
 
 	/* An event tells what happened; its fields take the places of problem, insight and
@@ -1138,11 +1042,11 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 		const struct ynode *ev = f[event_fields[i][0]], *other = f[event_fields[i][1]];
 		const char *evk = milestone_keys[event_fields[i][0]], *ok = milestone_keys[event_fields[i][1]];
 		if (given(ev) && kind && !is_event)
-			PROBLEM_NODE(c, ev, "'%s' is for events (kind: event); a %s has '%s'", evk, kind, ok);
+			problem_at(&c->probs, at_node(c, ev), parse_seq(c), "'%s' is for events (kind: event); a %s has '%s'", evk, kind, ok);
 		else if (given(ev) && given(other))
-			PROBLEM_NODE(c, other, "an event has '%s' in place of '%s', not both", evk, ok);
+			problem_at(&c->probs, at_node(c, other), parse_seq(c), "an event has '%s' in place of '%s', not both", evk, ok);
 		else if (given(other) && is_event && strict)
-			PROBLEM_NODE(c, other, "an event tells '%s' in place of '%s'", evk, ok);
+			problem_at(&c->probs, at_node(c, other), parse_seq(c), "an event tells '%s' in place of '%s'", evk, ok);
 		if (is_event && given(ev))
 			slot[event_fields[i][1]] = ev;
 	}
@@ -1157,7 +1061,7 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 	if (!texts[T_SUMMARY])
 		missing(c, map, f[F_SUMMARY], "summary", what);
 	if (texts[T_VENUE_TYPE] && dlt_venue_type_parse(texts[T_VENUE_TYPE]) == DLT_VENUE_NONE) {
-		PROBLEM_NODE(c, f[F_VENUE_TYPE], "unknown venue_type '%.40s' (%s)", texts[T_VENUE_TYPE],
+		problem_at(&c->probs, at_node(c, f[F_VENUE_TYPE]), parse_seq(c), "unknown venue_type '%.40s' (%s)", texts[T_VENUE_TYPE],
 			     dlt_venue_type_list());
 		free(texts[T_VENUE_TYPE]);
 		texts[T_VENUE_TYPE] = NULL;
@@ -1185,7 +1089,7 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 	int hp = get_real(c, f[F_PARAMS], "parameters", &params);
 	int hc = get_real(c, f[F_COMPUTE], "training_compute", &compute);
 	if ((hp == 1 || hc == 1) && !texts[T_SCALE_SRC])
-		PROBLEM_NODE(c, map, "'parameters' and 'training_compute' need a 'scale_source'");
+		problem_at(&c->probs, at_node(c, map), parse_seq(c), "'parameters' and 'training_compute' need a 'scale_source'");
 	int root = get_bool(c, f[F_ROOT], "root", 0);
 
 	struct items links = {0}, tags = {0}, aliases = {0};
@@ -1207,16 +1111,16 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 			if (!given(f[r[i]]))
 				missing(c, map, f[r[i]], milestone_keys[r[i]], what);
 		if (is_event && given(par_n))
-			PROBLEM_NODE(c, par_n, "an event has no 'paradigm' (a paradigm is a way of learning)");
+			problem_at(&c->probs, at_node(c, par_n), parse_seq(c), "an event has no 'paradigm' (a paradigm is a way of learning)");
 		if ((texts[T_VENUE] || texts[T_PAPER]) && !given(f[F_VENUE_TYPE]))
-			PROBLEM_NODE(c, map, "a milestone with a 'venue' or 'paper_title' needs a 'venue_type' (%s)",
+			problem_at(&c->probs, at_node(c, map), parse_seq(c), "a milestone with a 'venue' or 'paper_title' needs a 'venue_type' (%s)",
 				     dlt_venue_type_list());
 		if (ntags == 0)
-			PROBLEM_NODE(c, map, "a milestone needs at least one tag");
+			problem_at(&c->probs, at_node(c, map), parse_seq(c), "a milestone needs at least one tag");
 		if ((!an || an->type != YN_SEQ || !an->child) && !texts[T_ORG])
-			PROBLEM_NODE(c, map, "a milestone needs 'authors' or an 'organization'");
+			problem_at(&c->probs, at_node(c, map), parse_seq(c), "a milestone needs 'authors' or an 'organization'");
 		if (hy == 1 && year > 1950 && links.n == 0 && root <= 0)
-			PROBLEM_NODE(c, map, "a milestone after 1950 needs a 'builds_on' link or 'root: true'");
+			problem_at(&c->probs, at_node(c, map), parse_seq(c), "a milestone after 1950 needs a 'builds_on' link or 'root: true'");
 	}
 	/* An entry with errors is still valid (kept for the checks) when it has an id, so that
 	 * links to it do not produce a second, misleading "unknown id" error; the import fails
@@ -1226,19 +1130,19 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 	/* The checks that look at one entry only. */
 	for (size_t i = 0; i < links.n; i++) {
 		if (staged && strcmp(links.v[i].text, id) == 0)
-			cproblem(c, CK_SELF_LINK, links.v[i].line, links.v[i].col, "'%s' builds on itself",
+			problem_at(&c->probs, at_pos(c, links.v[i].line, links.v[i].col), check_seq(c, CK_SELF_LINK), "'%s' builds on itself",
 				 links.v[i].text);
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(links.v[k].text, links.v[i].text) == 0) {
-				cproblem(c, CK_LINK_TWICE, links.v[i].line, links.v[i].col,
-					 "builds_on lists '%s' twice", links.v[i].text);
+				problem_at(&c->probs, at_pos(c, links.v[i].line, links.v[i].col),
+					   check_seq(c, CK_LINK_TWICE), "builds_on lists '%s' twice", links.v[i].text);
 				break;
 			}
 	}
 	for (size_t i = 0; i < tags.n; i++)
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(tags.v[k].text, tags.v[i].text) == 0) {
-				cproblem(c, CK_TAG_TWICE, tags.v[i].line, tags.v[i].col, "tag '%s' is listed twice",
+				problem_at(&c->probs, at_pos(c, tags.v[i].line, tags.v[i].col), check_seq(c, CK_TAG_TWICE), "tag '%s' is listed twice",
 					 tags.v[i].text);
 				break;
 			}
@@ -1342,11 +1246,11 @@ static void on_item(void *ctx, const char *section, unsigned sl, unsigned sc, co
 	if (strcmp(section, "title") == 0) {
 		if (n->in_list) {   /* "title: [a, b]": report the list once, at its key */
 			if (first_report_of_section(c, sl, sc))
-				pproblem(c, sl, sc, "'title' must be text, not a list");
+				problem_at(&c->probs, at_pos(c, sl, sc), parse_seq(c), "'title' must be text, not a list");
 			return;
 		}
 		if (n->type != YN_SCALAR || is_null(n)) {
-			PROBLEM_NODE(c, n, "'title' must be text");
+			problem_at(&c->probs, at_node(c, n), parse_seq(c), "'title' must be text");
 			return;
 		}
 		/* Only the writer knows whether a title came before: it reports a second one in
@@ -1364,13 +1268,13 @@ static void on_item(void *ctx, const char *section, unsigned sl, unsigned sc, co
 		/* a list under an unknown key comes here once per element: report it once */
 		if (!first_report_of_section(c, sl, sc))
 			return;
-		pproblem(c, sl, sc, "unknown section '%.60s' (title, eras, paradigms, tags, milestones)", section);
+		problem_at(&c->probs, at_pos(c, sl, sc), parse_seq(c), "unknown section '%.60s' (title, eras, paradigms, tags, milestones)", section);
 		return;
 	}
 	if (n->type != YN_MAP) {
 		if (is_null(n) && n->line == sl)
 			return; /* "milestones:" with nothing under it */
-		PROBLEM_NODE(c, n, "each entry of '%s' must be a mapping, not %s", section, type_name(n));
+		problem_at(&c->probs, at_node(c, n), parse_seq(c), "each entry of '%s' must be a mapping, not %s", section, type_name(n));
 		return;
 	}
 	if (strcmp(section, "eras") == 0)
@@ -1387,7 +1291,8 @@ static void on_item(void *ctx, const char *section, unsigned sl, unsigned sc, co
 
 static void on_error(void *ctx, unsigned line, unsigned col, const char *msg)
 {
-	pproblem(ctx, line, col, "%s", msg);
+	struct pctx *c = ctx;
+	problem_at(&c->probs, at_pos(c, line, col), parse_seq(c), "%s", msg);
 }
 
 /* ---- parser threads ------------------------------------------------------------------------ */
@@ -1433,12 +1338,12 @@ static void read_file(struct pctx *c, size_t idx)
 	const char *path = c->imp->files[idx];
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
-		pproblem(c, 0, 0, "%s", strerror(errno));
+		problem_at(&c->probs, at_pos(c, 0, 0), parse_seq(c), "%s", strerror(errno));
 		return;
 	}
 	struct stat st;
 	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode))
-		pproblem(c, 0, 0, "is a directory");
+		problem_at(&c->probs, at_pos(c, 0, 0), parse_seq(c), "is a directory");
 	else if (!read_fast(c, fileno(fp), &st))
 		ynode_read(fp, on_item, on_error, c);
 	fclose(fp);
@@ -1469,6 +1374,7 @@ static void pctx_init(struct pctx *c, struct importer *imp)
 	memset(c, 0, sizeof *c);
 	c->imp = imp;
 	c->opts = imp->opts;
+	c->probs.any = &imp->any_problem;
 	regcomp(&c->re_arxiv_new, "^[0-9]{4}\\.[0-9]{4,5}(v[0-9]+)?$", REG_EXTENDED | REG_NOSUB);
 	regcomp(&c->re_arxiv_old, "^[a-z-]+(\\.[A-Z]{2})?/[0-9]{7}(v[0-9]+)?$", REG_EXTENDED | REG_NOSUB);
 	regcomp(&c->re_doi, "^10\\.[0-9]{4,9}/[^[:space:]]+$", REG_EXTENDED | REG_NOSUB);
@@ -1477,7 +1383,7 @@ static void pctx_init(struct pctx *c, struct importer *imp)
 
 static void pctx_free(struct pctx *c)
 {
-	plist_free(&c->probs);
+	problems_free(&c->probs);
 	chunk_free(c->out);
 	regfree(&c->re_arxiv_new);
 	regfree(&c->re_arxiv_old);
@@ -1577,31 +1483,19 @@ static void symtab_free(struct symtab *t)
 
 /* ---- the writer's problems --------------------------------------------------------------- */
 
-static void wproblem(struct importer *imp, int check, size_t file, unsigned line, unsigned col,
-		     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-/* A problem of one of the whole-input checks. */
-static void wproblem(struct importer *imp, int check, size_t file, unsigned line, unsigned col,
-		     const char *fmt, ...)
+/* The order of the next problem of whole-input check `check`. */
+static uint64_t wcheck_seq(struct importer *imp, int check)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	plist_vadd(&imp->probs, file, line, col, SEQ(PH_CHECK, check, imp->nchecks++), fmt, ap);
-	va_end(ap);
-	atomic_store(&imp->any_problem, 1);
+	return SEQ(PH_CHECK, check, imp->nchecks++);
 }
 
-/* A problem of the import as a whole ("dltimeline: ..."). */
-static void gproblem(struct importer *imp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void gproblem(struct importer *imp, const char *fmt, ...)
+/* A problem of the import as a whole ("dltimeline: ..."), found at the end. */
+static uint64_t end_seq(const struct importer *imp)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	plist_vadd(&imp->probs, imp->nfiles, 0, 0, SEQ(PH_END, 0, imp->probs.n), fmt, ap);
-	va_end(ap);
-	atomic_store(&imp->any_problem, 1);
+	return SEQ(PH_END, 0, imp->probs.n);
 }
+
+static const struct where at_program = {WHERE_PROGRAM, 0, 0};
 
 /* Writing goes on only while nothing is wrong: a failed import writes nothing anyway. */
 static int writing(struct importer *imp)
@@ -1916,9 +1810,8 @@ static void handle_title(struct importer *imp, struct reader *r)
 	uint32_t slot = get_u32(r);
 	const char *t = get_str(r);
 	if (imp->have_title++) {
-		plist_add(&imp->probs, imp->cur_file, line, col, SEQ(PH_PARSE, imp->cur_file, slot),
-			  "'title' is given more than once");
-		atomic_store(&imp->any_problem, 1);
+		problem_at(&imp->probs, (struct where){imp->cur_file, line, col}, SEQ(PH_PARSE, imp->cur_file, slot),
+			   "'title' is given more than once");
 		return;
 	}
 	if (imp->writing) {
@@ -1939,9 +1832,10 @@ static void handle_period(struct importer *imp, struct reader *r)
 	struct sym *y = symtab_at(t, symtab_get(t, slug, 1));
 	if (y->def) {
 		const struct period *first = &imp->periods[k][y->def - 1];
-		wproblem(imp, CK_DUP_PERIOD, imp->cur_file, line, col,
-			 "duplicate %s id '%s' (first defined in %u line %u)", k == 0 ? "era" : "paradigm",
-			 slug, first->file, first->line);
+		problem_first_defined(problem_at(&imp->probs, (struct where){imp->cur_file, line, col},
+						 wcheck_seq(imp, CK_DUP_PERIOD), "duplicate %s id '%s'",
+						 k == 0 ? "era" : "paradigm", slug),
+				      first->file, first->line);
 	}
 	if (imp->nperiods[k] == imp->capperiods[k]) {
 		imp->capperiods[k] = imp->capperiods[k] ? imp->capperiods[k] * 2 : 16;
@@ -1960,8 +1854,9 @@ static void handle_tag(struct importer *imp, struct reader *r)
 	struct sym *y = symtab_at(&imp->tag_syms, symtab_get(&imp->tag_syms, slug, 1));
 	if (y->def) {
 		const struct tagdef *first = &imp->tags[y->def - 1];
-		wproblem(imp, CK_DUP_TAG, imp->cur_file, line, col,
-			 "duplicate tag id '%s' (first defined in %u line %u)", slug, first->file, first->line);
+		problem_first_defined(problem_at(&imp->probs, (struct where){imp->cur_file, line, col},
+						 wcheck_seq(imp, CK_DUP_TAG), "duplicate tag id '%s'", slug),
+				      first->file, first->line);
 	}
 	if (imp->ntags == imp->captags) {
 		imp->captags = imp->captags ? imp->captags * 2 : 64;
@@ -1985,7 +1880,7 @@ static void check_period_year(struct importer *imp, int k, const struct period *
 		snprintf(end, sizeof end, "%d", p->end);
 	else
 		snprintf(end, sizeof end, "now");
-	wproblem(imp, CK_ERA_YEAR, file, line, col, "year %d is outside its era '%s' (%d-%s)", year, slug,
+	problem_at(&imp->probs, (struct where){file, line, col}, wcheck_seq(imp, CK_ERA_YEAR), "year %d is outside its era '%s' (%d-%s)", year, slug,
 		 p->start, end);
 }
 
@@ -2348,9 +2243,9 @@ static void handle_ms(struct importer *imp, struct reader *r)
 		uint32_t id = symtab_get(&imp->ms_syms, m.slug, 1);
 		struct sym *y = symtab_at(&imp->ms_syms, id);
 		if (y->def)
-			wproblem(imp, CK_DUP_MS, imp->cur_file, m.line, m.col,
-				 "duplicate milestone id '%s' (first defined in %zu line %d)", m.slug,
-				 file_of_seq(imp, y->def), y->aux);
+			problem_first_defined(problem_at(&imp->probs, (struct where){imp->cur_file, m.line, m.col},
+							 wcheck_seq(imp, CK_DUP_MS), "duplicate milestone id '%s'", m.slug),
+					      file_of_seq(imp, y->def), (unsigned)y->aux);
 		else {
 			y->def = (int32_t)seq;
 			y->aux = (int32_t)m.line;
@@ -2386,7 +2281,7 @@ static void handle_ms(struct importer *imp, struct reader *r)
 		unsigned al = get_u32(&t), ac = get_u32(&t);
 		struct sym *y = symtab_at(&imp->alias_syms, symtab_get(&imp->alias_syms, a, 1));
 		if (y->def)
-			wproblem(imp, CK_DUP_ALIAS, imp->cur_file, al, ac, "duplicate alias '%s' (also used by '%s')",
+			problem_at(&imp->probs, (struct where){imp->cur_file, al, ac}, wcheck_seq(imp, CK_DUP_ALIAS), "duplicate alias '%s' (also used by '%s')",
 				 a, y->aux ? symtab_name(&imp->ms_syms, (uint32_t)y->aux) : "");
 		else {
 			y->def = 1;
@@ -2495,28 +2390,6 @@ static void consume(struct importer *imp)
 
 /* ---- the end of input: what was waiting for later definitions, cycles ------------------------ */
 
-/* The "first defined in FILE" parts of messages carry file numbers; swap in names. */
-static void name_files(struct importer *imp)
-{
-	for (size_t i = 0; i < imp->probs.n; i++) {
-		char *m = imp->probs.v[i].msg;
-		char *p = strstr(m, "(first defined in ");
-		if (!p)
-			continue;
-		char *num = p + strlen("(first defined in ");
-		char *end;
-		unsigned long f = strtoul(num, &end, 10);
-		if (end == num || f >= imp->nfiles)
-			continue;
-		struct strbuf sb = {0};
-		sb_addn(&sb, m, (size_t)(num - m));
-		sb_add(&sb, imp->files[f]);
-		sb_add(&sb, end);
-		free(m);
-		imp->probs.v[i].msg = sb_detach(&sb);
-	}
-}
-
 /* Find builds_on cycles among the links (resolved to milestone sequence numbers) and report
  * each once, at the link that closes it. Only needed when some link points to a later
  * milestone: links that all point back cannot form a cycle. Memory: a few integers per link. */
@@ -2608,7 +2481,7 @@ static void check_cycles(struct importer *imp)
 					break;
 				}
 			}
-			wproblem(imp, CK_CYCLE, e[closing].file, e[closing].line, e[closing].col,
+			problem_at(&imp->probs, (struct where){e[closing].file, e[closing].line, e[closing].col}, wcheck_seq(imp, CK_CYCLE),
 				 "builds_on cycle: %s", sb_str(&path));
 			sb_free(&path);
 		}
@@ -2645,20 +2518,20 @@ static void settle(struct importer *imp)
 				check_period_year(imp, k, &imp->periods[k][y->def - 1], symtab_name(t, p->sym),
 						  p->year, p->file, p->line, p->col);
 			else
-				wproblem(imp, k == 0 ? CK_UNKNOWN_ERA : CK_UNKNOWN_PAR, p->file, p->nline, p->ncol,
+				problem_at(&imp->probs, (struct where){p->file, p->nline, p->ncol}, wcheck_seq(imp, k == 0 ? CK_UNKNOWN_ERA : CK_UNKNOWN_PAR),
 					 "unknown %s '%s'", k == 0 ? "era" : "paradigm", symtab_name(t, p->sym));
 		}
 	}
 	for (size_t i = 0; i < imp->npend_tags; i++) {
 		const struct pend_tag *p = &imp->pend_tags[i];
 		if (!symtab_at(&imp->tag_syms, p->sym)->def)
-			wproblem(imp, CK_UNKNOWN_TAG, p->file, p->line, p->col, "unknown tag '%s'",
+			problem_at(&imp->probs, (struct where){p->file, p->line, p->col}, wcheck_seq(imp, CK_UNKNOWN_TAG), "unknown tag '%s'",
 				 symtab_name(&imp->tag_syms, p->sym));
 	}
 	for (size_t i = 0; i < imp->npend_links; i++) {
 		const struct pend_link *p = &imp->pend_links[i];
 		if (!symtab_at(&imp->ms_syms, p->sym)->def)
-			wproblem(imp, CK_UNKNOWN_LINK, p->file, p->line, p->col, "builds_on links to unknown id '%s'",
+			problem_at(&imp->probs, (struct where){p->file, p->line, p->col}, wcheck_seq(imp, CK_UNKNOWN_LINK), "builds_on links to unknown id '%s'",
 				 symtab_name(&imp->ms_syms, p->sym));
 		else
 			imp->has_forward = 1;
@@ -2673,7 +2546,7 @@ static int exec(struct importer *imp, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(imp->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		gproblem(imp, "database error: %s", msg ? msg : sqlite3_errmsg(imp->db));
+		problem_at(&imp->probs, at_program, end_seq(imp), "database error: %s", msg ? msg : sqlite3_errmsg(imp->db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -2684,7 +2557,7 @@ static sqlite3_stmt *prepare(struct importer *imp, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v3(imp->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		gproblem(imp, "database error: %s", sqlite3_errmsg(imp->db));
+		problem_at(&imp->probs, at_program, end_seq(imp), "database error: %s", sqlite3_errmsg(imp->db));
 		sqlite3_finalize(st);
 		return NULL;
 	}
@@ -2698,7 +2571,7 @@ static struct dlt_batch *batch(struct importer *imp, const char *one, const char
 	sqlite3_stmt *st1 = prepare(imp, one), *stn = st1 ? prepare(imp, full) : NULL;
 	struct dlt_batch *b = dlt_batch_new(st1, stn);
 	if (!b && stn)
-		gproblem(imp, "database error: a batch of %d rows does not match its one-row insert", DLT_BATCH_ROWS);
+		problem_at(&imp->probs, at_program, end_seq(imp), "database error: a batch of %d rows does not match its one-row insert", DLT_BATCH_ROWS);
 	return b;
 }
 
@@ -3012,7 +2885,7 @@ static int finish(struct importer *imp)
 	int64_t nlinks = imp->nlink_rows;
 	if (imp->failed_write || write_rest(imp, &nlinks) < 0) {
 		if (imp->failed_write)
-			gproblem(imp, "database error: %s", imp->write_err);
+			problem_at(&imp->probs, at_program, end_seq(imp), "database error: %s", imp->write_err);
 		return -1;
 	}
 	timing_phase(&imp->tm, "final order, small tables");
@@ -3026,7 +2899,7 @@ static int finish(struct importer *imp)
 	timing_phase(&imp->tm, "indexes");
 	if (write_counts(imp) < 0) {
 		if (imp->failed_write)
-			gproblem(imp, "database error: %s", imp->write_err);
+			problem_at(&imp->probs, at_program, end_seq(imp), "database error: %s", imp->write_err);
 		return -1;
 	}
 	timing_phase(&imp->tm, "filter counts");
@@ -3046,7 +2919,7 @@ static int finish(struct importer *imp)
 	run(imp, st);
 	sqlite3_finalize(st);
 	if (imp->failed_write) {
-		gproblem(imp, "database error: %s", imp->write_err);
+		problem_at(&imp->probs, at_program, end_seq(imp), "database error: %s", imp->write_err);
 		return -1;
 	}
 
@@ -3066,7 +2939,7 @@ static int finish(struct importer *imp)
 		int rc = sqlite3_step(at);
 		sqlite3_finalize(at);
 		if (rc != SQLITE_DONE) {
-			gproblem(imp, "database error: %s", sqlite3_errmsg(imp->db));
+			problem_at(&imp->probs, at_program, end_seq(imp), "database error: %s", sqlite3_errmsg(imp->db));
 			return -1;
 		}
 		if (exec(imp, "BEGIN;") < 0 || exec(imp, fts_copy_sql) < 0 || exec(imp, "COMMIT; DETACH DATABASE fts;") < 0)
@@ -3077,7 +2950,7 @@ static int finish(struct importer *imp)
 		if (exec(imp, fts_sql) < 0)
 			return -1;
 		if (write_doc_lengths(imp->db, err, sizeof err) < 0) {
-			gproblem(imp, "database error: %s", err);
+			problem_at(&imp->probs, at_program, end_seq(imp), "database error: %s", err);
 			return -1;
 		}
 		if (exec(imp, "COMMIT;") < 0)
@@ -3098,7 +2971,7 @@ static int open_db(struct importer *imp, const char *path)
 {
 	if (sqlite3_open_v2(path, &imp->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
-		gproblem(imp, "cannot create %s: %s", path, sqlite3_errmsg(imp->db));
+		problem_at(&imp->probs, at_program, end_seq(imp), "cannot create %s: %s", path, sqlite3_errmsg(imp->db));
 		return -1;
 	}
 	sqlite3_create_function(imp->db, "dlt_ascii_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
@@ -3233,7 +3106,7 @@ static void read_all(struct importer *imp)
 	if (imp->tm.on)
 		fprintf(stderr, "import:   writer thread cpu %.2f s\n", now_cpu(CLOCK_THREAD_CPUTIME_ID));
 	for (size_t i = 0; i < started; i++) {
-		plist_take(&imp->probs, &ctx[i].probs);
+		problems_take(&imp->probs, &ctx[i].probs);
 		pctx_free(&ctx[i]);
 	}
 	/* The last search documents; or stop the indexer when it is of no use any more. */
@@ -3258,7 +3131,7 @@ static void read_all(struct importer *imp)
 
 static void importer_free(struct importer *imp)
 {
-	plist_free(&imp->probs);
+	problems_free(&imp->probs);
 	for (size_t i = 0; i < imp->nfiles; i++)
 		free(imp->files[i]);
 	free(imp->files);
@@ -3318,6 +3191,7 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 	memset(&imp, 0, sizeof imp);
 	imp.opts = opts;
 	atomic_init(&imp.any_problem, 0);
+	imp.probs.any = &imp.any_problem;
 	pthread_mutex_init(&imp.mu, NULL);
 	pthread_cond_init(&imp.cv, NULL);
 	imp.alias_syms.nocase = 1;
@@ -3334,7 +3208,7 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 	imp.big = bytes >= BIG_INPUT;
 	char *tmp = temp_path_for(opts->out);
 	if (!tmp) {
-		gproblem(&imp, "cannot create a temporary file for %s: %s", opts->out ? opts->out : "checking",
+		problem_at(&imp.probs, at_program, end_seq(&imp), "cannot create a temporary file for %s: %s", opts->out ? opts->out : "checking",
 			 strerror(errno));
 	} else if (open_db(&imp, tmp) == 0) {
 		imp.writing = opts->out != NULL;
@@ -3345,9 +3219,8 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 		read_all(&imp);
 		timing_phase(&imp.tm, "read, check, write rows");
 		settle(&imp);
-		name_files(&imp);
 		if (imp.ms_seq == 0 && imp.probs.n == 0)
-			gproblem(&imp, "no milestones in the input");
+			problem_at(&imp.probs, at_program, end_seq(&imp), "no milestones in the input");
 		timing_phase(&imp.tm, "checks at the end");
 		if (imp.probs.n == 0 && opts->out)
 			finish(&imp);
@@ -3356,24 +3229,15 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 	close_db(&imp);
 	if (imp.probs.n == 0 && opts->out) {
 		if (rename(tmp, opts->out) < 0)
-			gproblem(&imp, "cannot write %s: %s", opts->out, strerror(errno));
+			problem_at(&imp.probs, at_program, end_seq(&imp), "cannot write %s: %s", opts->out, strerror(errno));
 	}
 	if (tmp) {
 		if (imp.probs.n || !opts->out)
 			unlink(tmp);
 		free(tmp);
 	}
-	if (imp.probs.n)
-		qsort(imp.probs.v, imp.probs.n, sizeof *imp.probs.v, problem_cmp);
 	FILE *out = opts->errors;
-	for (size_t i = 0; i < imp.probs.n; i++) {
-		const struct problem *p = &imp.probs.v[i];
-		const char *f = p->file < imp.nfiles ? imp.files[p->file] : "dltimeline";
-		if (p->line)
-			fprintf(out, "%s:%u:%u: %s\n", f, p->line, p->col, p->msg);
-		else
-			fprintf(out, "%s: %s\n", f, p->msg);
-	}
+	problems_print(&imp.probs, out, imp.files, imp.nfiles);
 	size_t n = imp.probs.n;
 	if (n)
 		fprintf(out, "%zu error%s; nothing written\n", n, n == 1 ? "" : "s");

@@ -1,0 +1,67 @@
+/*
+ * internal.h -- what the files of src/import share and nothing outside it uses: the problem
+ * list and the order problems are printed in.
+ */
+#ifndef DLT_IMPORT_INTERNAL_H
+#define DLT_IMPORT_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* ---- problems (problems.c) ----------------------------------------------------------------- */
+
+/* Where a problem is: an input file (its index in the import's list of files), a line and a
+ * column (1-based; 0 when unknown). */
+struct where {
+	size_t file;           /* WHERE_PROGRAM: the import as a whole ("dltimeline: ...") */
+	unsigned line, col;
+};
+#define WHERE_PROGRAM ((size_t)-1)
+
+/* Problems sort by file, line, column, then `seq`: the phase (collecting, parsing, the
+ * whole-input checks, the end), a group (the file while parsing, the check's number) and a
+ * counter, so that they come out in the order a one-pass reader would report them. */
+#define SEQ(phase, group, n) (((uint64_t)(phase) << 62) | ((uint64_t)(group) << 40) | \
+			      ((uint64_t)(n) & ((UINT64_C(1) << 40) - 1)))
+enum { PH_COLLECT, PH_PARSE, PH_CHECK, PH_END };
+/* The whole-input checks, in the order their problems sort at one position. */
+enum { CK_DUP_MS, CK_DUP_PERIOD, CK_DUP_TAG, CK_UNKNOWN_ERA, CK_UNKNOWN_PAR, CK_ERA_YEAR,
+       CK_UNKNOWN_TAG, CK_TAG_TWICE, CK_DUP_ALIAS, CK_UNKNOWN_LINK, CK_SELF_LINK,
+       CK_LINK_TWICE, CK_CYCLE };
+
+struct problem {
+	struct where at;
+	uint64_t seq;          /* the order among problems at one position (SEQ) */
+	char *msg;             /* one printable line */
+	size_t first_file;     /* with first_line: printed as "(first defined in FILE line N)" */
+	unsigned first_line;   /* 0: nothing to add */
+};
+
+/* The problems one thread found. Zero-initialised is empty; `any` (optional) is a flag
+ * shared by every list of one import, set with each problem added to any of them. */
+struct problems {
+	struct problem *v;
+	size_t n, cap;
+	atomic_int *any;
+};
+
+/* Add a problem at `at`, ordered by `seq`; the message is printf-formatted and sanitised
+ * into one printable line. Returns it (valid until the next problem is added). Never fails
+ * (out of memory exits). */
+struct problem *problem_at(struct problems *pl, struct where at, uint64_t seq, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Say where the thing a problem is about was first defined (file index, line >= 1). */
+void problem_first_defined(struct problem *p, size_t file, unsigned line);
+/* True when this list, or any list sharing its flag, has a problem. */
+int problems_any(const struct problems *pl);
+/* Move every problem of `from` to the end of `to`; `from` becomes empty. */
+void problems_take(struct problems *to, struct problems *from);
+void problems_free(struct problems *pl);
+/* Sort the problems and print one line each to `out`, naming files[i] for file i (and
+ * "dltimeline" for WHERE_PROGRAM). Does not print the count line. */
+void problems_print(struct problems *pl, FILE *out, char *const *files, size_t nfiles);
+
+#endif
