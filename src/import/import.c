@@ -47,6 +47,7 @@
 #include "db/rank.h"
 #include "import/batch.h"
 #include "import/internal.h"
+#include "import/symtab.h"
 #include "import/schema_text.h"
 #include "import/yfast.h"
 #include "import/ynode.h"
@@ -63,57 +64,6 @@
 
 /* counts_sql writes blocks of 1024 ids, as the readers expect */
 _Static_assert(DLT_COUNT_BLOCK == 1024, "counts_sql: filter_counts blocks are 1024 ids");
-
-/* ---- timing ------------------------------------------------------------------------------ */
-
-struct timing {
-	int on;
-	double wall, cpu;      /* at the start of the current phase */
-};
-
-static double now_wall(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double now_cpu(clockid_t clock)
-{
-	struct timespec ts;
-	clock_gettime(clock, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void timing_start(struct timing *t)
-{
-	const char *e = getenv("DLTIMELINE_IMPORT_TIMING");
-	t->on = e && *e && strcmp(e, "0") != 0;
-	t->wall = now_wall();
-	t->cpu = now_cpu(CLOCK_PROCESS_CPUTIME_ID);
-}
-
-/* End the current phase: print its times (process CPU: all threads) when timing is on. */
-static void timing_phase(struct timing *t, const char *name)
-{
-	if (!t->on)
-		return;
-	double w = now_wall(), c = now_cpu(CLOCK_PROCESS_CPUTIME_ID);
-	long rss = 0, hwm = 0;
-	FILE *fp = fopen("/proc/self/status", "r");
-	if (fp) {
-		char line[128];
-		while (fgets(line, sizeof line, fp)) {
-			sscanf(line, "VmRSS: %ld", &rss);
-			sscanf(line, "VmHWM: %ld", &hwm);
-		}
-		fclose(fp);
-	}
-	fprintf(stderr, "import: %-26s %8.2f s wall %8.2f s cpu %6ld MB peak\n", name, w - t->wall, c - t->cpu,
-		hwm / 1024);
-	t->wall = w;
-	t->cpu = c;
-}
 
 /* ---- records: what a parser hands to the writer ---------------------------------------- */
 
@@ -217,25 +167,6 @@ static void chunk_free(struct chunk *c)
 
 /* ---- the importer -------------------------------------------------------------------------- */
 
-/* An interned name (a milestone id, an era, a tag, a folded alias). */
-struct sym {
-	uint32_t off;          /* the name, NUL-terminated, in the arena */
-	uint32_t hash;
-	int32_t def;           /* what defines it, 0 = nothing (yet): a milestone's sequence
-				* number, a period's index + 1, a tag's id */
-	int32_t aux;           /* milestones: line of the definition; aliases: the owner's
-				* milestone symbol + 1, or 0 when its entry was not valid */
-};
-
-struct symtab {
-	struct sym *v;
-	size_t n, cap;
-	uint32_t *slot;        /* symbol index + 1, 0 = empty; nslot is a power of two */
-	size_t nslot;
-	struct strbuf arena;
-	int nocase;            /* ASCII letters compare without case, like SQLite's NOCASE */
-};
-
 /* An era or a paradigm as defined. */
 struct period {
 	char *slug, *name, *summary;
@@ -321,9 +252,7 @@ struct fts {
 struct importer {
 	const struct dlt_import_opts *opts;
 	struct timing tm;
-	char **files;
-	size_t nfiles, capfiles;
-	unsigned char *skip;       /* per file: collecting it failed, do not read it */
+	struct inputs in;
 	struct problems probs;     /* collecting, the writer's checks and the end */
 	uint64_t nchecks;          /* order of the writer's check problems */
 
@@ -384,90 +313,6 @@ struct importer {
 	struct scratch tmp_tags, tmp_rows, tmp_rec, tmp_tdefs, tmp_defs;
 	const char *scratch_dir;   /* scratch files go next to this path */
 };
-
-/* ---- input files ------------------------------------------------------------------------ */
-
-/* A problem with an input path as a whole. */
-static struct where at_file(size_t file)
-{
-	return (struct where){file, 0, 0};
-}
-
-static void add_file(struct importer *imp, const char *path, int skip)
-{
-	if (imp->nfiles == imp->capfiles) {
-		imp->capfiles = imp->capfiles ? imp->capfiles * 2 : 16;
-		imp->files = xrealloc(imp->files, imp->capfiles * sizeof *imp->files);
-		imp->skip = xrealloc(imp->skip, imp->capfiles);
-	}
-	imp->skip[imp->nfiles] = (unsigned char)skip;
-	imp->files[imp->nfiles++] = xstrdup(path);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int is_yaml_name(const char *name)
-{
-	size_t n = strlen(name);
-	if (name[0] == '.')
-		return 0;
-	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
-}
-
-/* Expand one command-line path. A path that fails is reported and not read. */
-static void collect(struct importer *imp, const char *path)
-{
-	struct stat st;
-	if (stat(path, &st) < 0) {
-		add_file(imp, path, 1);
-		problem_at(&imp->probs, at_file(imp->nfiles - 1), SEQ(PH_COLLECT, 0, imp->probs.n), "%s", strerror(errno));
-		return;
-	}
-	if (!S_ISDIR(st.st_mode)) {
-		add_file(imp, path, 0);
-		return;
-	}
-	DIR *d = opendir(path);
-	if (!d) {
-		add_file(imp, path, 1);
-		problem_at(&imp->probs, at_file(imp->nfiles - 1), SEQ(PH_COLLECT, 0, imp->probs.n), "%s", strerror(errno));
-		return;
-	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (!is_yaml_name(e->d_name))
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			names = xrealloc(names, cap * sizeof *names);
-		}
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n)   /* names is NULL when there are none: qsort(NULL, ...) is undefined */
-		qsort(names, n, sizeof *names, cmp_str);
-	size_t plen = strlen(path);
-	for (size_t i = 0; i < n; i++) {
-		struct strbuf sb = {0};
-		sb_add(&sb, path);
-		if (plen && path[plen - 1] != '/')
-			sb_addc(&sb, '/');
-		sb_add(&sb, names[i]);
-		add_file(imp, sb_str(&sb), 0);
-		sb_free(&sb);
-		free(names[i]);
-	}
-	free(names);
-	if (n == 0) {
-		add_file(imp, path, 1);
-		problem_at(&imp->probs, at_file(imp->nfiles - 1), SEQ(PH_COLLECT, 0, imp->probs.n), "no .yaml or .yml files in this directory");
-	}
-}
 
 /* ---- a parser thread's context ----------------------------------------------------------- */
 
@@ -1335,7 +1180,7 @@ static void read_file(struct pctx *c, size_t idx)
 {
 	c->file = idx;
 	c->n = 0;
-	const char *path = c->imp->files[idx];
+	const char *path = c->imp->in.files[idx];
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
 		problem_at(&c->probs, at_pos(c, 0, 0), parse_seq(c), "%s", strerror(errno));
@@ -1356,16 +1201,16 @@ static void *parser_main(void *arg)
 	for (;;) {
 		pthread_mutex_lock(&imp->mu);
 		size_t i = imp->next_file;
-		while (i < imp->nfiles && imp->skip[i])
+		while (i < imp->in.n && imp->in.skip[i])
 			i++;
-		imp->next_file = i < imp->nfiles ? i + 1 : i;
+		imp->next_file = i < imp->in.n ? i + 1 : i;
 		pthread_mutex_unlock(&imp->mu);
-		if (i >= imp->nfiles)
+		if (i >= imp->in.n)
 			break;
 		read_file(c, i);
 		publish(c, 1);
 	}
-	c->cpu = now_cpu(CLOCK_THREAD_CPUTIME_ID);
+	c->cpu = timing_now(CLOCK_THREAD_CPUTIME_ID);
 	return NULL;
 }
 
@@ -1389,96 +1234,6 @@ static void pctx_free(struct pctx *c)
 	regfree(&c->re_arxiv_old);
 	regfree(&c->re_doi);
 	regfree(&c->re_url);
-}
-
-/* ---- symbol tables ------------------------------------------------------------------------ */
-
-static uint32_t name_hash(const char *s, size_t n, int nocase)
-{
-	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if (nocase && ch >= 'A' && ch <= 'Z')
-			ch = (unsigned char)(ch + 32);
-		h = (h ^ ch) * 1099511628211ULL;
-	}
-	return (uint32_t)(h ^ (h >> 32));
-}
-
-static int name_eq(const char *a, const char *b, size_t n, int nocase)
-{
-	if (!nocase)
-		return memcmp(a, b, n) == 0 && a[n] == '\0';
-	for (size_t i = 0; i < n; i++) {
-		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x + 32);
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y + 32);
-		if (x != y || !x)
-			return 0;
-	}
-	return a[n] == '\0';
-}
-
-static void symtab_grow(struct symtab *t)
-{
-	size_t nslot = t->nslot ? t->nslot * 2 : 1024;
-	uint32_t *slot = xcalloc(nslot, sizeof *slot);
-	for (size_t i = 0; i < t->n; i++) {
-		size_t k = t->v[i].hash & (nslot - 1);
-		while (slot[k])
-			k = (k + 1) & (nslot - 1);
-		slot[k] = (uint32_t)i + 1;
-	}
-	free(t->slot);
-	t->slot = slot;
-	t->nslot = nslot;
-}
-
-/* The symbol of name s: its index + 1; with `create` a new one when there is none, else 0. */
-static uint32_t symtab_get(struct symtab *t, const char *s, int create)
-{
-	size_t len = strlen(s);
-	uint32_t h = name_hash(s, len, t->nocase);
-	if (!t->nslot)
-		symtab_grow(t);
-	size_t k = h & (t->nslot - 1);
-	for (; t->slot[k]; k = (k + 1) & (t->nslot - 1)) {
-		const struct sym *y = &t->v[t->slot[k] - 1];
-		if (y->hash == h && name_eq(t->arena.buf + y->off, s, len, t->nocase))
-			return t->slot[k];
-	}
-	if (!create)
-		return 0;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->v = xrealloc(t->v, t->cap * sizeof *t->v);
-	}
-	t->v[t->n] = (struct sym){(uint32_t)t->arena.len, h, 0, 0};
-	sb_addn(&t->arena, s, len + 1);
-	t->slot[k] = (uint32_t)++t->n;
-	if (t->n * 2 > t->nslot)
-		symtab_grow(t);
-	return (uint32_t)t->n;
-}
-
-static struct sym *symtab_at(struct symtab *t, uint32_t id)
-{
-	return &t->v[id - 1];
-}
-
-static const char *symtab_name(const struct symtab *t, uint32_t id)
-{
-	return t->arena.buf + t->v[id - 1].off;
-}
-
-static void symtab_free(struct symtab *t)
-{
-	free(t->v);
-	free(t->slot);
-	sb_free(&t->arena);
-	memset(t, 0, sizeof *t);
 }
 
 /* ---- the writer's problems --------------------------------------------------------------- */
@@ -1651,7 +1406,7 @@ static int write_doc_lengths(sqlite3 *db, char *err, size_t errsize)
 static void *fts_main(void *arg)
 {
 	struct fts *f = arg;
-	double w0 = now_wall(), c0 = now_cpu(CLOCK_THREAD_CPUTIME_ID);
+	double w0 = timing_now(CLOCK_MONOTONIC), c0 = timing_now(CLOCK_THREAD_CPUTIME_ID);
 	sqlite3 *db = NULL;
 	sqlite3_stmt *ins = NULL;
 	int ok = sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK;
@@ -1711,10 +1466,10 @@ static void *fts_main(void *arg)
 	 * prefix typed in the browser stands for up to 256 terms ("/q" took 0.6 s of CPU on 35
 	 * segments of a million milestones, 0.03 s on one). Then list the terms with the number
 	 * of documents of each. */
-	double c1 = now_cpu(CLOCK_THREAD_CPUTIME_ID);
+	double c1 = timing_now(CLOCK_THREAD_CPUTIME_ID);
 	ok = ok && !cancel &&
 	     fts_exec(db, "INSERT INTO search (search) VALUES ('optimize');", f->err, sizeof f->err) == 0;
-	double c2 = now_cpu(CLOCK_THREAD_CPUTIME_ID);
+	double c2 = timing_now(CLOCK_THREAD_CPUTIME_ID);
 	ok = ok && !cancel && write_doc_lengths(db, f->err, sizeof f->err) == 0;
 	ok = ok && !cancel &&
 	     fts_exec(db, "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search, row);"
@@ -1722,12 +1477,12 @@ static void *fts_main(void *arg)
 			  "DROP TABLE temp.vocab; COMMIT;", f->err, sizeof f->err) == 0;
 	if (f->timing)
 		fprintf(stderr, "import:   search thread: inserts %.2f s, optimize %.2f s, terms %.2f s cpu\n",
-			c1 - c0, c2 - c1, now_cpu(CLOCK_THREAD_CPUTIME_ID) - c2);
+			c1 - c0, c2 - c1, timing_now(CLOCK_THREAD_CPUTIME_ID) - c2);
 	sqlite3_close(db);
 	pthread_mutex_lock(&f->mu);
 	f->ok = ok;
-	f->wall = now_wall() - w0;
-	f->cpu = now_cpu(CLOCK_THREAD_CPUTIME_ID) - c0;
+	f->wall = timing_now(CLOCK_MONOTONIC) - w0;
+	f->cpu = timing_now(CLOCK_THREAD_CPUTIME_ID) - c0;
 	pthread_mutex_unlock(&f->mu);
 	return NULL;
 }
@@ -2346,10 +2101,10 @@ static void handle_ms(struct importer *imp, struct reader *r)
 /* Take the records of every file, in order, as the parsers deliver them. */
 static void consume(struct importer *imp)
 {
-	for (size_t f = 0; f < imp->nfiles; f++) {
+	for (size_t f = 0; f < imp->in.n; f++) {
 		imp->file_first_seq[f] = imp->ms_seq + 1;
 		imp->files_seen = f + 1;
-		if (imp->skip[f])
+		if (imp->in.skip[f])
 			continue;
 		imp->cur_file = f;
 		for (;;) {
@@ -3071,14 +2826,14 @@ static void fts_cleanup(struct importer *imp)
 static void read_all(struct importer *imp)
 {
 	size_t toread = 0;
-	for (size_t i = 0; i < imp->nfiles; i++)
-		toread += !imp->skip[i];
+	for (size_t i = 0; i < imp->in.n; i++)
+		toread += !imp->in.skip[i];
 	size_t nthreads = toread < PARSERS ? toread : PARSERS;
 	struct pctx ctx[PARSERS];
 	pthread_t th[PARSERS];
 	size_t started = 0;
-	imp->fq = xcalloc(imp->nfiles + 1, sizeof *imp->fq);
-	imp->file_first_seq = xcalloc(imp->nfiles + 1, sizeof *imp->file_first_seq);
+	imp->fq = xcalloc(imp->in.n + 1, sizeof *imp->fq);
+	imp->file_first_seq = xcalloc(imp->in.n + 1, sizeof *imp->file_first_seq);
 	for (size_t i = 0; i < nthreads; i++) {
 		pctx_init(&ctx[i], imp);
 		if (pthread_create(&th[i], NULL, parser_main, &ctx[i]) == 0)
@@ -3089,8 +2844,8 @@ static void read_all(struct importer *imp)
 	if (!started && toread) {
 		/* no threads: read here, one file at a time, taking its records as we go */
 		pctx_init(&ctx[0], imp);
-		for (size_t f = 0; f < imp->nfiles; f++)
-			if (!imp->skip[f]) {
+		for (size_t f = 0; f < imp->in.n; f++)
+			if (!imp->in.skip[f]) {
 				read_file(&ctx[0], f);
 				publish(&ctx[0], 1);
 			}
@@ -3104,7 +2859,7 @@ static void read_all(struct importer *imp)
 		for (size_t i = 0; i < nthreads && i < started; i++)
 			fprintf(stderr, "import:   parser thread %zu cpu %.2f s\n", i + 1, ctx[i].cpu);
 	if (imp->tm.on)
-		fprintf(stderr, "import:   writer thread cpu %.2f s\n", now_cpu(CLOCK_THREAD_CPUTIME_ID));
+		fprintf(stderr, "import:   writer thread cpu %.2f s\n", timing_now(CLOCK_THREAD_CPUTIME_ID));
 	for (size_t i = 0; i < started; i++) {
 		problems_take(&imp->probs, &ctx[i].probs);
 		pctx_free(&ctx[i]);
@@ -3132,10 +2887,7 @@ static void read_all(struct importer *imp)
 static void importer_free(struct importer *imp)
 {
 	problems_free(&imp->probs);
-	for (size_t i = 0; i < imp->nfiles; i++)
-		free(imp->files[i]);
-	free(imp->files);
-	free(imp->skip);
+	inputs_free(&imp->in);
 	free(imp->fq);
 	free(imp->file_first_seq);
 	symtab_free(&imp->ms_syms);
@@ -3198,14 +2950,8 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 	timing_start(&imp.tm);
 
 	for (size_t i = 0; i < npaths; i++)
-		collect(&imp, paths[i]);
-	off_t bytes = 0;
-	for (size_t i = 0; i < imp.nfiles; i++) {
-		struct stat st;
-		if (!imp.skip[i] && stat(imp.files[i], &st) == 0 && S_ISREG(st.st_mode))
-			bytes += st.st_size;
-	}
-	imp.big = bytes >= BIG_INPUT;
+		inputs_collect(&imp.in, paths[i], &imp.probs);
+	imp.big = inputs_bytes(&imp.in) >= BIG_INPUT;
 	char *tmp = temp_path_for(opts->out);
 	if (!tmp) {
 		problem_at(&imp.probs, at_program, end_seq(&imp), "cannot create a temporary file for %s: %s", opts->out ? opts->out : "checking",
@@ -3237,7 +2983,7 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 		free(tmp);
 	}
 	FILE *out = opts->errors;
-	problems_print(&imp.probs, out, imp.files, imp.nfiles);
+	problems_print(&imp.probs, out, imp.in.files, imp.in.n);
 	size_t n = imp.probs.n;
 	if (n)
 		fprintf(out, "%zu error%s; nothing written\n", n, n == 1 ? "" : "s");

@@ -1,6 +1,6 @@
 /*
  * internal.h -- what the files of src/import share and nothing outside it uses: the problem
- * list and the order problems are printed in.
+ * list and the order problems are printed in, the timing of the phases.
  */
 #ifndef DLT_IMPORT_INTERNAL_H
 #define DLT_IMPORT_INTERNAL_H
@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 /* ---- problems (problems.c) ----------------------------------------------------------------- */
 
@@ -63,5 +64,36 @@ void problems_free(struct problems *pl);
 /* Sort the problems and print one line each to `out`, naming files[i] for file i (and
  * "dltimeline" for WHERE_PROGRAM). Does not print the count line. */
 void problems_print(struct problems *pl, FILE *out, char *const *files, size_t nfiles);
+
+/* ---- input files (inputs.c) ------------------------------------------------------------------- */
+
+/* The files to read, in order; zero-initialised is empty. */
+struct inputs {
+	char **files;
+	unsigned char *skip;   /* per file: collecting it failed (reported), do not read it */
+	size_t n, cap;
+};
+
+/* Add one command-line path: a file, or a directory's *.yaml and *.yml files in name order.
+ * A path that fails (missing, unreadable, a directory without data files) is added as
+ * skipped and reported to probs. Never fails otherwise. */
+void inputs_collect(struct inputs *in, const char *path, struct problems *probs);
+/* The size of the regular files to read, in bytes. */
+long long inputs_bytes(const struct inputs *in);
+void inputs_free(struct inputs *in);
+
+/* ---- DLTIMELINE_IMPORT_TIMING (timing.c) ------------------------------------------------------- */
+
+struct timing {
+	int on;                /* DLTIMELINE_IMPORT_TIMING is set (and not 0) */
+	double wall, cpu;      /* at the start of the current phase */
+};
+
+/* Seconds on `clock` (CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID). */
+double timing_now(clockid_t clock);
+/* Start timing: reads DLTIMELINE_IMPORT_TIMING. */
+void timing_start(struct timing *t);
+/* End the current phase: print its times and the peak memory to stderr when timing is on. */
+void timing_phase(struct timing *t, const char *name);
 
 #endif
