@@ -47,6 +47,7 @@
 #include "db/rank.h"
 #include "import/batch.h"
 #include "import/internal.h"
+#include "import/record.h"
 #include "import/symtab.h"
 #include "import/schema_text.h"
 #include "import/yfast.h"
@@ -64,63 +65,6 @@
 
 /* counts_sql writes blocks of 1024 ids, as the readers expect */
 _Static_assert(DLT_COUNT_BLOCK == 1024, "counts_sql: filter_counts blocks are 1024 ids");
-
-/* ---- records: what a parser hands to the writer ---------------------------------------- */
-
-enum rec_type { R_TITLE = 1, R_PERIOD, R_TAG, R_MS, R_END_OF_CHUNK };
-
-static void put_u32(struct strbuf *sb, uint32_t v)
-{
-	sb_addn(sb, (const char *)&v, sizeof v);
-}
-
-static void put_f64(struct strbuf *sb, double v)
-{
-	sb_addn(sb, (const char *)&v, sizeof v);
-}
-
-/* A string (NULL allowed): its length (UINT32_MAX for NULL), the bytes and a NUL. */
-static void put_str(struct strbuf *sb, const char *s)
-{
-	if (!s) {
-		put_u32(sb, UINT32_MAX);
-		return;
-	}
-	size_t n = strlen(s);
-	put_u32(sb, (uint32_t)n);
-	sb_addn(sb, s, n + 1);
-}
-
-struct reader {
-	const char *p;
-};
-
-static uint32_t get_u32(struct reader *r)
-{
-	uint32_t v;
-	memcpy(&v, r->p, sizeof v);
-	r->p += sizeof v;
-	return v;
-}
-
-static double get_f64(struct reader *r)
-{
-	double v;
-	memcpy(&v, r->p, sizeof v);
-	r->p += sizeof v;
-	return v;
-}
-
-/* A string written by put_str: points into the record (valid as long as its chunk). */
-static const char *get_str(struct reader *r)
-{
-	uint32_t n = get_u32(r);
-	if (n == UINT32_MAX)
-		return NULL;
-	const char *s = r->p;
-	r->p += (size_t)n + 1;
-	return s;
-}
 
 /* A block of records (or of search documents) handed from one thread to another. */
 struct chunk {
@@ -664,12 +608,12 @@ static char *entry_id(struct pctx *c, const struct ynode *map, const struct ynod
 	return id;
 }
 
-/* The output chunk of this thread, with room for a record. */
+/* The output chunk of this thread, with record type t added: the record comes next. */
 static struct strbuf *rec_begin(struct pctx *c, enum rec_type t)
 {
 	if (!c->out)
 		c->out = xcalloc(1, sizeof *c->out);
-	put_u32(&c->out->data, (uint32_t)t);
+	rec_put_type(&c->out->data, t);
 	return &c->out->data;
 }
 
@@ -693,15 +637,10 @@ static void stage_period(struct pctx *c, int is_era, const struct ynode *map)
 	if (hs == 1 && he == 1 && end < start)
 		problem_at(&c->probs, at_node(c, f[P_END]), parse_seq(c), "'end' %ld is before 'start' %ld", end, start);
 	else if (id && name && hs >= 0 && he >= 0 && (hs == 1 || (!is_era && he == 0))) {
-		struct strbuf *r = rec_begin(c, R_PERIOD);
-		put_u32(r, (uint32_t)is_era);
-		put_str(r, id);
-		put_str(r, name);
-		put_u32(r, hs == 1 ? (uint32_t)start : 0);
-		put_u32(r, he == 1 ? (uint32_t)end : 0);
-		put_str(r, summary);
-		put_u32(r, map->line);
-		put_u32(r, map->col);
+		struct rec_period p = {.is_era = (uint32_t)is_era, .slug = id, .name = name,
+			.start = hs == 1 ? (uint32_t)start : 0, .end = he == 1 ? (uint32_t)end : 0,
+			.summary = summary, .line = map->line, .col = map->col};
+		rec_period_put(rec_begin(c, R_PERIOD), &p);
 	}
 	free(id);
 	free(name);
@@ -717,39 +656,30 @@ static void stage_tag(struct pctx *c, const struct ynode *map)
 	if (!name)
 		missing(c, map, f[G_NAME], "name", "a tag");
 	if (id && name) {
-		struct strbuf *r = rec_begin(c, R_TAG);
-		put_str(r, id);
-		put_str(r, name);
-		put_u32(r, map->line);
-		put_u32(r, map->col);
+		struct rec_tag t = {.slug = id, .name = name, .line = map->line, .col = map->col};
+		rec_tag_put(rec_begin(c, R_TAG), &t);
 	}
 	free(id);
 	free(name);
 }
 
-/* A value of a list of text: its trimmed text and position. */
-struct item {
-	char *text;
-	char *note;            /* links only */
-	unsigned line, col;
-};
-
+/* The values of a list of text (tags, aliases, links): the texts and notes are malloc'd. */
 struct items {
-	struct item *v;
-	size_t n;
+	struct rec_item *v;
+	size_t n, cap;
 };
 
 static void items_add(struct items *l, char *text, char *note, const struct ynode *at)
 {
-	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
-	l->v[l->n++] = (struct item){text, note, at->line, at->col};
+	DLT_GROW(l->v, l->n + 1, l->cap);
+	l->v[l->n++] = (struct rec_item){text, note, at->line, at->col};
 }
 
 static void items_free(struct items *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].text);
-		free(l->v[i].note);
+		free((char *)l->v[i].text);
+		free((char *)l->v[i].note);
 	}
 	free(l->v);
 }
@@ -823,11 +753,6 @@ static char *get_pattern(struct pctx *c, const struct ynode *n, const char *key,
 	return s;
 }
 
-/* Text fields of a milestone, in record order. An event's background, what happened and why
- * it mattered take the places of problem, insight and impact. */
-enum { T_TITLE, T_SHORT, T_ORG, T_VENUE, T_VENUE_TYPE, T_PAPER, T_SUMMARY, T_PROBLEM, T_INSIGHT,
-       T_IMPACT, T_FORMULA, T_ARCH, T_ANECDOTE, T_SCALE_SRC, T__COUNT };
-
 /* The fields that tell an event (kind: event) and the fields of other milestones whose
  * places they take: {event field, other field, text slot}. */
 static const int event_fields[][3] = {
@@ -841,14 +766,8 @@ static int given(const struct ynode *n)
 	return n && !is_null(n);
 }
 
-/* Record of a milestone (R_MS):
- *   u32 line, col, valid (staged: it has an id and, if any of its fields is wrong, a year),
- *   year, month (0 none), author_count (0 none), flags (1 parameters, 2 training_compute,
- *   4 root), era line, col, paradigm line, col (0 when absent); f64 parameters, compute;
- *   str id, kind, authors (JSON), figures (JSON), sources (JSON), arxiv, doi, url, era,
- *   paradigm, the T_* texts, search aliases, search authors; u32 ntags + (str, u32 line, col)
- *   each; u32 naliases + (str, line, col) each; u32 nlinks + (str id, str note, line, col)
- *   each. */
+/* A milestone entry: its fields checked one by one, then the checks that look at the entry
+ * alone, then its record (R_MS, record.h). */
 static void stage_milestone(struct pctx *c, const struct ynode *map)
 {
 	static const int text_fields[T__COUNT][2] = {
@@ -992,62 +911,30 @@ static void stage_milestone(struct pctx *c, const struct ynode *map)
 				break;
 			}
 
-	struct strbuf *r = rec_begin(c, R_MS);
-	put_u32(r, map->line);
-	put_u32(r, map->col);
-	put_u32(r, (uint32_t)staged);
-	put_u32(r, (uint32_t)year);
-	put_u32(r, hm == 1 ? (uint32_t)month : 0);
-	put_u32(r, hc_ == 1 ? (uint32_t)count : 0);
-	put_u32(r, (hp == 1 ? 1u : 0u) | (hc == 1 ? 2u : 0u) | (root > 0 ? 4u : 0u));
-	put_u32(r, era_n ? era_n->line : 0);
-	put_u32(r, era_n ? era_n->col : 0);
-	put_u32(r, par_n ? par_n->line : 0);
-	put_u32(r, par_n ? par_n->col : 0);
-	put_f64(r, params);
-	put_f64(r, compute);
-	put_str(r, id);
-	put_str(r, kind);
-	put_str(r, authors);
-	put_str(r, figures);
-	put_str(r, sources);
-	put_str(r, arxiv);
-	put_str(r, doi);
-	put_str(r, url);
-	put_str(r, era);
-	put_str(r, paradigm);
-	for (size_t i = 0; i < T__COUNT; i++)
-		put_str(r, texts[i]);
 	struct strbuf sa = {0};
 	for (size_t i = 0; i < aliases.n; i++) {
 		if (i)
 			sb_add(&sa, " ; ");
 		sb_add(&sa, aliases.v[i].text);
 	}
-	put_str(r, aliases.n ? sb_str(&sa) : NULL);
-	sb_free(&sa);
 	char *at = authors_text(names, nnames);
-	put_str(r, at);
+	struct ms_record m = {
+		.line = map->line, .col = map->col, .staged = (uint32_t)staged, .year = (uint32_t)year,
+		.month = hm == 1 ? (uint32_t)month : 0, .author_count = hc_ == 1 ? (uint32_t)count : 0,
+		.flags = (hp == 1 ? MS_HAS_PARAMS : 0u) | (hc == 1 ? MS_HAS_COMPUTE : 0u) | (root > 0 ? MS_ROOT : 0u),
+		.era_line = era_n ? era_n->line : 0, .era_col = era_n ? era_n->col : 0,
+		.par_line = par_n ? par_n->line : 0, .par_col = par_n ? par_n->col : 0,
+		.params = params, .compute = compute,
+		.slug = id, .kind = kind, .authors = authors, .figures = figures, .sources = sources,
+		.arxiv = arxiv, .doi = doi, .url = url, .era = era, .paradigm = paradigm,
+		.fts_aliases = aliases.n ? sb_str(&sa) : NULL, .fts_authors = at,
+		.tags = {(uint32_t)tags.n, tags.v, NULL, 0}, .aliases = {(uint32_t)aliases.n, aliases.v, NULL, 0},
+		.links = {(uint32_t)links.n, links.v, NULL, 1},
+	};
+	memcpy(m.texts, texts, sizeof m.texts);
+	ms_record_put(rec_begin(c, R_MS), &m);
+	sb_free(&sa);
 	free(at);
-	put_u32(r, (uint32_t)tags.n);
-	for (size_t i = 0; i < tags.n; i++) {
-		put_str(r, tags.v[i].text);
-		put_u32(r, tags.v[i].line);
-		put_u32(r, tags.v[i].col);
-	}
-	put_u32(r, (uint32_t)aliases.n);
-	for (size_t i = 0; i < aliases.n; i++) {
-		put_str(r, aliases.v[i].text);
-		put_u32(r, aliases.v[i].line);
-		put_u32(r, aliases.v[i].col);
-	}
-	put_u32(r, (uint32_t)links.n);
-	for (size_t i = 0; i < links.n; i++) {
-		put_str(r, links.v[i].text);
-		put_str(r, links.v[i].note);
-		put_u32(r, links.v[i].line);
-		put_u32(r, links.v[i].col);
-	}
 
 	items_free(&links);
 	items_free(&tags);
@@ -1101,11 +988,8 @@ static void on_item(void *ctx, const char *section, unsigned sl, unsigned sc, co
 		/* Only the writer knows whether a title came before: it reports a second one in
 		 * the place reserved here. */
 		char *t = trimmed(n);
-		struct strbuf *r = rec_begin(c, R_TITLE);
-		put_u32(r, n->line);
-		put_u32(r, n->col);
-		put_u32(r, (uint32_t)c->n++);
-		put_str(r, t);
+		struct rec_title r = {.line = n->line, .col = n->col, .slot = (uint32_t)c->n++, .text = t};
+		rec_title_put(rec_begin(c, R_TITLE), &r);
 		free(t);
 		return;
 	}
@@ -1401,8 +1285,8 @@ static int write_doc_lengths(sqlite3 *db, char *err, size_t errsize)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Search documents: u32 rowid low, high; then title, short, aliases, authors, summary,
- * problem, insight, impact, tags as put_str strings. */
+/* The indexer thread: search documents (rec_doc, record.h) from the queue into the search
+ * table of its scratch database. */
 static void *fts_main(void *arg)
 {
 	struct fts *f = arg;
@@ -1443,13 +1327,14 @@ static void *fts_main(void *arg)
 		pthread_mutex_unlock(&f->mu);
 		if (!ch)
 			break;
-		struct reader r = {ch->data.buf};
+		struct rec_reader r = {ch->data.buf};
 		const char *end = ch->data.buf + ch->data.len;
 		while (ok && r.p < end) {
-			uint32_t lo = get_u32(&r), hi = get_u32(&r);
-			sqlite3_bind_int64(ins, 1, (sqlite3_int64)((uint64_t)hi << 32 | lo));
-			for (int i = 0; i < 9; i++)
-				bind_text(ins, i + 2, get_str(&r));
+			struct rec_doc d;
+			rec_doc_get(&r, &d);
+			sqlite3_bind_int64(ins, 1, (sqlite3_int64)((uint64_t)d.id_hi << 32 | d.id_lo));
+			for (int i = 0; i < FC__COUNT; i++)
+				bind_text(ins, i + 2, d.cols[i]);
 			if (sqlite3_step(ins) != SQLITE_DONE) {
 				snprintf(f->err, sizeof f->err, "%s", sqlite3_errmsg(db));
 				ok = 0;
@@ -1559,30 +1444,30 @@ static size_t file_of_seq(const struct importer *imp, int64_t seq)
 	return lo;
 }
 
-static void handle_title(struct importer *imp, struct reader *r)
+static void handle_title(struct importer *imp, struct rec_reader *r)
 {
-	unsigned line = get_u32(r), col = get_u32(r);
-	uint32_t slot = get_u32(r);
-	const char *t = get_str(r);
+	struct rec_title t;
+	rec_title_get(r, &t);
 	if (imp->have_title++) {
-		problem_at(&imp->probs, (struct where){imp->cur_file, line, col}, SEQ(PH_PARSE, imp->cur_file, slot),
-			   "'title' is given more than once");
+		problem_at(&imp->probs, (struct where){imp->cur_file, t.line, t.col},
+			   SEQ(PH_PARSE, imp->cur_file, t.slot), "'title' is given more than once");
 		return;
 	}
 	if (imp->writing) {
 		sqlite3_bind_text(imp->ins_meta, 1, "title", -1, SQLITE_STATIC);
-		bind_text(imp->ins_meta, 2, t);
+		bind_text(imp->ins_meta, 2, t.text);
 		run(imp, imp->ins_meta);
 	}
 }
 
-static void handle_period(struct importer *imp, struct reader *r)
+static void handle_period(struct importer *imp, struct rec_reader *r)
 {
-	int k = get_u32(r) ? 0 : 1;   /* 0 eras, 1 paradigms */
-	const char *slug = get_str(r), *name = get_str(r);
-	int start = (int)get_u32(r), end = (int)get_u32(r);
-	const char *summary = get_str(r);
-	unsigned line = get_u32(r), col = get_u32(r);
+	struct rec_period p;
+	rec_period_get(r, &p);
+	int k = p.is_era ? 0 : 1;   /* 0 eras, 1 paradigms */
+	const char *slug = p.slug, *name = p.name, *summary = p.summary;
+	int start = (int)p.start, end = (int)p.end;
+	unsigned line = p.line, col = p.col;
 	struct symtab *t = k == 0 ? &imp->era_syms : &imp->par_syms;
 	struct sym *y = symtab_at(t, symtab_get(t, slug, 1));
 	if (y->def) {
@@ -1602,10 +1487,12 @@ static void handle_period(struct importer *imp, struct reader *r)
 		y->def = (int32_t)imp->nperiods[k];
 }
 
-static void handle_tag(struct importer *imp, struct reader *r)
+static void handle_tag(struct importer *imp, struct rec_reader *r)
 {
-	const char *slug = get_str(r), *name = get_str(r);
-	unsigned line = get_u32(r), col = get_u32(r);
+	struct rec_tag g;
+	rec_tag_get(r, &g);
+	const char *slug = g.slug, *name = g.name;
+	unsigned line = g.line, col = g.col;
 	struct sym *y = symtab_at(&imp->tag_syms, symtab_get(&imp->tag_syms, slug, 1));
 	if (y->def) {
 		const struct tagdef *first = &imp->tags[y->def - 1];
@@ -1694,71 +1581,6 @@ static void *scratch(struct scratch *b, size_t n)
 	return b->p;
 }
 
-/* A milestone record (see stage_milestone) as read back: the lists are left at their start. */
-struct msrec {
-	unsigned line, col;
-	int staged, year, month, author_count;
-	uint32_t flags;
-	unsigned era_line, era_col, par_line, par_col;
-	double params, compute;
-	const char *slug, *kind, *authors, *figures, *sources, *arxiv, *doi, *url, *era, *paradigm;
-	const char *texts[T__COUNT];
-	const char *fts_aliases, *fts_authors;
-	uint32_t ntags, naliases, nlinks;
-	const char *tags, *aliases, *links;   /* the first entry of each list */
-};
-
-/* Read a milestone record; leaves r after it. */
-static void read_msrec(struct reader *r, struct msrec *m)
-{
-	m->line = get_u32(r);
-	m->col = get_u32(r);
-	m->staged = (int)get_u32(r);
-	m->year = (int)get_u32(r);
-	m->month = (int)get_u32(r);
-	m->author_count = (int)get_u32(r);
-	m->flags = get_u32(r);
-	m->era_line = get_u32(r);
-	m->era_col = get_u32(r);
-	m->par_line = get_u32(r);
-	m->par_col = get_u32(r);
-	m->params = get_f64(r);
-	m->compute = get_f64(r);
-	m->slug = get_str(r);
-	m->kind = get_str(r);
-	m->authors = get_str(r);
-	m->figures = get_str(r);
-	m->sources = get_str(r);
-	m->arxiv = get_str(r);
-	m->doi = get_str(r);
-	m->url = get_str(r);
-	m->era = get_str(r);
-	m->paradigm = get_str(r);
-	for (int i = 0; i < T__COUNT; i++)
-		m->texts[i] = get_str(r);
-	m->fts_aliases = get_str(r);
-	m->fts_authors = get_str(r);
-	m->ntags = get_u32(r);
-	m->tags = r->p;
-	for (uint32_t i = 0; i < m->ntags; i++) {
-		get_str(r);
-		r->p += 2 * sizeof(uint32_t);
-	}
-	m->naliases = get_u32(r);
-	m->aliases = r->p;
-	for (uint32_t i = 0; i < m->naliases; i++) {
-		get_str(r);
-		r->p += 2 * sizeof(uint32_t);
-	}
-	m->nlinks = get_u32(r);
-	m->links = r->p;
-	for (uint32_t i = 0; i < m->nlinks; i++) {
-		get_str(r);
-		get_str(r);
-		r->p += 2 * sizeof(uint32_t);
-	}
-}
-
 /* The filter_counts row of counter c's last block, if it has rows. */
 static void count_block_done(struct importer *imp, int kind, int64_t ref, struct counter *c)
 {
@@ -1795,15 +1617,15 @@ static void count_in(struct importer *imp, int kind, int64_t ref, int64_t id)
 /* The rows of a milestone and its search document, under its final id `id`. tdefs[i] is the
  * id of its tag i, ldefs[i] the sequence number of the target of its link i; 0 for those not
  * defined when it was checked (written at the end). */
-static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, int64_t id,
+static void write_ms(struct importer *imp, const struct ms_record *m, int64_t seq, int64_t id,
 		     uint32_t era_sym, uint32_t par_sym, const int32_t *tdefs, const int32_t *ldefs)
 {
 	sqlite3_stmt *st = imp->ins_ms;
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, m->slug);
-	sqlite3_bind_int(st, 3, m->year);
+	sqlite3_bind_int(st, 3, (int)m->year);
 	if (m->month)
-		sqlite3_bind_int(st, 4, m->month);
+		sqlite3_bind_int(st, 4, (int)m->month);
 	else
 		sqlite3_bind_null(st, 4);
 	bind_text(st, 5, m->texts[T_TITLE]);
@@ -1811,7 +1633,7 @@ static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, i
 	bind_text(st, 7, m->kind);
 	bind_text(st, 8, m->authors);
 	if (m->author_count)
-		sqlite3_bind_int(st, 9, m->author_count);
+		sqlite3_bind_int(st, 9, (int)m->author_count);
 	else
 		sqlite3_bind_null(st, 9);
 	bind_text(st, 10, m->texts[T_ORG]);
@@ -1833,24 +1655,24 @@ static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, i
 	bind_text(st, 23, m->texts[T_ARCH]);
 	bind_text(st, 24, m->figures);
 	bind_text(st, 25, m->texts[T_ANECDOTE]);
-	if (m->flags & 1)
+	if (m->flags & MS_HAS_PARAMS)
 		sqlite3_bind_double(st, 26, m->params);
 	else
 		sqlite3_bind_null(st, 26);
-	if (m->flags & 2)
+	if (m->flags & MS_HAS_COMPUTE)
 		sqlite3_bind_double(st, 27, m->compute);
 	else
 		sqlite3_bind_null(st, 27);
 	bind_text(st, 28, m->texts[T_SCALE_SRC]);
-	sqlite3_bind_int(st, 29, (m->flags & 4) != 0);
+	sqlite3_bind_int(st, 29, (m->flags & MS_ROOT) != 0);
 	bind_text(st, 30, m->texts[T_VENUE_TYPE]);
 	bind_text(st, 31, m->sources);
 	run(imp, st);
 
 	/* tags, in id order; those defined later (0 in tdefs) come at the end */
-	int64_t *tag_ids = scratch(&imp->tmp_tags, (m->ntags + 1) * sizeof *tag_ids);
+	int64_t *tag_ids = scratch(&imp->tmp_tags, (m->tags.n + 1) * sizeof *tag_ids);
 	size_t nt = 0;
-	for (uint32_t i = 0; i < m->ntags; i++)
+	for (uint32_t i = 0; i < m->tags.n; i++)
 		if (tdefs[i])
 			tag_ids[nt++] = tdefs[i];
 	qsort(tag_ids, nt, sizeof *tag_ids, cmp_i64);
@@ -1863,58 +1685,42 @@ static void write_ms(struct importer *imp, const struct msrec *m, int64_t seq, i
 	}
 	for (size_t i = 0; i < nt; i++)
 		add_tag(imp, id, tag_ids[i]);
-	struct reader r = {m->aliases};
-	for (uint32_t i = 0; i < m->naliases; i++) {
-		const char *a = get_str(&r);
-		r.p += 2 * sizeof(uint32_t);
+	struct rec_cursor cur = rec_list_begin(&m->aliases);
+	struct rec_item it;
+	for (uint32_t i = 0; rec_list_next(&cur, &it); i++) {
 		dlt_batch_int(imp->alias_rows, id);
 		dlt_batch_int(imp->alias_rows, i);
-		dlt_batch_text(imp->alias_rows, a);
+		dlt_batch_text(imp->alias_rows, it.text);
 		batch_row(imp, imp->alias_rows);
 	}
 	/* links to earlier milestones; those to later ones come at the end */
-	struct link_row *rows = scratch(&imp->tmp_rows, (m->nlinks + 1) * sizeof *rows);
+	struct link_row *rows = scratch(&imp->tmp_rows, (m->links.n + 1) * sizeof *rows);
 	size_t nrows = 0;
-	r.p = m->links;
-	for (uint32_t i = 0; i < m->nlinks; i++) {
-		get_str(&r);
-		const char *note = get_str(&r);
-		r.p += 2 * sizeof(uint32_t);
+	cur = rec_list_begin(&m->links);
+	for (uint32_t i = 0; rec_list_next(&cur, &it); i++)
 		if (ldefs[i] > 0 && ldefs[i] < seq)   /* (0: defined later, written at the end) */
-			rows[nrows++] = (struct link_row){imp->seq_id[ldefs[i]], note, (int)i};
-	}
+			rows[nrows++] = (struct link_row){imp->seq_id[ldefs[i]], it.note, (int)i};
 	qsort(rows, nrows, sizeof *rows, cmp_link_row);
 	for (size_t i = 0; i < nrows; i++)
 		add_link(imp, id, rows[i].dst, rows[i].note, rows[i].pos);
 	imp->nlink_rows += (int64_t)nrows;
 
 	/* The search document, while the ids are final and every tag is known. */
-	if (imp->fallback || nt < m->ntags)
+	if (imp->fallback || nt < m->tags.n)
 		imp->fts_feed = 0;
 	if (!imp->fts_feed)
 		return;
-	struct strbuf *d = &imp->doc;
-	put_u32(d, (uint32_t)((uint64_t)id & 0xFFFFFFFFu));
-	put_u32(d, (uint32_t)((uint64_t)id >> 32));
-	put_str(d, m->texts[T_TITLE]);
-	put_str(d, m->texts[T_SHORT]);
-	put_str(d, m->fts_aliases);
-	put_str(d, m->fts_authors);
-	put_str(d, m->texts[T_SUMMARY]);
-	put_str(d, m->texts[T_PROBLEM]);
-	put_str(d, m->texts[T_INSIGHT]);
-	put_str(d, m->texts[T_IMPACT]);
-	if (nt) {
-		struct strbuf tg = {0};
-		for (size_t i = 0; i < nt; i++) {
-			const struct tagdef *g = &imp->tags[tag_ids[i] - 1];
-			sb_addf(&tg, "%s%s %s", i ? " ; " : "", g->slug, g->name);
-		}
-		put_str(d, sb_str(&tg));
-		sb_free(&tg);
-	} else {
-		put_str(d, NULL);
+	struct strbuf tg = {0};
+	for (size_t i = 0; i < nt; i++) {
+		const struct tagdef *g = &imp->tags[tag_ids[i] - 1];
+		sb_addf(&tg, "%s%s %s", i ? " ; " : "", g->slug, g->name);
 	}
+	struct rec_doc doc = {.id_lo = (uint32_t)((uint64_t)id & 0xFFFFFFFFu), .id_hi = (uint32_t)((uint64_t)id >> 32),
+		.cols = {m->texts[T_TITLE], m->texts[T_SHORT], m->fts_aliases, m->fts_authors, m->texts[T_SUMMARY],
+			 m->texts[T_PROBLEM], m->texts[T_INSIGHT], m->texts[T_IMPACT], nt ? sb_str(&tg) : NULL}};
+	struct strbuf *d = &imp->doc;
+	rec_doc_put(d, &doc);
+	sb_free(&tg);
 	if (d->len >= CHUNK_BYTES) {
 		struct chunk *ch = xcalloc(1, sizeof *ch);
 		ch->data = *d;
@@ -1970,9 +1776,9 @@ static void flush_deferred(struct importer *imp)
 				scratch_failed(imp);
 				break;
 			}
-			struct reader r = {buf};
-			struct msrec m;
-			read_msrec(&r, &m);
+			struct rec_reader r = {buf};
+			struct ms_record m;
+			ms_record_get(&r, &m);
 			write_ms(imp, &m, d->seq, imp->seq_id[d->seq], d->era, d->par, defs, defs + len[1] / sizeof *defs);
 		}
 		imp->def_bytes[month] = 0;
@@ -1984,13 +1790,12 @@ static void flush_deferred(struct importer *imp)
 
 /* Check a milestone (in input order); write it now, or hold it back until its year is
  * complete: ids are chronological, and milestones of one year may come in any order. */
-static void handle_ms(struct importer *imp, struct reader *r)
+static void handle_ms(struct importer *imp, struct rec_reader *r)
 {
 	int64_t seq = ++imp->ms_seq;
 	seq_reserve(imp, seq);
-	const char *rec = r->p;
-	struct msrec m;
-	read_msrec(r, &m);
+	struct ms_record m;
+	ms_record_get(r, &m);
 
 	uint32_t era_sym = 0, par_sym = 0;
 	uint32_t key = 0;
@@ -2006,19 +1811,20 @@ static void handle_ms(struct importer *imp, struct reader *r)
 			y->aux = (int32_t)m.line;
 		}
 		imp->seq_sym[seq] = (int32_t)id;
-		key = (uint32_t)m.year * 16 + (uint32_t)m.month;
+		key = m.year * 16 + m.month;
 		imp->seq_key[seq] = key;
-		era_sym = period_ref(imp, 0, m.era, m.year, m.line, m.col, m.era_line, m.era_col);
-		par_sym = period_ref(imp, 1, m.paradigm, m.year, m.line, m.col, m.par_line, m.par_col);
+		era_sym = period_ref(imp, 0, m.era, (int)m.year, m.line, m.col, m.era_line, m.era_col);
+		par_sym = period_ref(imp, 1, m.paradigm, (int)m.year, m.line, m.col, m.par_line, m.par_col);
 	}
 
 	/* tags: defined ones now, the others at the end (tdefs[i] 0) */
-	int32_t *tdefs = scratch(&imp->tmp_tdefs, (m.ntags + m.nlinks + 1) * sizeof *tdefs), *ldefs = tdefs + m.ntags;
-	struct reader t = {m.tags};
-	for (uint32_t i = 0; i < m.ntags; i++) {
-		const char *slug = get_str(&t);
-		unsigned tl = get_u32(&t), tc = get_u32(&t);
-		uint32_t id = symtab_get(&imp->tag_syms, slug, 1);
+	int32_t *tdefs = scratch(&imp->tmp_tdefs, (m.tags.n + m.links.n + 1) * sizeof *tdefs);
+	int32_t *ldefs = tdefs + m.tags.n;
+	struct rec_cursor cur = rec_list_begin(&m.tags);
+	struct rec_item it;
+	for (uint32_t i = 0; rec_list_next(&cur, &it); i++) {
+		unsigned tl = it.line, tc = it.col;
+		uint32_t id = symtab_get(&imp->tag_syms, it.text, 1);
 		tdefs[i] = symtab_at(&imp->tag_syms, id)->def;
 		if (tdefs[i])
 			continue;
@@ -2030,10 +1836,10 @@ static void handle_ms(struct importer *imp, struct reader *r)
 	}
 
 	/* aliases: the first of each (without case) names its milestone */
-	t.p = m.aliases;
-	for (uint32_t i = 0; i < m.naliases; i++) {
-		const char *a = get_str(&t);
-		unsigned al = get_u32(&t), ac = get_u32(&t);
+	cur = rec_list_begin(&m.aliases);
+	while (rec_list_next(&cur, &it)) {
+		const char *a = it.text;
+		unsigned al = it.line, ac = it.col;
 		struct sym *y = symtab_at(&imp->alias_syms, symtab_get(&imp->alias_syms, a, 1));
 		if (y->def)
 			problem_at(&imp->probs, (struct where){imp->cur_file, al, ac}, wcheck_seq(imp, CK_DUP_ALIAS), "duplicate alias '%s' (also used by '%s')",
@@ -2045,10 +1851,10 @@ static void handle_ms(struct importer *imp, struct reader *r)
 	}
 
 	/* links: kept for the cycle check; those to later milestones wait for the end */
-	t.p = m.links;
-	for (uint32_t i = 0; i < m.nlinks; i++) {
-		const char *slug = get_str(&t), *note = get_str(&t);
-		unsigned ll = get_u32(&t), lc = get_u32(&t);
+	cur = rec_list_begin(&m.links);
+	for (uint32_t i = 0; rec_list_next(&cur, &it); i++) {
+		const char *slug = it.text, *note = it.note;
+		unsigned ll = it.line, lc = it.col;
 		uint32_t id = symtab_get(&imp->ms_syms, slug, 1);
 		struct edge_rec e = {(int32_t)seq, (int32_t)i, id, (uint32_t)imp->cur_file, ll, lc};
 		if (imp->edges && fwrite(&e, sizeof e, 1, imp->edges) != 1)
@@ -2091,8 +1897,9 @@ static void handle_ms(struct importer *imp, struct reader *r)
 		imp->def = xrealloc(imp->def, imp->capdef * sizeof *imp->def);
 	}
 	imp->def[imp->ndef++] = (struct deferred){seq, key, era_sym, par_sym};
-	uint32_t len[3] = {(uint32_t)(r->p - rec), m.ntags * (uint32_t)sizeof *tdefs, m.nlinks * (uint32_t)sizeof *ldefs};
-	if (fwrite(len, sizeof len, 1, fp) != 1 || fwrite(rec, 1, len[0], fp) != len[0] ||
+	uint32_t len[3] = {(uint32_t)m.encoded_len, m.tags.n * (uint32_t)sizeof *tdefs,
+			   m.links.n * (uint32_t)sizeof *ldefs};
+	if (fwrite(len, sizeof len, 1, fp) != 1 || fwrite(m.encoded, 1, len[0], fp) != len[0] ||
 	    fwrite(tdefs, 1, (size_t)len[1] + len[2], fp) != (size_t)len[1] + len[2])
 		scratch_failed(imp);
 	imp->def_bytes[m.month] += len[0] + len[1] + len[2];
@@ -2117,10 +1924,10 @@ static void consume(struct importer *imp)
 			pthread_mutex_unlock(&imp->mu);
 			if (!ch)
 				break;
-			struct reader r = {ch->data.buf};
+			struct rec_reader r = {ch->data.buf};
 			const char *end = ch->data.buf + ch->data.len;
 			while (r.p < end) {
-				switch (get_u32(&r)) {
+				switch (rec_get_u32(&r)) {
 				case R_TITLE:
 					handle_title(imp, &r);
 					break;
