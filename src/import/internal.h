@@ -10,7 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
+
+#include "core/util.h"
 
 /* ---- problems (problems.c) ----------------------------------------------------------------- */
 
@@ -65,6 +68,20 @@ void problems_free(struct problems *pl);
  * "dltimeline" for WHERE_PROGRAM). Does not print the count line. */
 void problems_print(struct problems *pl, FILE *out, char *const *files, size_t nfiles);
 
+/* ---- DLTIMELINE_IMPORT_TIMING (timing.c) ------------------------------------------------------- */
+
+struct timing {
+	int on;                /* DLTIMELINE_IMPORT_TIMING is set (and not 0) */
+	double wall, cpu;      /* at the start of the current phase */
+};
+
+/* Seconds on `clock` (CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID). */
+double timing_now(clockid_t clock);
+/* Start timing: reads DLTIMELINE_IMPORT_TIMING. */
+void timing_start(struct timing *t);
+/* End the current phase: print its times and the peak memory to stderr when timing is on. */
+void timing_phase(struct timing *t, const char *name);
+
 /* ---- input files (inputs.c) ------------------------------------------------------------------- */
 
 /* The files to read, in order; zero-initialised is empty. */
@@ -82,18 +99,68 @@ void inputs_collect(struct inputs *in, const char *path, struct problems *probs)
 long long inputs_bytes(const struct inputs *in);
 void inputs_free(struct inputs *in);
 
-/* ---- DLTIMELINE_IMPORT_TIMING (timing.c) ------------------------------------------------------- */
+/* ---- chunks of records handed from one thread to another --------------------------------------- */
 
-struct timing {
-	int on;                /* DLTIMELINE_IMPORT_TIMING is set (and not 0) */
-	double wall, cpu;      /* at the start of the current phase */
+#define CHUNK_BYTES (256 * 1024)    /* records per hand-over */
+
+struct chunk {
+	struct chunk *next;
+	struct strbuf data;    /* records (record.h), one after the other */
 };
 
-/* Seconds on `clock` (CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID). */
-double timing_now(clockid_t clock);
-/* Start timing: reads DLTIMELINE_IMPORT_TIMING. */
-void timing_start(struct timing *t);
-/* End the current phase: print its times and the peak memory to stderr when timing is on. */
-void timing_phase(struct timing *t, const char *name);
+/* A queue of chunks; the producer sets `done` after its last one. */
+struct chunkq {
+	struct chunk *head, *tail;
+	size_t n;
+	int done;
+};
+
+static inline void chunkq_push(struct chunkq *q, struct chunk *c)
+{
+	c->next = NULL;
+	if (q->tail)
+		q->tail->next = c;
+	else
+		q->head = c;
+	q->tail = c;
+	q->n++;
+}
+
+/* The first chunk, or NULL when the queue is empty. */
+static inline struct chunk *chunkq_pop(struct chunkq *q)
+{
+	struct chunk *c = q->head;
+	if (c) {
+		q->head = c->next;
+		if (!q->head)
+			q->tail = NULL;
+		q->n--;
+	}
+	return c;
+}
+
+/* Free a chunk (NULL is fine). */
+static inline void chunk_free(struct chunk *c)
+{
+	if (c) {
+		sb_free(&c->data);
+		free(c);
+	}
+}
+
+/* ---- parser threads (parse.c) ------------------------------------------------------------------- */
+
+struct parsers;
+
+/* Start reading the files of `in` (which must outlive the parsers) on up to two threads;
+ * with --strict when `strict`. Their problems raise *any_problem as they are found. Returns
+ * NULL only when the field patterns do not compile; when no thread can be started, each file
+ * is read by parsers_take itself. */
+struct parsers *parsers_start(const struct inputs *in, int strict, atomic_int *any_problem);
+/* The next chunk of records of file `file` (not skipped), waiting for it; NULL after the
+ * last. Files must be taken in order, each to its end. */
+struct chunk *parsers_take(struct parsers *ps, size_t file);
+/* Stop and join the threads, move their problems to `into`, free everything. */
+void parsers_finish(struct parsers *ps, struct problems *into, const struct timing *tm);
 
 #endif
