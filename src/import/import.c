@@ -46,6 +46,7 @@
 #include "db/db.h"
 #include "db/rank.h"
 #include "import/batch.h"
+#include "import/fts.h"
 #include "import/internal.h"
 #include "import/record.h"
 #include "import/symtab.h"
@@ -53,8 +54,6 @@
 #include "import/yfast.h"
 #include "import/ynode.h"
 
-#define FTS_QUEUE 32                /* chunks waiting for the search indexer */
-#define FTS_HASH_BYTES (4 << 20)    /* search terms buffered before a segment is written */
 #define SCRATCH_BUFFER (64 * 1024)  /* stdio buffer of a scratch file */
 #define VACUUM_MAX 50000            /* compact databases up to this many milestones */
 #define BIG_INPUT (16 << 20)        /* input bytes from which the database gets 16 KiB pages */
@@ -132,21 +131,6 @@ struct deferred {
 	uint32_t era, par;     /* their symbols */
 };
 
-/* The full-text indexer thread and its queue of documents. */
-struct fts {
-	pthread_t th;
-	int started;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	struct chunkq q;
-	int cancel;            /* drop everything and stop */
-	char *path;            /* its scratch database */
-	int ok;                /* everything indexed and committed */
-	char err[256];
-	int timing;
-	double wall, cpu;      /* its own times, for the timing report */
-};
-
 struct importer {
 	const struct dlt_import_opts *opts;
 	struct timing tm;
@@ -196,7 +180,7 @@ struct importer {
 	int64_t nlink_rows;        /* links written */
 	int failed_write;          /* a write failed: the reason is in write_err */
 	char write_err[256];
-	struct fts fts;
+	struct fts_indexer fts;
 	int64_t *period_id[2];     /* final era and paradigm ids, by symbol */
 	struct counter *ctr[DLT_COUNT_KIND + 1];   /* per filter kind, by tag id / symbol / kind */
 	size_t nctr[DLT_COUNT_KIND + 1];
@@ -301,202 +285,6 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, i);
-}
-
-/* ---- the full-text indexer thread ------------------------------------------------------------ */
-
-static int fts_exec(sqlite3 *db, const char *sql, char *err, size_t errsize)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		snprintf(err, errsize, "%s", msg ? msg : sqlite3_errmsg(db));
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
-
-/* Fill doc_lengths (schema.sql) from the search index's search_docsize, both in `db`'s main
- * schema. Returns 0, or -1 with the reason in err. */
-static int write_doc_lengths(sqlite3 *db, char *err, size_t errsize)
-{
-	sqlite3_stmt *get = NULL, *put = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT id, sz FROM main.search_docsize ORDER BY id", -1, &get, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, "INSERT INTO main.doc_lengths (block, lengths) VALUES (?1, ?2)", -1, &put, NULL);
-	unsigned char buf[DLT_RANK_BLOCK * 4];
-	int64_t block = -1;
-	int used = 0;   /* bytes of buf in use */
-	while (rc == SQLITE_OK || rc == SQLITE_ROW) {
-		rc = sqlite3_step(get);
-		int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(get, 0) : -1;
-		if (rc == SQLITE_ROW && id < 1) {
-			snprintf(err, errsize, "search index: document id %lld", (long long)id);
-			rc = SQLITE_CORRUPT;
-			break;
-		}
-		if (block >= 0 && (rc != SQLITE_ROW || (id - 1) / DLT_RANK_BLOCK != block)) {
-			sqlite3_bind_int64(put, 1, block);
-			sqlite3_bind_blob(put, 2, buf, used, SQLITE_STATIC);
-			int prc = sqlite3_step(put);
-			sqlite3_reset(put);
-			if (prc != SQLITE_DONE) {
-				rc = prc;
-				break;
-			}
-			block = -1;
-		}
-		if (rc != SQLITE_ROW)
-			break;
-		if (block < 0) {
-			block = (id - 1) / DLT_RANK_BLOCK;
-			used = 0;
-		}
-		long long len = dlt_rank_docsize_total(sqlite3_column_blob(get, 1), sqlite3_column_bytes(get, 1));
-		int at = (int)((id - 1) % DLT_RANK_BLOCK) * 4;
-		if (len < 0 || len > UINT32_MAX) {
-			snprintf(err, errsize, "search index: bad size of document %lld", (long long)id);
-			rc = SQLITE_CORRUPT;
-			break;
-		}
-		if (at > used)
-			memset(buf + used, 0, (size_t)(at - used));   /* no document: length 0 */
-		for (int i = 0; i < 4; i++)
-			buf[at + i] = (unsigned char)((uint64_t)len >> (8 * i));
-		used = at + 4;
-	}
-	if (rc != SQLITE_DONE && !err[0])
-		snprintf(err, errsize, "%s", sqlite3_errmsg(db));
-	sqlite3_finalize(get);
-	sqlite3_finalize(put);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* The indexer thread: search documents (rec_doc, record.h) from the queue into the search
- * table of its scratch database. */
-static void *fts_main(void *arg)
-{
-	struct fts *f = arg;
-	double w0 = timing_now(CLOCK_MONOTONIC), c0 = timing_now(CLOCK_THREAD_CPUTIME_ID);
-	sqlite3 *db = NULL;
-	sqlite3_stmt *ins = NULL;
-	int ok = sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK;
-	/* Segments of FTS_HASH_BYTES, not merged while loading (automerge 0): one merge at the end
-	 * ('optimize') writes the index once instead of again and again. A smaller buffer of
-	 * terms stays in the processor's caches: on a million milestones, 4 MB took 19-24 s for
-	 * the inserts (148 segments, merged in 8-9 s), 16 MB 25-28 s (35 segments, 8-9 s), and
-	 * 2 MB merged 324 segments in 10-11 s. */
-	ok = ok && fts_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -4096;"
-			    "PRAGMA page_size = 16384;", f->err, sizeof f->err) == 0 &&
-	     fts_exec(db, dlt_schema_sql, f->err, sizeof f->err) == 0 &&
-	     fts_exec(db, "INSERT INTO search (search, rank) VALUES ('automerge', 0);"
-			  "INSERT INTO search (search, rank) VALUES ('crisismerge', 1000);", f->err, sizeof f->err) == 0;
-	sqlite3_stmt *st = NULL;
-	if (ok && sqlite3_prepare_v2(db, "INSERT INTO search (search, rank) VALUES ('hashsize', ?1)", -1, &st,
-				     NULL) == SQLITE_OK) {
-		sqlite3_bind_int(st, 1, FTS_HASH_BYTES);
-		ok = sqlite3_step(st) == SQLITE_DONE;
-	}
-	sqlite3_finalize(st);
-	ok = ok && fts_exec(db, "BEGIN", f->err, sizeof f->err) == 0;
-	if (ok && sqlite3_prepare_v2(db, "INSERT INTO search (rowid, title, short, aliases, authors, summary, "
-				     "problem, insight, impact, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-				     -1, &ins, NULL) != SQLITE_OK) {
-		snprintf(f->err, sizeof f->err, "%s", sqlite3_errmsg(db));
-		ok = 0;
-	}
-	for (;;) {
-		pthread_mutex_lock(&f->mu);
-		while (!f->q.head && !f->q.done && !f->cancel)
-			pthread_cond_wait(&f->cv, &f->mu);
-		struct chunk *ch = f->cancel ? NULL : chunkq_pop(&f->q);
-		pthread_cond_broadcast(&f->cv);
-		pthread_mutex_unlock(&f->mu);
-		if (!ch)
-			break;
-		struct rec_reader r = {ch->data.buf};
-		const char *end = ch->data.buf + ch->data.len;
-		while (ok && r.p < end) {
-			struct rec_doc d;
-			rec_doc_get(&r, &d);
-			sqlite3_bind_int64(ins, 1, (sqlite3_int64)((uint64_t)d.id_hi << 32 | d.id_lo));
-			for (int i = 0; i < FC__COUNT; i++)
-				bind_text(ins, i + 2, d.cols[i]);
-			if (sqlite3_step(ins) != SQLITE_DONE) {
-				snprintf(f->err, sizeof f->err, "%s", sqlite3_errmsg(db));
-				ok = 0;
-			}
-			sqlite3_reset(ins);
-		}
-		chunk_free(ch);
-	}
-	sqlite3_finalize(ins);
-	pthread_mutex_lock(&f->mu);
-	int cancel = f->cancel;
-	pthread_mutex_unlock(&f->mu);
-	/* Merge the segments into one: a query looks each term up in every segment, and a
-	 * prefix typed in the browser stands for up to 256 terms ("/q" took 0.6 s of CPU on 35
-	 * segments of a million milestones, 0.03 s on one). Then list the terms with the number
-	 * of documents of each. */
-	double c1 = timing_now(CLOCK_THREAD_CPUTIME_ID);
-	ok = ok && !cancel &&
-	     fts_exec(db, "INSERT INTO search (search) VALUES ('optimize');", f->err, sizeof f->err) == 0;
-	double c2 = timing_now(CLOCK_THREAD_CPUTIME_ID);
-	ok = ok && !cancel && write_doc_lengths(db, f->err, sizeof f->err) == 0;
-	ok = ok && !cancel &&
-	     fts_exec(db, "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search, row);"
-			  "INSERT INTO terms (term, docs) SELECT term, doc FROM temp.vocab;"
-			  "DROP TABLE temp.vocab; COMMIT;", f->err, sizeof f->err) == 0;
-	if (f->timing)
-		fprintf(stderr, "import:   search thread: inserts %.2f s, optimize %.2f s, terms %.2f s cpu\n",
-			c1 - c0, c2 - c1, timing_now(CLOCK_THREAD_CPUTIME_ID) - c2);
-	sqlite3_close(db);
-	pthread_mutex_lock(&f->mu);
-	f->ok = ok;
-	f->wall = timing_now(CLOCK_MONOTONIC) - w0;
-	f->cpu = timing_now(CLOCK_THREAD_CPUTIME_ID) - c0;
-	pthread_mutex_unlock(&f->mu);
-	return NULL;
-}
-
-/* Queue a chunk of documents (waits while the indexer is behind). */
-static void fts_push(struct fts *f, struct chunk *ch)
-{
-	pthread_mutex_lock(&f->mu);
-	while (f->q.n >= FTS_QUEUE && !f->cancel)
-		pthread_cond_wait(&f->cv, &f->mu);
-	chunkq_push(&f->q, ch);
-	pthread_cond_broadcast(&f->cv);
-	pthread_mutex_unlock(&f->mu);
-}
-
-/* Tell the indexer to stop: its index will not be used. */
-static void fts_stop(struct fts *f)
-{
-	pthread_mutex_lock(&f->mu);
-	f->cancel = 1;
-	pthread_cond_broadcast(&f->cv);
-	pthread_mutex_unlock(&f->mu);
-}
-
-/* Wait for the indexer to finish (or, with `cancel`, make it stop); returns 1 when the index
- * is complete. */
-static int fts_finish(struct fts *f, int cancel)
-{
-	if (!f->started)
-		return 0;
-	pthread_mutex_lock(&f->mu);
-	f->q.done = 1;
-	if (cancel)
-		f->cancel = 1;
-	pthread_cond_broadcast(&f->cv);
-	pthread_mutex_unlock(&f->mu);
-	pthread_join(f->th, NULL);
-	f->started = 0;
-	struct chunk *ch;
-	while ((ch = chunkq_pop(&f->q)))
-		chunk_free(ch);
-	return f->ok && !cancel;
 }
 
 /* ---- records -> checks and rows ------------------------------------------------------------ */
@@ -1251,35 +1039,6 @@ static const char remap_sql[] =
 	"  FROM temp.ln_old l JOIN temp.idmap s ON s.old = l.src JOIN temp.idmap d ON d.old = l.dst "
 	"  ORDER BY 1, 2; DROP TABLE temp.ln_old;";
 
-/* The search index from the final tables, when the indexer thread could not build it as the
- * rows arrived; the same documents as handle_ms() makes. */
-static const char fts_sql[] =
-	"INSERT INTO main.search (rowid, title, short, aliases, authors, summary, problem, insight, impact, tags) "
-	"  SELECT m.id, m.title, m.short, "
-	"  (SELECT group_concat(alias, ' ; ') FROM (SELECT a.alias FROM main.aliases a "
-	"     WHERE a.milestone = m.id ORDER BY a.pos)), "
-	"  (SELECT group_concat(v, ' ; ') FROM (SELECT j.value AS v, 0 AS o, j.key AS k FROM json_each(m.authors) j "
-	"     UNION ALL SELECT dlt_ascii_fold(j.value), 1, j.key FROM json_each(m.authors) j "
-	"     WHERE dlt_ascii_fold(j.value) <> j.value ORDER BY o, k)), "
-	"  m.summary, m.problem, m.insight, m.impact, "
-	"  (SELECT group_concat(x, ' ; ') FROM (SELECT g.slug || ' ' || g.name AS x FROM main.milestone_tags t "
-	"     JOIN main.tags g ON g.id = t.tag WHERE t.milestone = m.id ORDER BY t.tag)) "
-	"  FROM main.milestones m ORDER BY m.id;"
-	"INSERT INTO main.search (search) VALUES ('optimize');"
-	"CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, search, row);"
-	"INSERT INTO main.terms (term, docs) SELECT term, doc FROM temp.vocab;"
-	"DROP TABLE temp.vocab;";
-
-/* The search index built by the indexer thread, attached as "fts". */
-static const char fts_copy_sql[] =
-	"DELETE FROM main.search_data; DELETE FROM main.search_idx; DELETE FROM main.search_docsize;"
-	"DELETE FROM main.doc_lengths;"
-	"INSERT INTO main.search_data SELECT * FROM fts.search_data;"
-	"INSERT INTO main.search_idx SELECT * FROM fts.search_idx;"
-	"INSERT INTO main.search_docsize SELECT * FROM fts.search_docsize;"
-	"INSERT INTO main.doc_lengths SELECT * FROM fts.doc_lengths;"
-	"INSERT INTO main.terms SELECT * FROM fts.terms;";
-
 /* Counts of the filtered views (see filter_counts in schema.sql), from the indexes. */
 static const char counts_sql[] =
 	"INSERT INTO main.filter_counts (kind, ref, block, upto) "
@@ -1298,19 +1057,6 @@ static const char counts_sql[] =
 	"  SELECT 4, kind, b, sum(n) OVER (PARTITION BY kind ORDER BY b) FROM "
 	"  (SELECT kind, (id - 1) / 1024 AS b, count(*) AS n "
 	"   FROM main.milestones GROUP BY kind, b);";
-
-/* dlt_ascii_fold(text): the text in plain ASCII (utf8_to_ascii). */
-static void sql_ascii_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	if (!s) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	char *a = utf8_to_ascii(s);
-	sqlite3_result_text(ctx, a, -1, free);
-}
 
 /* True when period p comes before q: by start (paradigms without years last), end (open
  * last), input order. */
@@ -1590,9 +1336,9 @@ static int finish(struct importer *imp)
 		timing_phase(&imp->tm, "copy the search index");
 	} else {
 		char err[256] = "";
-		if (exec(imp, fts_sql) < 0)
+		if (exec(imp, fts_from_tables_sql) < 0)
 			return -1;
-		if (write_doc_lengths(imp->db, err, sizeof err) < 0) {
+		if (fts_write_doc_lengths(imp->db, err, sizeof err) < 0) {
 			problem_at(&imp->probs, at_program, end_seq(imp), "database error: %s", err);
 			return -1;
 		}
@@ -1617,8 +1363,10 @@ static int open_db(struct importer *imp, const char *path)
 		problem_at(&imp->probs, at_program, end_seq(imp), "cannot create %s: %s", path, sqlite3_errmsg(imp->db));
 		return -1;
 	}
-	sqlite3_create_function(imp->db, "dlt_ascii_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				sql_ascii_fold, NULL, NULL);
+	if (fts_register_functions(imp->db) != SQLITE_OK) {
+		problem_at(&imp->probs, at_program, end_seq(imp), "database error: %s", sqlite3_errmsg(imp->db));
+		return -1;
+	}
 	/* Big inputs get bigger pages (fewer, cheaper page writes); the values were checked
 	 * already, so the CHECK constraints need not be evaluated again on every row. */
 	if (exec(imp, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE;"
@@ -1676,11 +1424,8 @@ static char *temp_path_for(const char *out)
 }
 
 /* Start the indexer thread on a scratch database next to the output. */
-static void fts_start(struct importer *imp, const char *db_path)
+static void start_indexer(struct importer *imp, const char *db_path)
 {
-	struct fts *f = &imp->fts;
-	pthread_mutex_init(&f->mu, NULL);
-	pthread_cond_init(&f->cv, NULL);
 	struct strbuf sb = {0};
 	sb_addf(&sb, "%s-search-XXXXXX", db_path);
 	int fd = mkstemp(sb.buf);
@@ -1689,25 +1434,8 @@ static void fts_start(struct importer *imp, const char *db_path)
 		return;
 	}
 	close(fd);
-	f->path = sb_detach(&sb);
-	f->timing = imp->tm.on;
-	if (pthread_create(&f->th, NULL, fts_main, f) == 0) {
-		f->started = 1;
+	if (fts_start(&imp->fts, sb_detach(&sb), imp->tm.on) == 0)
 		imp->fts_feed = 1;
-	}
-}
-
-static void fts_cleanup(struct importer *imp)
-{
-	struct fts *f = &imp->fts;
-	fts_finish(f, 1);
-	if (f->path) {
-		unlink(f->path);
-		free(f->path);
-		f->path = NULL;
-		pthread_mutex_destroy(&f->mu);
-		pthread_cond_destroy(&f->cv);
-	}
 }
 
 /* Read every file with the parser threads while this thread takes their records. */
@@ -1732,10 +1460,7 @@ static void read_all(struct importer *imp)
 				memset(&imp->doc, 0, sizeof imp->doc);
 				fts_push(&imp->fts, ch);
 			}
-			pthread_mutex_lock(&imp->fts.mu);
-			imp->fts.q.done = 1;
-			pthread_cond_broadcast(&imp->fts.cv);
-			pthread_mutex_unlock(&imp->fts.mu);
+			fts_end(&imp->fts);
 		} else {
 			imp->fts_feed = 0;
 			fts_finish(&imp->fts, 1);
@@ -1815,7 +1540,7 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 		imp.edges = scratch_file(tmp);
 		imp.scratch_dir = tmp;
 		if (imp.writing)
-			fts_start(&imp, tmp);
+			start_indexer(&imp, tmp);
 		read_all(&imp);
 		timing_phase(&imp.tm, "read, check, write rows");
 		settle(&imp);
@@ -1825,7 +1550,7 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 		if (imp.probs.n == 0 && opts->out)
 			finish(&imp);
 	}
-	fts_cleanup(&imp);
+	fts_free(&imp.fts);
 	close_db(&imp);
 	if (imp.probs.n == 0 && opts->out) {
 		if (rename(tmp, opts->out) < 0)
