@@ -68,6 +68,82 @@ void problems_free(struct problems *pl);
  * "dltimeline" for WHERE_PROGRAM). Does not print the count line. */
 void problems_print(struct problems *pl, FILE *out, char *const *files, size_t nfiles);
 
+/* ---- what the checks hand on: the sink (sink_db.c writes the database; --check has none) ----- */
+
+struct ms_record;
+struct timing;
+
+/* A period as defined. */
+struct sink_period {
+	int is_era;            /* an era, else a paradigm */
+	const char *slug, *name, *summary;
+	int start, end;        /* 0 when not given (a paradigm need not have years) */
+	uint32_t sym;          /* the number milestones refer to it by (ms_refs) */
+};
+
+/* A tag as defined; ids are 1, 2, ... in input order. */
+struct sink_tag {
+	const char *slug, *name;
+	int32_t id;
+};
+
+/* A milestone's references, as far as they were defined when it was checked. */
+struct ms_refs {
+	int64_t seq;           /* 1, 2, ... in input order */
+	uint32_t era, paradigm;   /* their sink_period.sym; paradigm 0 when none */
+	const int32_t *tags;   /* per tag of the record: its id, 0 when defined later */
+	const int32_t *links;  /* per link: its target's seq, 0 when the target comes later */
+};
+
+/* The references settled at the end of input. */
+struct late_tag {
+	int64_t seq;           /* the milestone */
+	int32_t tag;           /* the tag's id */
+};
+
+struct late_link {
+	int64_t src, dst;      /* the milestones' seq */
+	int pos;               /* the link's place in its builds_on list */
+	const char *note;      /* NULL unless the sink asked for notes (late_notes) */
+};
+
+struct import_totals {
+	int64_t milestones;    /* all of them; every one was handed to milestone() */
+	const struct late_tag *tags;
+	size_t ntags;
+	const struct late_link *links;
+	size_t nlinks;
+};
+
+/* What the checker hands on, in input order, once an entry has passed its own checks and as
+ * long as no problem has been found; then exactly one of finish() (no problem at all) and
+ * abandon(). The callbacks other than abandon return 0, or -1 after recording a problem
+ * (the import then fails and the checker hands on nothing more). finish() and abandon()
+ * free the sink. */
+struct import_sink {
+	int (*title)(struct import_sink *s, const char *title);
+	int (*period)(struct import_sink *s, const struct sink_period *p);
+	int (*tag)(struct import_sink *s, const struct sink_tag *t);
+	int (*milestone)(struct import_sink *s, const struct ms_record *m, const struct ms_refs *refs);
+	/* The end of input: everything is valid. */
+	int (*finish)(struct import_sink *s, const struct import_totals *totals);
+	/* A problem was found: drop everything, leave nothing behind. */
+	void (*abandon)(struct import_sink *s);
+	int late_notes;        /* finish() wants the notes of the late links */
+};
+
+/* The database sink: writes a temporary database next to `out` as the entries come, and puts
+ * it in place of `out` atomically in finish(). NULL after recording a problem when the
+ * temporary database cannot be made. */
+struct import_sink *db_sink_open(const char *out, long long input_bytes, struct problems *probs,
+				 struct timing *tm);
+
+/* ---- files of the import (files.c) -------------------------------------------------------------- */
+
+/* A scratch file (read and write) named after `prefix`, removed at once: it disappears with
+ * its last descriptor. NULL (errno set) when it cannot be made. */
+FILE *scratch_file(const char *prefix);
+
 /* ---- DLTIMELINE_IMPORT_TIMING (timing.c) ------------------------------------------------------- */
 
 struct timing {
