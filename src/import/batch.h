@@ -2,9 +2,9 @@
  * batch.h -- rows of one table gathered for a multi-row INSERT.
  *
  * An INSERT of one row spends about as long starting and finishing its statement as storing
- * the row: 5,000,000 link rows took 7.2 s of CPU one statement each and 3.5 s five rows per
- * statement (SQLite 3.40, this machine). A batch copies the values of up to DLT_BATCH_ROWS
- * rows and stores them with one "INSERT ... VALUES (row), (row), ..." statement.
+ * the row (half the CPU time of the links; README, Performance). A batch copies the values
+ * of up to DLT_BATCH_ROWS rows and stores them with one "INSERT ... VALUES (row), (row), ..."
+ * statement.
  */
 #ifndef DLT_BATCH_H
 #define DLT_BATCH_H
@@ -21,7 +21,7 @@
 struct dlt_batch;
 
 /* A batch inserting with `one`, an INSERT of one row, and `full`, the same INSERT of
- * DLT_BATCH_ROWS rows with the parameters of each row in turn (DLT_BATCH_SQL builds its
+ * DLT_BATCH_ROWS rows with the parameters of each row in turn (DLT_BATCH_VALUES builds its
  * text). The batch owns both statements from now on. NULL (both finalized) when `full` does
  * not have DLT_BATCH_ROWS times the parameters of `one`, or either is NULL. */
 struct dlt_batch *dlt_batch_new(sqlite3_stmt *one, sqlite3_stmt *full);

@@ -211,7 +211,7 @@ char *field_list_json(struct field_ctx *f, const struct ynode *n, const char *ke
 {
 	struct strbuf sb = {0};
 	char **v = NULL;
-	size_t nv = 0;
+	size_t nv = 0, cap = 0;
 	sb_addc(&sb, '[');
 	if (n && !field_is_null(n)) {
 		if (n->type != YN_SEQ) {
@@ -231,7 +231,7 @@ char *field_list_json(struct field_ctx *f, const struct ynode *n, const char *ke
 				first = 0;
 				json_quote(&sb, s);
 				if (items) {
-					v = xrealloc(v, (nv + 1) * sizeof *v);
+					DLT_GROW(v, nv + 1, cap);
 					v[nv++] = s;
 				} else {
 					free(s);

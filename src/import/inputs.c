@@ -16,7 +16,7 @@
 static void add_file(struct inputs *in, const char *path, int skip)
 {
 	DLT_GROW(in->files, in->n + 1, in->cap);
-	in->skip = xrealloc(in->skip, in->cap);
+	in->skip = xrealloc(in->skip, in->cap);   /* (grows with files) */
 	in->skip[in->n] = (unsigned char)skip;
 	in->files[in->n++] = xstrdup(path);
 }

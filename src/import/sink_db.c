@@ -133,12 +133,10 @@ static void count_in(struct db_sink *s, enum dlt_count_kind kind, int64_t ref, i
 {
 	if (ref <= 0)
 		return;
-	if ((size_t)ref >= s->nctr[kind]) {
-		size_t n = (size_t)ref * 2 + 16;
-		s->ctr[kind] = xrealloc(s->ctr[kind], n * sizeof **s->ctr);
-		memset(s->ctr[kind] + s->nctr[kind], 0, (n - s->nctr[kind]) * sizeof **s->ctr);
-		s->nctr[kind] = n;
-	}
+	size_t old = s->nctr[kind];
+	DLT_GROW(s->ctr[kind], (size_t)ref + 1, s->nctr[kind]);
+	if (s->nctr[kind] != old)
+		memset(s->ctr[kind] + old, 0, (s->nctr[kind] - old) * sizeof **s->ctr);
 	struct counter *c = &s->ctr[kind][ref];
 	int64_t block = (id - 1) / DLT_COUNT_BLOCK;
 	if (c->block != block)
