@@ -7,6 +7,10 @@
  * tags; TAXONOMY unless the case gives its own) and 10-ms.yaml -- imports the directory,
  * and compares the whole error output. In `want`, "@T" and "@M" stand for the paths of the
  * two files; the summary line ("N errors; nothing written") is added by the runner.
+ *
+ * The importer's parts are tested on their own too, without files or a database: records
+ * through their encoding, field checks on hand-made nodes, the symbol tables, and the
+ * checker feeding a sink that records what it is handed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +23,12 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "import/check.h"
+#include "import/fields.h"
 #include "import/import.h"
+#include "import/internal.h"
+#include "import/record.h"
+#include "import/symtab.h"
 #include "model/model.h"
 #include "testutil.h"
 
@@ -912,6 +921,238 @@ static void test_fixture_imports(void **state)
 	free(dir);
 }
 
+/* ---- the importer's parts, without files or a database ----------------------------------- */
+
+/* A milestone record comes out of its encoding as it went in, every field (record.h). */
+static void test_record_round_trip(void **state)
+{
+	(void)state;
+	struct rec_item tags[] = {{"t1", NULL, 3, 4}, {"t2", NULL, 3, 9}};
+	struct rec_item links[] = {{"base", "the base", 7, 9}};
+	struct ms_record in = {
+		.line = 2, .col = 5, .staged = 1, .year = 2001, .month = 12, .author_count = 7,
+		.flags = MS_HAS_PARAMS | MS_ROOT, .era_line = 6, .era_col = 10, .par_line = 0, .par_col = 0,
+		.params = 1.5e9, .compute = 0, .slug = "base", .kind = "paper", .authors = "[\"A\"]",
+		.figures = "[]", .sources = NULL, .arxiv = "1706.03762", .doi = NULL, .url = "https://x.org",
+		.era = "new", .paradigm = NULL, .fts_aliases = "B", .fts_authors = "A",
+		.tags = {2, tags, NULL, 0}, .aliases = {0, NULL, NULL, 0}, .links = {1, links, NULL, 1},
+	};
+	for (int i = 0; i < T__COUNT; i++)
+		in.texts[i] = i % 3 ? "text" : NULL;
+	struct strbuf sb = {0};
+	rec_put_type(&sb, R_MS);
+	ms_record_put(&sb, &in);
+	size_t len = sb.len;
+	rec_put_type(&sb, R_TAG);   /* the next record starts right after */
+	struct rec_reader r = {sb.buf};
+	assert_int_equal(rec_get_u32(&r), R_MS);
+	struct ms_record out;
+	ms_record_get(&r, &out);
+	assert_ptr_equal(r.p, sb.buf + len);
+	assert_int_equal(out.encoded_len, len - sizeof(uint32_t));
+#define CMP_U32(n) assert_int_equal(out.n, in.n);
+#define CMP_F64(n) assert_true(out.n == in.n);
+#define CMP_STR(n) if (in.n) assert_string_equal(out.n, in.n); else assert_null(out.n);
+#define CMP_STRS(n, k) for (int i_ = 0; i_ < (k); i_++) { CMP_STR(n[i_]) }
+#define CMP_LIST(name, note) assert_int_equal(out.name.n, in.name.n);
+	REC_MS(CMP_U32, CMP_F64, CMP_STR, CMP_STRS, CMP_LIST)
+	struct rec_cursor c = rec_list_begin(&out.tags);
+	struct rec_item it;
+	for (size_t i = 0; i < 2; i++) {
+		assert_true(rec_list_next(&c, &it));
+		assert_string_equal(it.text, tags[i].text);
+		assert_null(it.note);
+		assert_int_equal(it.line, tags[i].line);
+		assert_int_equal(it.col, tags[i].col);
+	}
+	assert_false(rec_list_next(&c, &it));
+	c = rec_list_begin(&out.links);
+	assert_true(rec_list_next(&c, &it));
+	assert_string_equal(it.text, "base");
+	assert_string_equal(it.note, "the base");
+	assert_int_equal(it.col, 9);
+	sb_free(&sb);
+}
+
+/* A scalar node at (line, col). */
+static struct ynode scalar(const char *value, unsigned line, unsigned col)
+{
+	return (struct ynode){.type = YN_SCALAR, .value = (char *)value, .value_len = strlen(value), .plain = 1,
+			      .line = line, .col = col};
+}
+
+/* The field checks report at the node, in reading order, through the field context. */
+static void test_field_checks(void **state)
+{
+	(void)state;
+	struct field_ctx f = {.file = 0};
+	struct ynode y = scalar("20x1", 3, 11), m = scalar("13", 4, 12), b = scalar("maybe", 5, 9);
+	struct ynode t = scalar("  Title  ", 6, 8), nul = scalar("~", 7, 8), id = scalar("Base_1", 8, 9);
+	long v = 0;
+	assert_int_equal(field_int(&f, &y, "year", 1800, 2100, &v), -1);
+	assert_int_equal(field_int(&f, &m, "month", 1, 12, &v), -1);
+	assert_int_equal(field_int(&f, NULL, "month", 1, 12, &v), 0);
+	assert_int_equal(field_bool(&f, &b, "root", 0), -1);
+	assert_int_equal(field_bool(&f, &nul, "root", 1), 1);
+	char *s = field_string(&f, &t, "title", 1);
+	assert_string_equal(s, "Title");
+	free(s);
+	assert_null(field_string(&f, &nul, "title", 1));
+	assert_null(field_id(&f, &t, &id, "a milestone"));
+	assert_true(field_valid_id("a-1"));
+	assert_false(field_valid_id("-a"));
+	assert_int_equal(f.probs.n, 4);
+	const char *want[] = {"'year' must be a whole number, not '20x1'", "'month' 13 is outside 1-12",
+			      "'root' must be true or false", "id 'Base_1' is not a valid id (lower-case letters, "
+			      "digits and '-', at most 64)"};
+	unsigned lines[] = {3, 4, 5, 8};
+	for (size_t i = 0; i < 4; i++) {
+		assert_string_equal(f.probs.v[i].msg, want[i]);
+		assert_int_equal(f.probs.v[i].at.line, lines[i]);
+		assert_true(i == 0 || f.probs.v[i].seq > f.probs.v[i - 1].seq);
+	}
+	problems_free(&f.probs);
+}
+
+/* Interned names: one symbol per name, numbered in order; NOCASE tables fold ASCII only;
+ * everything survives the table's growth. */
+static void test_symtab(void **state)
+{
+	(void)state;
+	struct symtab t = {0}, nc = {.nocase = 1};
+	char name[32];
+	for (int i = 0; i < 5000; i++) {
+		snprintf(name, sizeof name, "m%d", i);
+		assert_int_equal(symtab_get(&t, name, 1), (uint32_t)i + 1);
+	}
+	assert_int_equal(symtab_get(&t, "m4321", 0), 4322);
+	assert_string_equal(symtab_name(&t, 4322), "m4321");
+	assert_int_equal(symtab_get(&t, "M4321", 0), 0);
+	assert_int_equal(symtab_get(&nc, "Foo", 1), 1);
+	assert_int_equal(symtab_get(&nc, "fOO", 1), 1);
+	assert_int_equal(symtab_get(&nc, "f\xc3\x96o", 1), 2);
+	assert_int_equal(symtab_get(&nc, "F\xc3\xb6o", 1), 3);   /* not ASCII: not folded */
+	symtab_free(&t);
+	symtab_free(&nc);
+}
+
+/* A sink that records what it is handed, as one line each. */
+struct recording_sink {
+	struct import_sink ops;
+	struct strbuf log;
+};
+
+static int rec_title(struct import_sink *is, const char *title)
+{
+	sb_addf(&((struct recording_sink *)is)->log, "title %s\n", title);
+	return 0;
+}
+
+static int rec_period(struct import_sink *is, const struct sink_period *p)
+{
+	sb_addf(&((struct recording_sink *)is)->log, "%s %s sym %u\n", p->is_era ? "era" : "paradigm", p->slug,
+		p->sym);
+	return 0;
+}
+
+static int rec_tag(struct import_sink *is, const struct sink_tag *t)
+{
+	sb_addf(&((struct recording_sink *)is)->log, "tag %s id %d\n", t->slug, t->id);
+	return 0;
+}
+
+static int rec_milestone(struct import_sink *is, const struct ms_record *m, const struct ms_refs *r)
+{
+	struct strbuf *sb = &((struct recording_sink *)is)->log;
+	sb_addf(sb, "milestone %s seq %lld era %u tags", m->slug, (long long)r->seq, r->era);
+	for (uint32_t i = 0; i < m->tags.n; i++)
+		sb_addf(sb, " %d", r->tags[i]);
+	sb_add(sb, " links");
+	for (uint32_t i = 0; i < m->links.n; i++)
+		sb_addf(sb, " %d", r->links[i]);
+	sb_addc(sb, '\n');
+	return 0;
+}
+
+static int rec_finish(struct import_sink *is, const struct import_totals *t)
+{
+	struct strbuf *sb = &((struct recording_sink *)is)->log;
+	sb_addf(sb, "finish %lld", (long long)t->milestones);
+	for (size_t i = 0; i < t->ntags; i++)
+		sb_addf(sb, " tag %lld:%d", (long long)t->tags[i].seq, t->tags[i].tag);
+	for (size_t i = 0; i < t->nlinks; i++)
+		sb_addf(sb, " link %lld->%lld (%s)", (long long)t->links[i].src, (long long)t->links[i].dst,
+			t->links[i].note);
+	sb_addc(sb, '\n');
+	return 0;
+}
+
+static void rec_abandon(struct import_sink *is)
+{
+	sb_add(&((struct recording_sink *)is)->log, "abandon\n");
+}
+
+/* Append a milestone record (staged, year 2001) with its tags and links to sb. */
+static void put_ms(struct strbuf *sb, const char *slug, unsigned line, const char *tag, const char *link)
+{
+	struct rec_item t = {tag, NULL, line, 20}, l = {link, "n", line, 30};
+	struct ms_record m = {.line = line, .col = 5, .staged = 1, .year = 2001, .slug = slug, .kind = "paper",
+			      .era = "new", .era_line = line, .era_col = 10,
+			      .tags = {tag ? 1 : 0, &t, NULL, 0}, .links = {link ? 1 : 0, &l, NULL, 1}};
+	rec_put_type(sb, R_MS);
+	ms_record_put(sb, &m);
+}
+
+/* The checker hands each valid entry on as it comes, with the references it can resolve,
+ * and the forward ones at the end (check.c and the sink interface, without SQLite). */
+static void test_checker_feeds_sink(void **state)
+{
+	(void)state;
+	struct recording_sink rs = {{rec_title, rec_period, rec_tag, rec_milestone, rec_finish, rec_abandon, 1}, {0}};
+	atomic_int any;
+	atomic_init(&any, 0);
+	struct problems probs = {.any = &any};
+	struct checker ck;
+	FILE *edges = tmpfile();
+	assert_non_null(edges);
+	checker_init(&ck, &probs, &rs.ops, 1, edges);
+	checker_file(&ck, 0);
+	struct chunk ch = {0};
+	struct rec_title t = {.line = 1, .col = 8, .text = "T"};
+	rec_put_type(&ch.data, R_TITLE);
+	rec_title_put(&ch.data, &t);
+	struct rec_period e = {.is_era = 1, .slug = "new", .name = "New", .start = 2000, .line = 2, .col = 5};
+	rec_put_type(&ch.data, R_PERIOD);
+	rec_period_put(&ch.data, &e);
+	struct rec_tag g = {.slug = "t1", .name = "T1", .line = 3, .col = 5};
+	rec_put_type(&ch.data, R_TAG);
+	rec_tag_put(&ch.data, &g);
+	put_ms(&ch.data, "a", 10, "t1", "b");   /* b comes later */
+	put_ms(&ch.data, "b", 20, "t2", "a");   /* t2 comes later: a cycle a -> b -> a */
+	g = (struct rec_tag){.slug = "t2", .name = "T2", .line = 30, .col = 5};
+	rec_put_type(&ch.data, R_TAG);
+	rec_tag_put(&ch.data, &g);
+	checker_chunk(&ck, &ch);
+	checker_settle(&ck);
+	assert_int_equal(probs.n, 1);
+	assert_string_equal(probs.v[0].msg, "builds_on cycle: a -> b -> a");
+	struct import_totals tot;
+	checker_totals(&ck, &tot);
+	rs.ops.finish(&rs.ops, &tot);
+	assert_string_equal(sb_str(&rs.log),
+			    "title T\n"
+			    "era new sym 1\n"
+			    "tag t1 id 1\n"
+			    "milestone a seq 1 era 1 tags 1 links 0\n"
+			    "milestone b seq 2 era 1 tags 0 links 1\n"
+			    "tag t2 id 2\n"
+			    "finish 2 tag 2:2 link 1->2 (n)\n");
+	checker_free(&ck);
+	problems_free(&probs);
+	sb_free(&ch.data);
+	sb_free(&rs.log);
+}
+
 int main(void)
 {
 	const char *t = getenv("TMPDIR");
@@ -932,6 +1173,10 @@ int main(void)
 		cmocka_unit_test(test_directory_expansion),
 		cmocka_unit_test(test_strict_valid),
 		cmocka_unit_test(test_fixture_imports),
+		cmocka_unit_test(test_record_round_trip),
+		cmocka_unit_test(test_field_checks),
+		cmocka_unit_test(test_symtab),
+		cmocka_unit_test(test_checker_feeds_sink),
 	};
 	size_t nothers = sizeof others / sizeof others[0];
 	struct CMUnitTest *tests = xcalloc(ncases + nothers + 1, sizeof *tests);
