@@ -168,7 +168,12 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 
 	for (size_t i = 0; i < npaths; i++)
 		inputs_collect(&im.in, paths[i], &im.probs);
-	im.sink = opts->out ? db_sink_open(opts->out, inputs_bytes(&im.in), &im.probs, &im.tm) : &check_only;
+	if (opts->out && output_check(opts->out, &im.in, opts->force, &im.probs) < 0)
+		im.sink = NULL;   /* refused: nothing is read, nothing written */
+	else if (opts->out)
+		im.sink = db_sink_open(opts->out, inputs_bytes(&im.in), &im.probs, &im.tm);
+	else
+		im.sink = &check_only;
 	if (im.sink) {
 		FILE *links = links_file(opts);
 		if (links) {

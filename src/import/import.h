@@ -20,6 +20,7 @@ struct dlt_import_opts {
 	const char *out;    /* database to write; NULL = validate only */
 	FILE *errors;       /* where "file:line:column: message" lines go */
 	int quiet;          /* no summary line on success */
+	int force;          /* replace `out` even when it is not a dltimeline database */
 };
 
 /* Import the given files and directories (directories contribute their *.yaml / *.yml files

@@ -72,6 +72,7 @@ void problems_print(struct problems *pl, FILE *out, char *const *files, size_t n
 
 struct ms_record;
 struct timing;
+struct inputs;
 
 /* A period as defined. */
 struct sink_period {
@@ -140,6 +141,10 @@ struct import_sink *db_sink_open(const char *out, long long input_bytes, struct 
 
 /* ---- files of the import (files.c) -------------------------------------------------------------- */
 
+/* May the import write `out`? 0, or -1 after recording why not: `out` is one of the input
+ * files (the same file, by any name), a directory or another file that is not regular, or
+ * (unless `force`) an existing file that is neither empty nor a dltimeline database. */
+int output_check(const char *out, const struct inputs *in, int force, struct problems *probs);
 /* A scratch file (read and write) named after `prefix`, removed at once: it disappears with
  * its last descriptor. NULL (errno set) when it cannot be made. */
 FILE *scratch_file(const char *prefix);

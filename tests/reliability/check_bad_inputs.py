@@ -5,6 +5,8 @@ well-formed messages, and never crash (a sanitizer report or a signal fails the 
 
     check_bad_inputs.py DLTIMELINE FIXTURE_DB
 
+Outputs: import -o naming one of the inputs (by name, symlink, as a directory's file) or,
+  without --force, a file that is not a timeline: one line naming it, nothing changed.
 Data files (dltimeline import --check, and import -o, which must write nothing):
   a 10 MB value, a 10 MB key, a 10 MB line of text without a newline, 10 MB of random
   bytes, raw NUL bytes (in a value, at the start), invalid UTF-8 at the very end, flow
@@ -53,7 +55,7 @@ def fail(msg):
     print("FAIL: " + msg)
 
 
-def run(args, name, stdin=subprocess.DEVNULL, want=(0,), timeout=TIME_LIMIT):
+def run(args, name, stdin=subprocess.DEVNULL, want=(0,), timeout=TIME_LIMIT, cwd=WORK):
     """Run the binary; check status, time, memory and that it did not crash. Returns
     (status, stdout, stderr)."""
     global checked
@@ -62,7 +64,7 @@ def run(args, name, stdin=subprocess.DEVNULL, want=(0,), timeout=TIME_LIMIT):
     t0 = time.monotonic()
     try:
         p = subprocess.run([BIN] + args, env=ENV, stdin=stdin, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=timeout, cwd=WORK)
+                           stderr=subprocess.PIPE, timeout=timeout, cwd=cwd)
     except subprocess.TimeoutExpired:
         fail("%s: still running after %d s" % (name, timeout))
         return None, b"", b""
@@ -146,6 +148,53 @@ def data_files():
               r"nesting deeper than 16 levels")
     data_case("broken-entries-50000", ("milestones:\n" + "  - {id: X, year: nope}\n" * 50000).encode(),
               r"is not a valid id", want_lines=100000)
+
+
+# ---- the output of an import ---------------------------------------------------------------------
+
+def snapshot(d):
+    """Every file under d with its contents."""
+    out = {}
+    for root, _, files in os.walk(d):
+        for f in files:
+            p = os.path.join(root, f)
+            with open(p, "rb") as fp:
+                out[os.path.relpath(p, d)] = fp.read()
+    return out
+
+
+def refused(args, name, cwd, want_line):
+    """import ARGS is refused with exactly want_line and the count line; nothing changes."""
+    before = snapshot(cwd)
+    st, _, err = run(args, name, want=(2,), cwd=cwd)
+    if st is not None and err != want_line + "\n1 error; nothing written\n":
+        fail("%s: stderr %r, want %r" % (name, err, want_line))
+    if snapshot(cwd) != before:
+        fail("%s: files changed or appeared" % name)
+
+
+def outputs():
+    """reliability.md finding 2: -o naming an input, or a file that is not a timeline, is
+    refused before anything is read or written."""
+    d = os.path.join(WORK, "outputs")
+    os.makedirs(os.path.join(d, "glob2"))
+    for f in ("same.yaml", "glob2/a.yaml", "glob2/b.yaml"):
+        with open(os.path.join(d, f), "w") as fp:
+            fp.write(HEAD.replace("id: a\n", "id: %s\n" % f.replace("/", "-").replace(".", "-")))
+    os.symlink("same.yaml", os.path.join(d, "link.db"))
+    refused(["import", "same.yaml", "-o", "same.yaml"], "output is the input", d,
+            "dltimeline: cannot write same.yaml: it is the input file same.yaml")
+    refused(["import", ".", "-o", "link.db"], "output is an input through a symlink", d,
+            "dltimeline: cannot write link.db: it is the input file ./same.yaml")
+    refused(["import", "glob2", "-o", "glob2/b.yaml", "--force"], "output is a directory's input", d,
+            "dltimeline: cannot write glob2/b.yaml: it is the input file glob2/b.yaml")
+    # `import -o *.yaml` with the output name forgotten: the shell makes a.yaml the output
+    refused(["import", "-o", "a.yaml", "b.yaml"], "import -o *.yaml", os.path.join(d, "glob2"),
+            "dltimeline: cannot write a.yaml: it is not a dltimeline database (--force replaces it)")
+    # --force replaces a file that is not a timeline; a timeline is replaced without it
+    run(["import", "glob2/b.yaml", "-o", "glob2/a.yaml", "--force"], "--force", cwd=d)
+    run(["import", "glob2/b.yaml", "-o", "glob2/a.yaml"], "replace a timeline", cwd=d)
+    shutil.rmtree(d)
 
 
 # ---- databases with dangling rows ----------------------------------------------------------------
@@ -311,6 +360,7 @@ def streams():
 
 def main():
     streams()
+    outputs()
     data_files()
     dangling_db()
     empty_timeline()

@@ -798,7 +798,15 @@ static void test_output_replaced_only_on_success(void **state)
 	tu_snapshot_free(&snap);
 	free(got);
 
+	/* a file that is not a timeline is replaced only when forced (test_output_refused) */
 	tu_write_str(ms, BASE);
+	struct tu_capture cap;
+	tu_capture_open(&cap);
+	struct dlt_import_opts opts = {.out = out, .errors = cap.fp, .force = 1};
+	assert_int_equal(dlt_import(paths, 1, &opts), 0);
+	tu_capture_close(&cap);
+	tu_capture_free(&cap);
+	/* and a database by a new import */
 	got = import_to(paths, 1, out, 0, &n);
 	assert_int_equal(n, 0);
 	free(got);
@@ -837,6 +845,83 @@ static void test_output_directory_missing(void **state)
 	free(tax);
 	free(ms);
 	free(out);
+	tu_rmtree(dir);
+	free(dir);
+}
+
+/* The output is refused, with one line naming it, and every file is left as it was: `out`
+ * is one of the inputs (by its name, a symlink, a hard link, or as a directory's data file),
+ * or a file that is not a dltimeline database (unless forced), or a directory. */
+static void test_output_refused(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp();
+	char *tax = tu_path(dir, "00-tax.yaml"), *ms = tu_path(dir, "10-ms.yaml");
+	char *sym = tu_path(dir, "link.db"), *hard = tu_path(dir, "hard.db"), *notes = tu_path(dir, "notes.txt");
+	char *empty = tu_path(dir, "empty.db"), *sub = tu_path(dir, "sub");
+	tu_write_str(tax, TAXONOMY);
+	tu_write_str(ms, BASE);
+	tu_write_str(notes, "my notes\n");
+	assert_int_equal(symlink("10-ms.yaml", sym), 0);
+	assert_int_equal(link(ms, hard), 0);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	struct {
+		const char *out;
+		const char *const *paths;
+		size_t npaths;
+		int force;
+		const char *input;   /* the input named in the message, NULL: not an input */
+		const char *why;
+	} rows[] = {
+		{ms, (const char *[]){tax, ms}, 2, 0, ms, NULL},
+		{ms, (const char *[]){dir}, 1, 1, ms, NULL},
+		{sym, (const char *[]){tax, ms}, 2, 0, ms, NULL},
+		{hard, (const char *[]){dir}, 1, 0, ms, NULL},
+		{notes, (const char *[]){tax, ms}, 2, 0, NULL,
+		 "it is not a dltimeline database (--force replaces it)"},
+		{sub, (const char *[]){tax, ms}, 2, 1, NULL, "it is a directory"},
+	};
+	for (size_t i = 0; i < DLT_ARRAY_LEN(rows); i++) {
+		struct tu_snapshot snap[3];
+		tu_snapshot_take(&snap[0], tax);
+		tu_snapshot_take(&snap[1], ms);
+		tu_snapshot_take(&snap[2], notes);
+		struct tu_capture cap;
+		tu_capture_open(&cap);
+		struct dlt_import_opts opts = {.out = rows[i].out, .errors = cap.fp, .force = rows[i].force};
+		size_t n = dlt_import(rows[i].paths, rows[i].npaths, &opts);
+		const char *got = tu_capture_close(&cap);
+		struct strbuf want = {0};
+		if (rows[i].input)
+			sb_addf(&want, "dltimeline: cannot write %s: it is the input file %s\n", rows[i].out, rows[i].input);
+		else
+			sb_addf(&want, "dltimeline: cannot write %s: %s\n", rows[i].out, rows[i].why);
+		sb_add(&want, "1 error; nothing written\n");
+		if (strcmp(got, sb_str(&want)) != 0)
+			fail_msg("case %zu:\n--- got\n%s--- want\n%s", i, got, sb_str(&want));
+		assert_int_equal(n, 1);
+		for (int k = 0; k < 3; k++) {
+			tu_snapshot_check(&snap[k]);   /* (the directory too: nothing appeared) */
+			tu_snapshot_free(&snap[k]);
+		}
+		sb_free(&want);
+		tu_capture_free(&cap);
+	}
+	/* an empty file holds nothing to lose: it is replaced */
+	tu_write_str(empty, "");
+	const char *paths[] = {tax, ms};
+	size_t n;
+	char *got = import_to(paths, 2, empty, 0, &n);
+	assert_int_equal(n, 0);
+	free(got);
+	struct strbuf err = {0};
+	struct dlt_db *db = dlt_db_open_file(empty, &err);
+	assert_non_null(db);
+	dlt_db_close(db);
+	sb_free(&err);
+	char *all[] = {tax, ms, sym, hard, notes, empty, sub};
+	for (size_t i = 0; i < DLT_ARRAY_LEN(all); i++)
+		free(all[i]);
 	tu_rmtree(dir);
 	free(dir);
 }
@@ -1170,6 +1255,7 @@ int main(void)
 		cmocka_unit_test(test_check_mode_writes_nothing),
 		cmocka_unit_test(test_output_replaced_only_on_success),
 		cmocka_unit_test(test_output_directory_missing),
+		cmocka_unit_test(test_output_refused),
 		cmocka_unit_test(test_directory_expansion),
 		cmocka_unit_test(test_strict_valid),
 		cmocka_unit_test(test_fixture_imports),
