@@ -81,16 +81,23 @@ void problems_print(struct problems *pl, FILE *out, char *const *files, size_t n
 {
 	if (pl->n)
 		qsort(pl->v, pl->n, sizeof *pl->v, problem_cmp);
+	/* in blocks: stderr is unbuffered, and a write per line costs more than the line */
+	struct strbuf sb = {0};
 	for (size_t i = 0; i < pl->n; i++) {
 		const struct problem *p = &pl->v[i];
 		const char *f = p->at.file < nfiles ? files[p->at.file] : "dltimeline";
 		if (p->at.line)
-			fprintf(out, "%s:%u:%u: %s", f, p->at.line, p->at.col, p->msg);
+			sb_addf(&sb, "%s:%u:%u: %s", f, p->at.line, p->at.col, p->msg);
 		else
-			fprintf(out, "%s: %s", f, p->msg);
+			sb_addf(&sb, "%s: %s", f, p->msg);
 		if (p->first_line)
-			fprintf(out, " (first defined in %s line %u)",
+			sb_addf(&sb, " (first defined in %s line %u)",
 				p->first_file < nfiles ? files[p->first_file] : "dltimeline", p->first_line);
-		fputc('\n', out);
+		sb_addc(&sb, '\n');
+		if (sb.len >= 64 * 1024 || i + 1 == pl->n) {
+			fwrite(sb.buf, 1, sb.len, out);
+			sb_reset(&sb);
+		}
 	}
+	sb_free(&sb);
 }

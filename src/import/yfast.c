@@ -51,6 +51,8 @@ struct yf {
 	const char *p;         /* where reading is */
 	const char *bol;       /* start of p's line */
 	unsigned line;         /* 1-based number of that line */
+	const char *col_at;    /* a place on that line whose column is known (NULL: none), */
+	unsigned col;          /* and its column */
 	int build;             /* second pass: make nodes, call item() */
 	ynode_item_fn item;
 	void *ctx;
@@ -98,12 +100,23 @@ static void arena_reset(struct yf *y, int all)
 	y->used = 0;
 }
 
-/* Column (1-based, in characters) of q on the current line. */
-static unsigned col_of(const struct yf *y, const char *q)
+/* Column (1-based, in characters) of q on the current line. Counted from the last place
+ * asked for on the line, forward or back: nodes are asked for in the order they come, so a
+ * line costs its length once, however many nodes it holds. */
+static unsigned col_of(struct yf *y, const char *q)
 {
-	unsigned c = 1;
-	for (const char *s = y->bol; s < q; s++)
+	const char *s = y->col_at;
+	unsigned c = y->col;
+	if (!s || s < y->bol) {
+		s = y->bol;
+		c = 1;
+	}
+	for (; s < q; s++)
 		c += ((unsigned char)*s & 0xC0) != 0x80;
+	while (s > q)
+		c -= ((unsigned char)*--s & 0xC0) != 0x80;
+	y->col_at = q;
+	y->col = c;
 	return c;
 }
 
@@ -604,6 +617,7 @@ static int run(struct yf *y)
 {
 	y->p = y->buf;
 	y->bol = y->buf;
+	y->col_at = NULL;
 	y->released = y->buf;
 	y->line = 1;
 	/* the first line: as next_line() would find it */

@@ -10,7 +10,8 @@ Outputs: import -o naming one of the inputs (by name, symlink, as a directory's 
 Data files (dltimeline import --check, and import -o, which must write nothing):
   a 10 MB value, a 10 MB key, a 10 MB line of text without a newline, 10 MB of random
   bytes, raw NUL bytes (in a value, at the start), invalid UTF-8 at the very end, flow
-  nesting 100000 deep, block nesting 2000 deep, 50000 broken entries (50000+ problems);
+  nesting 100000 deep, block nesting 2000 deep, 50000 broken entries (50000+ problems),
+  lines of 160000 flow elements (in well under a second);
   (each validation error has its own unit test in tests/unit/test_import.c).
 Databases: no milestones at all (the browser once crashed on it in the wide layout); dangling rows -- links to and from milestones that do not exist, tags and
   aliases of missing milestones, milestones of missing eras and paradigms, a year whose
@@ -127,6 +128,27 @@ def data_case(name, content, expect_re, want_lines=None):
         if leftovers:
             fail("data %s: files written: %s" % (name, leftovers))
     os.unlink(path)
+
+
+def long_lines():
+    """reliability.md finding 6: yfast was quadratic in the length of a line (16 s for this
+    480 KB file); linear, it takes a fraction of a second. Beyond the fuzzer's 16 KB inputs."""
+    limit = 15.0 if TIME_LIMIT > 60 else 1.0   # (sanitizer builds are slower)
+    bad = os.path.join(WORK, "bigflow.yaml")
+    with open(bad, "w") as f:
+        f.write("milestones: [" + ", ".join(["a"] * 160000) + "]\n")
+    good = os.path.join(WORK, "bigfigures.yaml")
+    with open(good, "w") as f:
+        f.write(HEAD + "    figures: [" + ", ".join(["\u00e9%d" % i for i in range(160000)]) + "]\n")
+    for path, want, n in ((bad, (2,), 160000), (good, (0,), 0)):
+        t0 = time.monotonic()
+        st, _, err = run(["import", "--check", path], "long line " + os.path.basename(path), want=want)
+        took = time.monotonic() - t0
+        if took > limit:
+            fail("long line %s: %.2f s, want under %.0f s" % (path, took, limit))
+        if st == 2 and not err.endswith("%d errors; nothing written\n" % n):
+            fail("long line %s: %r" % (path, err[-200:]))
+        os.unlink(path)
 
 
 def data_files():
@@ -361,6 +383,7 @@ def streams():
 def main():
     streams()
     outputs()
+    long_lines()
     data_files()
     dangling_db()
     empty_timeline()

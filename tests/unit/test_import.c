@@ -20,6 +20,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db/db.h"
@@ -29,8 +30,10 @@
 #include "import/internal.h"
 #include "import/record.h"
 #include "import/symtab.h"
+#include "import/yfast.h"
 #include "model/model.h"
 #include "testutil.h"
+#include "../perf/ytree.h"
 
 static char *orig_tmpdir;   /* $TMPDIR when the program started */
 
@@ -1059,6 +1062,39 @@ static void test_record_round_trip(void **state)
 	sb_free(&sb);
 }
 
+/* yfast hands over what libyaml reads, on lines of 160,000 nodes and with characters of
+ * several bytes, in time linear in the line (reliability.md, finding 6: it was quadratic,
+ * 16 s for this size). */
+static void test_yfast_long_lines(void **state)
+{
+	(void)state;
+	struct strbuf text = {0};
+	sb_add(&text, "milestones: [");
+	for (int i = 0; i < 160000; i++)
+		sb_add(&text, i ? ", \xc3\xa9t\xc3\xa9" : "\xc3\xa9t\xc3\xa9");
+	sb_add(&text, "]\ntags:\n  - {");
+	for (int i = 0; i < 60; i++)   /* keys reported after their values: columns counted back */
+		sb_addf(&text, "%sk%d: [\xe2\x82\xac, '\xc3\xa9']", i ? ", " : "", i);
+	sb_add(&text, "}\n");
+	struct strbuf fast = {0}, slow = {0};
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(yfast_read(text.buf, text.len, 0, ytree_item, &fast), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (took > 2.0)
+		fail_msg("yfast took %.2f s for one line of 160,000 nodes", took);
+	FILE *fp = fmemopen(text.buf, text.len, "rb");
+	assert_non_null(fp);
+	ynode_read(fp, ytree_item, ytree_error, &slow);
+	fclose(fp);
+	assert_int_equal(fast.len, slow.len);
+	assert_true(strcmp(sb_str(&fast), sb_str(&slow)) == 0);
+	sb_free(&fast);
+	sb_free(&slow);
+	sb_free(&text);
+}
+
 /* A scalar node at (line, col). */
 static struct ynode scalar(const char *value, unsigned line, unsigned col)
 {
@@ -1262,6 +1298,7 @@ int main(void)
 		cmocka_unit_test(test_record_round_trip),
 		cmocka_unit_test(test_field_checks),
 		cmocka_unit_test(test_symtab),
+		cmocka_unit_test(test_yfast_long_lines),
 		cmocka_unit_test(test_checker_feeds_sink),
 	};
 	size_t nothers = sizeof others / sizeof others[0];
