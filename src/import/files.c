@@ -1,11 +1,14 @@
 /*
  * files.c -- the files an import writes besides its inputs: whether the output may be
- * replaced at all, and the scratch files, removed as soon as they are made, that hold what
- * would not fit in memory.
+ * replaced at all; the names of the temporary files next to it (short enough for any output
+ * name); scratch files without a name, for what would not fit in memory; flushing the
+ * output to the disk before it replaces the old one.
  */
+#define _GNU_SOURCE   /* O_TMPFILE */
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,22 +21,77 @@
 
 #define SCRATCH_BUFFER (64 * 1024)  /* stdio buffer of a scratch file: fewer system calls */
 
-FILE *scratch_file(const char *prefix)
+/* The length of the directory part of path, with its '/' (0: none). */
+static size_t dir_len(const char *path)
 {
+	const char *slash = strrchr(path, '/');
+	return slash ? (size_t)(slash - path) + 1 : 0;
+}
+
+char *temp_template(const char *near, const char *what)
+{
+	assert(near && what);
+	size_t dl = dir_len(near);
+	const char *base = near + dl;
 	struct strbuf sb = {0};
-	sb_addf(&sb, "%s-scratch-XXXXXX", prefix);
-	int fd = mkstemp(sb.buf);
-	FILE *fp = NULL;
-	if (fd >= 0) {
-		unlink(sb.buf);
-		fp = fdopen(fd, "w+b");
-		if (!fp)
-			close(fd);
-		else
-			setvbuf(fp, NULL, _IOFBF, SCRATCH_BUFFER);
+	sb_addn(&sb, near, dl);
+	sb_add(&sb, strlen(base) + 1 + strlen(what) + 7 <= NAME_MAX ? base : "dltimeline");
+	sb_addf(&sb, ".%s-XXXXXX", what);
+	return sb_detach(&sb);
+}
+
+FILE *scratch_file(const char *near)
+{
+	assert(near);
+	size_t dl = dir_len(near);
+	char *dir = dl ? xstrndup(near, dl) : xstrdup(".");
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	free(dir);
+	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+		/* a file system without unnamed files: a name, removed at once */
+		char *path = temp_template(near, "scratch");
+		fd = signals_mkstemp(path);
+		if (fd >= 0) {
+			unlink(path);
+			signals_forget(path);
+		}
+		free(path);
 	}
-	sb_free(&sb);
+	if (fd < 0)
+		return NULL;
+	FILE *fp = fdopen(fd, "w+b");
+	if (!fp) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	setvbuf(fp, NULL, _IOFBF, SCRATCH_BUFFER);
 	return fp;
+}
+
+int sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	int e = errno;
+	close(fd);
+	errno = e;
+	return rc;
+}
+
+void sync_dir_of(const char *path)
+{
+	size_t dl = dir_len(path);
+	char *dir = dl ? xstrndup(path, dl) : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd >= 0) {
+		fsync(fd);   /* (some file systems cannot: the rename stands all the same) */
+		close(fd);
+	}
 }
 
 /* Is the regular file at path (st) a dltimeline database: an SQLite file whose schema has a

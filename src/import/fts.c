@@ -321,6 +321,7 @@ void fts_free(struct fts_indexer *f)
 		return;
 	fts_finish(f, 1);
 	unlink(f->path);
+	signals_forget(f->path);
 	free(f->path);
 	pthread_mutex_destroy(&f->mu);
 	pthread_cond_destroy(&f->cv);

@@ -44,7 +44,8 @@ void fts_stop(struct fts_indexer *f);
 /* Wait for the indexer (with `cancel`, make it stop first). 1 when its index is complete,
  * else 0 (the reason, if any, in f->err). */
 int fts_finish(struct fts_indexer *f, int cancel);
-/* Stop the indexer if it runs, remove its database, free everything. */
+/* Stop the indexer if it runs, remove its database (and forget it: signals_forget), free
+ * everything. */
 void fts_free(struct fts_indexer *f);
 
 /* The search index from the final tables of the output (needs fts_register_functions). */

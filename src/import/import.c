@@ -132,7 +132,7 @@ static FILE *links_file(const struct dlt_import_opts *opts)
 		return scratch_file(opts->out);
 	const char *dir = getenv("TMPDIR");
 	struct strbuf sb = {0};
-	sb_addf(&sb, "%s/dltimeline-check", dir && *dir ? dir : "/tmp");
+	sb_addf(&sb, "%s/dltimeline", dir && *dir ? dir : "/tmp");
 	FILE *fp = scratch_file(sb_str(&sb));
 	sb_free(&sb);
 	return fp;
@@ -165,6 +165,7 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 	atomic_init(&im.any_problem, 0);
 	im.probs.any = &im.any_problem;
 	timing_start(&im.tm);
+	signals_begin();
 
 	for (size_t i = 0; i < npaths; i++)
 		inputs_collect(&im.in, paths[i], &im.probs);
@@ -185,6 +186,7 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 			im.sink->abandon(im.sink);
 		}
 	}
+	signals_end();
 	size_t n = report(&im);
 	timing_phase(&im.tm, "done");
 	checker_free(&im.ck);

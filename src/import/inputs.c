@@ -1,7 +1,8 @@
 /*
  * inputs.c -- the import's input files: the command line's paths, each directory expanded
  * to its *.yaml and *.yml files in name order. A path that cannot be read is reported here,
- * once, and not read.
+ * once, and not read; so is a directory's data file that is not a regular file (a FIFO
+ * would block the import). A path named on the command line may be a pipe: it is read.
  */
 #include <assert.h>
 #include <dirent.h>
@@ -87,7 +88,13 @@ void inputs_collect(struct inputs *in, const char *path, struct problems *probs)
 		if (plen && path[plen - 1] != '/')
 			sb_addc(&sb, '/');
 		sb_add(&sb, names[i]);
-		add_file(in, sb_str(&sb), 0);
+		/* a FIFO or a device among the data files would block or never end the import */
+		if (stat(sb_str(&sb), &st) < 0)
+			add_failed(in, sb_str(&sb), probs, strerror(errno));
+		else if (!S_ISREG(st.st_mode))
+			add_failed(in, sb_str(&sb), probs, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+		else
+			add_file(in, sb_str(&sb), 0);
 		sb_free(&sb);
 		free(names[i]);
 	}

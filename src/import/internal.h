@@ -5,6 +5,7 @@
 #ifndef DLT_IMPORT_INTERNAL_H
 #define DLT_IMPORT_INTERNAL_H
 
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -61,6 +62,8 @@ struct problem *problem_at(struct problems *pl, struct where at, uint64_t seq, c
 void problem_first_defined(struct problem *p, size_t file, unsigned line);
 /* True when this list, or any list sharing its flag, has a problem. */
 int problems_any(const struct problems *pl);
+/* Drop the problems after the first n (n <= pl->n). */
+void problems_truncate(struct problems *pl, size_t n);
 /* Move every problem of `from` to the end of `to`; `from` becomes empty. */
 void problems_take(struct problems *to, struct problems *from);
 void problems_free(struct problems *pl);
@@ -145,9 +148,38 @@ struct import_sink *db_sink_open(const char *out, long long input_bytes, struct 
  * files (the same file, by any name), a directory or another file that is not regular, or
  * (unless `force`) an existing file that is neither empty nor a dltimeline database. */
 int output_check(const char *out, const struct inputs *in, int force, struct problems *probs);
-/* A scratch file (read and write) named after `prefix`, removed at once: it disappears with
- * its last descriptor. NULL (errno set) when it cannot be made. */
-FILE *scratch_file(const char *prefix);
+/* A malloc'd mkstemp template for a temporary file `what` ("tmp", "search") in the directory
+ * of path `near`: NEAR.WHAT-XXXXXX, or dltimeline.WHAT-XXXXXX when that name would be longer
+ * than a file name may be. Never fails. */
+char *temp_template(const char *near, const char *what);
+/* A scratch file (read and write) in the directory of path `near`, without a name (it
+ * disappears with its descriptor). NULL (errno set) when it cannot be made. */
+FILE *scratch_file(const char *near);
+/* Flush the file at path to the disk: 0, or -1 (errno set). */
+int sync_file(const char *path);
+/* Flush the directory of path (its entries: a rename) to the disk; failures are ignored. */
+void sync_dir_of(const char *path);
+
+/* ---- signals while an import runs (signals.c) ------------------------------------------------- */
+
+/* A parser's read of a mapped file: a SIGBUS on [lo, hi) jumps to `jump` (sigsetjmp(jump, 1)
+ * first, then signals_guard) instead of killing the process. */
+struct read_guard {
+	sigjmp_buf jump;
+	const char *lo, *hi;
+};
+
+/* Take SIGBUS, and SIGINT, SIGTERM and SIGHUP where they are not ignored or handled already,
+ * until signals_end puts the actions back. Never fails (what cannot be set is not set). */
+void signals_begin(void);
+void signals_end(void);
+/* mkstemp(path); the file is removed if SIGINT, SIGTERM or SIGHUP kills the import, until
+ * signals_forget(path). The descriptor, or -1 (errno set). */
+int signals_mkstemp(char *path);
+void signals_forget(const char *path);
+/* Guard this thread's reads of [lo, lo + len) until signals_unguard. */
+void signals_guard(struct read_guard *g, const void *lo, size_t len);
+void signals_unguard(struct read_guard *g);
 
 /* ---- DLTIMELINE_IMPORT_TIMING (timing.c) ------------------------------------------------------- */
 
@@ -173,8 +205,9 @@ struct inputs {
 };
 
 /* Add one command-line path: a file, or a directory's *.yaml and *.yml files in name order.
- * A path that fails (missing, unreadable, a directory without data files) is added as
- * skipped and reported to probs. Never fails otherwise. */
+ * A path that fails (missing, unreadable, a directory without data files, a directory's data
+ * file that is not a regular file) is added as skipped and reported to probs. Never fails
+ * otherwise. */
 void inputs_collect(struct inputs *in, const char *path, struct problems *probs);
 /* The size of the regular files to read, in bytes. */
 long long inputs_bytes(const struct inputs *in);

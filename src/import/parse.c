@@ -30,8 +30,10 @@ struct pctx {
 	size_t bad_section_file;   /* last wrong section reported: file + 1 (0 = none), */
 	unsigned bad_section_line, bad_section_col;   /* and its key's position */
 	struct chunk *out;     /* records being collected for the writer (its data is e.out) */
+	struct yfast *yf;      /* its fast reader */
 	double cpu;            /* CPU time of the thread, for the timing report */
 	pthread_t th;
+	int started;           /* th runs parser_main */
 };
 
 struct parsers {
@@ -43,7 +45,7 @@ struct parsers {
 	int inline_mode;       /* no threads: the taker reads each file itself, unbounded queue */
 	int stop;              /* parsers_finish: drop the records, read no more files */
 	struct pctx ctx[PARSERS];
-	size_t nctx;           /* contexts in use (threads running, or 1 inline) */
+	size_t nctx;           /* contexts ready (their threads started or not) */
 };
 
 /* ---- a file's entries ---------------------------------------------------------------------------- */
@@ -165,26 +167,48 @@ static void publish(struct pctx *c, int last)
 	pthread_mutex_unlock(&ps->mu);
 }
 
-/* Read a plain file with yfast (see yfast.h); returns 0 when it declined and nothing was
- * read (libyaml then reads the file and says what is wrong, if anything). */
+/* Read a plain file with yfast (see yfast.h). Returns 1 when it was read, 0 when yfast
+ * declined it and nothing was read (libyaml then reads the file and says what is wrong, if
+ * anything), -1 when the file changed while it was read: it shrank under the mapping
+ * (SIGBUS) or its text changed between yfast's two passes. */
 static int read_fast(struct pctx *c, int fd, const struct stat *st)
 {
 	if (!S_ISREG(st->st_mode) || st->st_size <= 0)
 		return 0;
-	void *m = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	size_t size = (size_t)st->st_size;
+	void *m = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (m == MAP_FAILED)
 		return 0;
-	int ok = yfast_read(m, (size_t)st->st_size, 1, on_item, c) == 0;
-	munmap(m, (size_t)st->st_size);
-	return ok;
+	struct read_guard g;
+	volatile int rc = -2;   /* stays -2 when the guard jumps back */
+	if (sigsetjmp(g.jump, 1) == 0) {
+		signals_guard(&g, m, size);
+		rc = yfast_parse(c->yf, m, size, 1, on_item, c);
+	}
+	signals_unguard(&g);
+	munmap(m, size);
+	return rc == 0 ? 1 : rc == -1 ? 0 : -1;
 }
 
-/* Read input file idx: its records to its queue, its problems to the thread's list. */
+/* Has the regular file changed since `was` (its size or its time of change)? */
+static int changed(int fd, const struct stat *was)
+{
+	struct stat now;
+	if (!S_ISREG(was->st_mode) || fstat(fd, &now) < 0)
+		return 0;
+	return now.st_size != was->st_size || now.st_mtim.tv_sec != was->st_mtim.tv_sec ||
+	       now.st_mtim.tv_nsec != was->st_mtim.tv_nsec;
+}
+
+/* Read input file idx: its records to its queue, its problems to the thread's list. A file
+ * that changes while it is read gets one problem saying so in place of what was found in
+ * it. */
 static void read_file(struct pctx *c, size_t idx)
 {
 	struct field_ctx *f = &c->e.f;
 	f->file = idx;
 	f->n = 0;
+	size_t before = f->probs.n;
 	const char *path = c->ps->in->files[idx];
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
@@ -192,10 +216,19 @@ static void read_file(struct pctx *c, size_t idx)
 		return;
 	}
 	struct stat st;
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode))
+	int rc = 0;
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
 		problem_at(&f->probs, field_at(f, 0, 0), field_seq(f), "is a directory");
-	else if (!read_fast(c, fileno(fp), &st))
+		fclose(fp);
+		return;
+	}
+	rc = read_fast(c, fileno(fp), &st);
+	if (rc == 0)
 		ynode_read(fp, on_item, on_error, c);
+	if (rc < 0 || changed(fileno(fp), &st)) {
+		problems_truncate(&f->probs, before);
+		problem_at(&f->probs, field_at(f, 0, 0), field_seq(f), "file changed while reading");
+	}
 	fclose(fp);
 }
 
@@ -219,13 +252,17 @@ static void *parser_main(void *arg)
 	return NULL;
 }
 
+/* 0, or -1 when the patterns do not compile (then nothing is left to free). */
 static int pctx_init(struct pctx *c, struct parsers *ps, int strict, atomic_int *any_problem)
 {
 	memset(c, 0, sizeof *c);
 	c->ps = ps;
 	c->e.strict = strict;
 	c->e.f.probs.any = any_problem;
-	return field_patterns_init(&c->e.pat);
+	if (field_patterns_init(&c->e.pat) < 0)
+		return -1;
+	c->yf = yfast_new();
+	return 0;
 }
 
 static void pctx_free(struct pctx *c)
@@ -233,6 +270,7 @@ static void pctx_free(struct pctx *c)
 	problems_free(&c->e.f.probs);
 	chunk_free(c->out);
 	field_patterns_free(&c->e.pat);
+	yfast_free(c->yf);
 }
 
 struct parsers *parsers_start(const struct inputs *in, int strict, atomic_int *any_problem)
@@ -240,34 +278,28 @@ struct parsers *parsers_start(const struct inputs *in, int strict, atomic_int *a
 	assert(in && any_problem);
 	struct parsers *ps = xcalloc(1, sizeof *ps);
 	ps->in = in;
-	pthread_mutex_init(&ps->mu, NULL);
-	pthread_cond_init(&ps->cv, NULL);
-	ps->fq = xcalloc(in->n + 1, sizeof *ps->fq);
 	size_t toread = 0;
 	for (size_t i = 0; i < in->n; i++)
 		toread += !in->skip[i];
-	for (size_t i = 0; i < PARSERS && i < toread; i++) {
-		struct pctx *c = &ps->ctx[ps->nctx];
-		if (pctx_init(c, ps, strict, any_problem) < 0) {
-			free(ps->fq);
+	size_t want = toread < PARSERS ? (toread ? toread : 1) : PARSERS;
+	for (size_t i = 0; i < want; i++)
+		if (pctx_init(&ps->ctx[i], ps, strict, any_problem) < 0) {
+			while (i--)
+				pctx_free(&ps->ctx[i]);
 			free(ps);
 			return NULL;
 		}
-		if (pthread_create(&c->th, NULL, parser_main, c) == 0)
-			ps->nctx++;
-		else
-			pctx_free(c);
+	ps->nctx = want;
+	pthread_mutex_init(&ps->mu, NULL);
+	pthread_cond_init(&ps->cv, NULL);
+	ps->fq = xcalloc(in->n + 1, sizeof *ps->fq);
+	int started = 0;
+	for (size_t i = 0; i < want && toread; i++) {
+		ps->ctx[i].started = pthread_create(&ps->ctx[i].th, NULL, parser_main, &ps->ctx[i]) == 0;
+		started |= ps->ctx[i].started;
 	}
-	if (!ps->nctx && toread) {
-		/* no threads: parsers_take reads each file when it is wanted */
-		ps->inline_mode = 1;
-		if (pctx_init(&ps->ctx[0], ps, strict, any_problem) < 0) {
-			free(ps->fq);
-			free(ps);
-			return NULL;
-		}
-		ps->nctx = 1;
-	}
+	/* no thread (or nothing to read): parsers_take reads each file with ctx[0] when wanted */
+	ps->inline_mode = !started;
 	return ps;
 }
 
@@ -294,11 +326,11 @@ void parsers_finish(struct parsers *ps, struct problems *into, const struct timi
 	ps->stop = 1;
 	pthread_cond_broadcast(&ps->cv);
 	pthread_mutex_unlock(&ps->mu);
-	if (!ps->inline_mode)
-		for (size_t i = 0; i < ps->nctx; i++)
+	for (size_t i = 0; i < ps->nctx; i++)
+		if (ps->ctx[i].started)
 			pthread_join(ps->ctx[i].th, NULL);
 	for (size_t i = 0; i < ps->nctx; i++) {
-		if (tm->on && !ps->inline_mode)
+		if (tm->on && ps->ctx[i].started)
 			fprintf(stderr, "import:   parser thread %zu cpu %.2f s\n", i + 1, ps->ctx[i].cpu);
 		problems_take(into, &ps->ctx[i].e.f.probs);
 		pctx_free(&ps->ctx[i]);

@@ -45,6 +45,13 @@ int problems_any(const struct problems *pl)
 	return pl->any ? atomic_load(pl->any) : pl->n > 0;
 }
 
+void problems_truncate(struct problems *pl, size_t n)
+{
+	assert(n <= pl->n);
+	while (pl->n > n)
+		free(pl->v[--pl->n].msg);
+}
+
 void problems_take(struct problems *to, struct problems *from)
 {
 	DLT_GROW(to->v, to->n + from->n, to->cap);

@@ -363,7 +363,7 @@ void sink_flush_deferred(struct db_sink *s)
 static void defer(struct db_sink *s, const struct ms_record *m, const struct ms_refs *r)
 {
 	FILE *fp = s->def_file[m->month];
-	if (!fp && !(fp = s->def_file[m->month] = scratch_file(s->tmp))) {
+	if (!fp && !(fp = s->def_file[m->month] = scratch_file(s->out))) {
 		scratch_failed(s);
 		return;
 	}
@@ -499,13 +499,12 @@ static int open_db(struct db_sink *s)
 }
 
 /* The temporary database next to `out` (so the final rename stays on one filesystem), with
- * the permissions a new file gets. NULL when it cannot be created. */
+ * the permissions a new file gets; removed if a signal ends the import. NULL (errno set)
+ * when it cannot be created. */
 static char *temp_path_for(const char *out)
 {
-	struct strbuf sb = {0};
-	sb_addf(&sb, "%s.tmp-XXXXXX", out);
-	char *path = sb_detach(&sb);
-	int fd = mkstemp(path);
+	char *path = temp_template(out, "tmp");
+	int fd = signals_mkstemp(path);
 	if (fd < 0) {
 		free(path);
 		return NULL;
@@ -515,6 +514,7 @@ static char *temp_path_for(const char *out)
 	if (fchmod(fd, 0666 & ~mask) < 0 || close(fd) < 0) {
 		int e = errno;
 		unlink(path);
+		signals_forget(path);
 		free(path);
 		errno = e;
 		return NULL;
@@ -522,18 +522,18 @@ static char *temp_path_for(const char *out)
 	return path;
 }
 
-/* Start the indexer thread on a scratch database next to the output. */
+/* Start the indexer thread on a scratch database next to the output (without one, the
+ * search index is built from the tables at the end). */
 static void start_indexer(struct db_sink *s)
 {
-	struct strbuf sb = {0};
-	sb_addf(&sb, "%s-search-XXXXXX", s->tmp);
-	int fd = mkstemp(sb.buf);
+	char *path = temp_template(s->out, "search");
+	int fd = signals_mkstemp(path);
 	if (fd < 0) {
-		sb_free(&sb);
+		free(path);
 		return;
 	}
 	close(fd);
-	if (fts_start(&s->fts, sb_detach(&sb), s->tm->on) == 0)
+	if (fts_start(&s->fts, path, s->tm->on) == 0)
 		s->fts_feed = 1;
 }
 
@@ -572,6 +572,7 @@ void sink_free(struct db_sink *s)
 	fts_free(&s->fts);
 	if (s->tmp) {
 		unlink(s->tmp);
+		signals_forget(s->tmp);
 		free(s->tmp);
 	}
 	for (int k = 0; k < 2; k++) {

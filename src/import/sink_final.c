@@ -428,13 +428,16 @@ int sink_finish(struct import_sink *is, const struct import_totals *t)
 	}
 	s->db = NULL;
 	fts_free(&s->fts);
-	if (rc == 0 && rename(s->tmp, s->out) < 0) {
+	/* on the disk before it takes the old file's place; the rename, once done, too */
+	if (rc == 0 && (sync_file(s->tmp) < 0 || rename(s->tmp, s->out) < 0)) {
 		sink_failed(s, "cannot write %s: %s", s->out, strerror(errno));
 		rc = -1;
 	}
 	if (rc == 0) {
+		signals_forget(s->tmp);
 		free(s->tmp);
 		s->tmp = NULL;   /* in place: nothing to remove */
+		sync_dir_of(s->out);
 	}
 	sink_free(s);
 	return rc;

@@ -24,6 +24,7 @@
  */
 #include "import/yfast.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +45,7 @@ struct yf_block {
 	_Alignas(16) char data[];
 };
 
-struct yf {
+struct yfast {
 	const char *buf, *end;
 	int mapped;            /* buf is a private file mapping: give read pages back */
 	const char *released;  /* pages before this are given back */
@@ -58,10 +59,11 @@ struct yf {
 	void *ctx;
 	struct yf_block *arena;   /* the block in use first; nodes of the build pass */
 	size_t used;              /* bytes of it in use */
+	struct strbuf esc;        /* a quoted scalar with escapes, unescaped */
 };
 
 /* size bytes from the arena, 16-aligned, zeroed. */
-static void *arena_alloc(struct yf *y, size_t size)
+static void *arena_alloc(struct yfast *y, size_t size)
 {
 	size = (size + 15) & ~(size_t)15;
 	if (!y->arena || y->arena->cap - y->used < size) {
@@ -77,7 +79,7 @@ static void *arena_alloc(struct yf *y, size_t size)
 	return memset(p, 0, size);
 }
 
-static char *arena_strndup(struct yf *y, const char *s, size_t len)
+static char *arena_strndup(struct yfast *y, const char *s, size_t len)
 {
 	char *d = arena_alloc(y, len + 1);
 	memcpy(d, s, len);
@@ -85,7 +87,7 @@ static char *arena_strndup(struct yf *y, const char *s, size_t len)
 }
 
 /* Forget every node (they have been handed over); keep one block for the next entry. */
-static void arena_reset(struct yf *y, int all)
+static void arena_reset(struct yfast *y, int all)
 {
 	struct yf_block *keep = all ? NULL : y->arena;
 	struct yf_block *b = keep ? keep->next : y->arena;
@@ -103,7 +105,7 @@ static void arena_reset(struct yf *y, int all)
 /* Column (1-based, in characters) of q on the current line. Counted from the last place
  * asked for on the line, forward or back: nodes are asked for in the order they come, so a
  * line costs its length once, however many nodes it holds. */
-static unsigned col_of(struct yf *y, const char *q)
+static unsigned col_of(struct yfast *y, const char *q)
 {
 	const char *s = y->col_at;
 	unsigned c = y->col;
@@ -120,12 +122,12 @@ static unsigned col_of(struct yf *y, const char *q)
 	return c;
 }
 
-static int eol(const struct yf *y, const char *q)
+static int eol(const struct yfast *y, const char *q)
 {
 	return q >= y->end || *q == '\n';
 }
 
-static const char *skip_spaces(const struct yf *y, const char *q)
+static const char *skip_spaces(const struct yfast *y, const char *q)
 {
 	while (q < y->end && *q == ' ')
 		q++;
@@ -135,7 +137,7 @@ static const char *skip_spaces(const struct yf *y, const char *q)
 /* Go to the next line that holds something (blank lines and column-1 comments are skipped),
  * with y->p on its first non-space character. y->p must be at the end of a line. Returns its
  * indentation, -1 at the end of the text, -2 to decline. */
-static int next_line(struct yf *y)
+static int next_line(struct yfast *y)
 {
 	for (;;) {
 		if (y->p >= y->end)
@@ -171,7 +173,7 @@ static int key_start(char c)
 
 /* Length of a plain key at q followed by ':' (then `space_after` demands ' ' or, in block
  * context, the end of the line); 0 when there is none. */
-static size_t key_len(const struct yf *y, const char *q, int flow)
+static size_t key_len(const struct yfast *y, const char *q, int flow)
 {
 	const char *s = q;
 	if (s >= y->end || !key_start(*s))
@@ -187,7 +189,7 @@ static size_t key_len(const struct yf *y, const char *q, int flow)
 	return 0;
 }
 
-static struct ynode *new_node(struct yf *y, enum ynode_type t, const char *at)
+static struct ynode *new_node(struct yfast *y, enum ynode_type t, const char *at)
 {
 	if (!y->build)
 		return NULL;
@@ -198,7 +200,7 @@ static struct ynode *new_node(struct yf *y, enum ynode_type t, const char *at)
 	return n;
 }
 
-static void set_value(struct yf *y, struct ynode *n, const char *s, size_t len, int plain)
+static void set_value(struct yfast *y, struct ynode *n, const char *s, size_t len, int plain)
 {
 	if (!y->build)
 		return;
@@ -227,7 +229,7 @@ static int keys_add(struct keys *ks, const char *k, size_t len)
 }
 
 /* Append child c (with its key) to parent n; `tail` keeps the last child. */
-static void attach(struct yf *y, struct ynode *n, struct ynode ***tail, struct ynode *c,
+static void attach(struct yfast *y, struct ynode *n, struct ynode ***tail, struct ynode *c,
 		   const char *key, size_t klen, const char *kat)
 {
 	if (!y->build)
@@ -248,7 +250,7 @@ static int indicator(char c)
 }
 
 /* A quoted scalar at y->p (single or double); y->p after it. */
-static int quoted(struct yf *y, struct ynode **out)
+static int quoted(struct yfast *y, struct ynode **out)
 {
 	const char *q = y->p + 1;
 	char quote = *y->p;
@@ -264,14 +266,15 @@ static int quoted(struct yf *y, struct ynode **out)
 		*out = n;
 		return 0;
 	}
-	struct strbuf sb = {0};
+	struct strbuf *sb = &y->esc;
+	sb_reset(sb);
 	for (;;) {
-		if (eol(y, q) || sb.len > YNODE_MAX_SCALAR)
+		if (eol(y, q) || sb->len > YNODE_MAX_SCALAR)
 			goto decline;
 		char c = *q++;
 		if (c == quote) {
 			if (quote == '\'' && q < y->end && *q == '\'') {
-				sb_addc(&sb, '\'');
+				sb_addc(sb, '\'');
 				q++;
 				continue;
 			}
@@ -285,28 +288,26 @@ static int quoted(struct yf *y, struct ynode **out)
 					  e == 't' ? "\t" : e == 'r' ? "\r" : NULL;
 			if (!rep)
 				goto decline;
-			sb_addc(&sb, rep[0]);
+			sb_addc(sb, rep[0]);
 			continue;
 		}
-		sb_addc(&sb, c);
+		sb_addc(sb, c);
 	}
-	if (sb.len > YNODE_MAX_SCALAR)
+	if (sb->len > YNODE_MAX_SCALAR)
 		goto decline;
 	struct ynode *n = new_node(y, YN_SCALAR, y->p);
-	set_value(y, n, sb.buf ? sb.buf : "", sb.len, 0);
-	sb_free(&sb);
+	set_value(y, n, sb_str(sb), sb->len, 0);
 	y->p = q;
 	*out = n;
 	return 0;
 decline:
-	sb_free(&sb);
 	return -1;
 }
 
-static int flow_node(struct yf *y, struct ynode **out, int depth);
+static int flow_node(struct yfast *y, struct ynode **out, int depth);
 
 /* A flow sequence or mapping at y->p, closed on this line; y->p after it. */
-static int flow_collection(struct yf *y, struct ynode **out, int depth)
+static int flow_collection(struct yfast *y, struct ynode **out, int depth)
 {
 	int is_map = *y->p == '{';
 	char close = is_map ? '}' : ']';
@@ -353,7 +354,7 @@ decline:
 }
 
 /* A plain scalar in a flow collection: up to ',', ']' or '}'. */
-static int flow_plain(struct yf *y, struct ynode **out)
+static int flow_plain(struct yfast *y, struct ynode **out)
 {
 	const char *q = y->p, *s = q;
 	while (!eol(y, s) && *s != ',' && *s != ']' && *s != '}') {
@@ -373,7 +374,7 @@ static int flow_plain(struct yf *y, struct ynode **out)
 	return 0;
 }
 
-static int flow_node(struct yf *y, struct ynode **out, int depth)
+static int flow_node(struct yfast *y, struct ynode **out, int depth)
 {
 	if (eol(y, y->p))
 		return -1;
@@ -388,7 +389,7 @@ static int flow_node(struct yf *y, struct ynode **out, int depth)
 }
 
 /* A value on its key's (or dash's) line, which must end after it. */
-static int inline_value(struct yf *y, struct ynode **out, int depth)
+static int inline_value(struct yfast *y, struct ynode **out, int depth)
 {
 	char c = *y->p;
 	int rc;
@@ -431,7 +432,7 @@ static int inline_value(struct yf *y, struct ynode **out, int depth)
 /* A mapped file is read once from start to end per pass: the pages before the current entry
  * go back to the kernel (they are read again from the page cache by the next pass), so even
  * a big file holds little memory. */
-static void release(struct yf *y)
+static void release(struct yfast *y)
 {
 	if (!y->mapped || y->bol - y->released < (4 << 20))
 		return;
@@ -443,13 +444,13 @@ static void release(struct yf *y)
 	}
 }
 
-static int block_map(struct yf *y, int m, struct ynode **out, int depth);
-static int block_seq(struct yf *y, int n, struct ynode **out, int depth, const char *section,
+static int block_map(struct yfast *y, int m, struct ynode **out, int depth);
+static int block_seq(struct yfast *y, int n, struct ynode **out, int depth, const char *section,
 		     unsigned sl, unsigned sc);
 
 /* The value of a key that ends its line: a block sequence or mapping on the lines below,
  * deeper than `m`. Returns the indentation of the line after it, -1 at the end, -2 to decline. */
-static int block_value(struct yf *y, int m, struct ynode **out, int depth)
+static int block_value(struct yfast *y, int m, struct ynode **out, int depth)
 {
 	int j = next_line(y);
 	if (j <= m)
@@ -461,7 +462,7 @@ static int block_value(struct yf *y, int m, struct ynode **out, int depth)
 
 /* A block mapping whose first key is at y->p, indented by m. Returns the indentation of the
  * line after it, -1 at the end, -2 to decline. */
-static int block_map(struct yf *y, int m, struct ynode **out, int depth)
+static int block_map(struct yfast *y, int m, struct ynode **out, int depth)
 {
 	struct ynode *n = new_node(y, YN_MAP, y->p), **tail = n ? &n->child : NULL;
 	struct keys ks = {.n = 0};
@@ -509,7 +510,7 @@ decline:
 /* A block sequence whose first dash is at y->p, indented by n. With `section` (a top-level
  * sequence) each element goes to item() on its own; else they make *out. Returns the
  * indentation of the line after it, -1 at the end, -2 to decline. */
-static int block_seq(struct yf *y, int n, struct ynode **out, int depth, const char *section,
+static int block_seq(struct yfast *y, int n, struct ynode **out, int depth, const char *section,
 		     unsigned sl, unsigned sc)
 {
 	struct ynode *s = section ? NULL : new_node(y, YN_SEQ, y->p), **tail = s ? &s->child : NULL;
@@ -596,7 +597,7 @@ static int printable_part(const char *buf, size_t len)
 }
 
 /* The whole text, a line-ended slice at a time (a mapping gives the pages back behind). */
-static int printable(struct yf *y)
+static int printable(struct yfast *y)
 {
 	const char *a = y->buf;
 	while (a < y->end) {
@@ -613,7 +614,7 @@ static int printable(struct yf *y)
 }
 
 /* One pass over the text; the second (build) calls item(). */
-static int run(struct yf *y)
+static int run(struct yfast *y)
 {
 	y->p = y->buf;
 	y->bol = y->buf;
@@ -705,15 +706,44 @@ static int run(struct yf *y)
 	return 0;
 }
 
+struct yfast *yfast_new(void)
+{
+	return xcalloc(1, sizeof(struct yfast));
+}
+
+int yfast_parse(struct yfast *y, const char *buf, size_t len, int mapped, ynode_item_fn item, void *ctx)
+{
+	assert(y && (buf || !len) && item);
+	arena_reset(y, 0);   /* (what an earlier text left, if it was given up halfway) */
+	y->buf = buf;
+	y->end = buf + len;
+	y->p = y->bol = y->released = buf;   /* printable() gives pages back from here */
+	y->mapped = mapped;
+	y->item = item;
+	y->ctx = ctx;
+	y->build = 0;
+	if (!printable(y) || run(y) < 0)
+		return -1;
+	y->build = 1;
+	/* the same text, the same path: only a mapped file changed underneath can fail now */
+	int rc = run(y) < 0 ? -2 : 0;
+	arena_reset(y, 0);
+	return rc;
+}
+
+void yfast_free(struct yfast *y)
+{
+	if (!y)
+		return;
+	arena_reset(y, 1);
+	sb_free(&y->esc);
+	free(y);
+}
+
 int yfast_read(const char *buf, size_t len, int mapped, ynode_item_fn item, void *ctx)
 {
-	struct yf y = {.buf = buf, .end = buf + len, .mapped = mapped, .released = buf, .item = item, .ctx = ctx};
-	if (!printable(&y))
-		return -1;
-	if (run(&y) < 0)
-		return -1;
-	y.build = 1;
-	int rc = run(&y) < 0 ? -1 : 0;   /* cannot fail now: the same text, the same path */
-	arena_reset(&y, 1);
+	struct yfast *y = yfast_new();
+	int rc = yfast_parse(y, buf, len, mapped, item, ctx);
+	yfast_free(y);
 	return rc;
 }

@@ -3,10 +3,16 @@
 real binary. Each case must end in bounded time and memory, with a sensible exit status and
 well-formed messages, and never crash (a sanitizer report or a signal fails the case).
 
-    check_bad_inputs.py DLTIMELINE FIXTURE_DB
+    check_bad_inputs.py DLTIMELINE FIXTURE_DB [DLTIMELINE_GEN]
 
 Outputs: import -o naming one of the inputs (by name, symlink, as a directory's file) or,
   without --force, a file that is not a timeline: one line naming it, nothing changed.
+Imports interrupted (with DLTIMELINE_GEN, the generator, for an input that takes a while):
+  SIGINT, SIGTERM and SIGHUP during import -o and --check leave no file behind and the exit
+  status says the signal; an input truncated while it is read is reported as changed (the
+  mapped read of yfast and libyaml's); the output is on the disk before it is renamed
+  (strace, when there is one). Also: output names of 235 to 255 characters, and a FIFO
+  among a directory's data files (reported, not waited for).
 Data files (dltimeline import --check, and import -o, which must write nothing):
   a 10 MB value, a 10 MB key, a 10 MB line of text without a newline, 10 MB of random
   bytes, raw NUL bytes (in a value, at the start), invalid UTF-8 at the very end, flow
@@ -30,6 +36,7 @@ import random
 import re
 import resource
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -37,10 +44,12 @@ import tempfile
 import time
 
 BIN, GOOD = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+GEN = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
 WORK = tempfile.mkdtemp(prefix="dlt-badinputs-")
 ENV = dict(os.environ, HOME=WORK, XDG_CONFIG_HOME=WORK + "/no-config", XDG_STATE_HOME=WORK + "/state",
            BROWSER="true", LC_ALL="C.UTF-8", TERM="xterm-256color")
 ENV.pop("DLTIMELINE_DB", None)
+GOOD_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "mini")
 ENV.pop("NO_COLOR", None)
 failures = []
 checked = 0
@@ -219,6 +228,167 @@ def outputs():
     shutil.rmtree(d)
 
 
+# ---- imports interrupted, odd outputs and inputs ---------------------------------------------------
+
+def default_signals():
+    """The child starts with the default actions (a test runner may ignore SIGINT)."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+
+
+def reading(pid, path):
+    """Has process pid the file `path` open?"""
+    try:
+        return any(os.readlink("/proc/%d/fd/%s" % (pid, fd)) == path for fd in os.listdir("/proc/%d/fd" % pid))
+    except OSError:
+        return False
+
+
+def start_import(args, env=None):
+    global checked
+    checked += 1
+    return subprocess.Popen([BIN] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=WORK,
+                            env=env or ENV, preexec_fn=default_signals)
+
+
+def wait_until(cond, timeout=TIME_LIMIT):
+    t0 = time.monotonic()
+    while not cond():
+        if time.monotonic() - t0 > timeout:
+            return False
+        time.sleep(0.002)
+    return True
+
+
+def interrupted(data):
+    """reliability.md finding 10: Ctrl-C (and TERM, HUP) used to leave OUT.tmp-* and
+    *-search-* behind (up to 2 GB at 1M milestones), --check its $TMPDIR database."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        for mode in ("write", "check"):
+            d = os.path.join(WORK, "sig")
+            os.makedirs(d)
+            name = "%s during import (%s)" % (signal.Signals(sig).name, mode)
+            env = dict(ENV, TMPDIR=d)
+            args = ["import", data, "-o", os.path.join(d, "out.db")] if mode == "write" else ["import", "--check", data]
+            p = start_import(args, env)
+            if mode == "write":   # both temporary files are there
+                ok = wait_until(lambda: len([f for f in os.listdir(d) if f.startswith("out.db.")]) >= 2)
+            else:
+                ok = wait_until(lambda: reading(p.pid, os.path.join(data, "milestones-000.yaml")))
+            p.send_signal(sig)
+            err = p.communicate(timeout=TIME_LIMIT)[1].decode("utf-8", "replace")
+            if not ok or p.returncode != -sig:
+                fail("%s: exit %s (want the signal), %r" % (name, p.returncode, err[-300:]))
+            if os.listdir(d):
+                fail("%s: left %s" % (name, sorted(os.listdir(d))))
+            shutil.rmtree(d)
+
+
+def truncated(data):
+    """reliability.md finding 7: an input that shrinks while it is read (mmap) crashed the
+    import with SIGBUS, leaving its scratch files; libyaml's read of it reported whatever the
+    cut left. Both say the file changed, in one line, and leave nothing."""
+    src = os.path.join(data, "milestones-000.yaml")
+    with open(src) as f:
+        text = f.read()
+    i = text.index("\n", text.index("    year: "))
+    variants = (("mapped", text), ("libyaml", text[:i] + " # yfast declines a comment here" + text[i:]))
+    for how, body in variants:
+        d = os.path.join(WORK, "trunc")
+        for attempt in range(3):   # the cut must come while the file is read: it nearly always does
+            os.makedirs(d)
+            shutil.copyfile(os.path.join(data, "00-taxonomy.yaml"), os.path.join(d, "00-taxonomy.yaml"))
+            big = os.path.join(d, "milestones.yaml")
+            with open(big, "w") as f:
+                f.write(body)
+            p = start_import(["import", d, "-o", os.path.join(d, "out.db")])
+            ok = wait_until(lambda: reading(p.pid, big))
+            os.truncate(big, len(body) // 2)
+            err = p.communicate(timeout=TIME_LIMIT)[1].decode("utf-8", "replace")
+            left = sorted(set(os.listdir(d)) - {"00-taxonomy.yaml", "milestones.yaml"})
+            shutil.rmtree(d)
+            if ok and p.returncode == 0:
+                continue   # read before the cut
+            want = "%s: file changed while reading\n1 error; nothing written\n" % big
+            if p.returncode != 2 or err != want:
+                fail("truncated (%s): exit %s, stderr %r" % (how, p.returncode, err[-300:]))
+            if left:
+                fail("truncated (%s): left %s" % (how, left))
+            break
+        else:
+            fail("truncated (%s): the import never saw the cut" % how)
+
+
+def synced(data):
+    """reliability.md finding 11: the output is flushed to the disk before it replaces the
+    old one, and its directory after the rename (seen through strace when there is one)."""
+    if not shutil.which("strace"):
+        print("note: no strace; the fsync before the rename is not checked")
+        return
+    global checked
+    checked += 1
+    out = os.path.join(WORK, "synced.db")
+    p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=openat,fsync,rename", BIN, "import", GOOD_DATA, "-o", out],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=WORK, env=ENV, timeout=TIME_LIMIT)
+    trace = p.stderr.decode("utf-8", "replace")
+    fds, order = {}, []
+    for line in trace.splitlines():
+        m = re.search(r'openat\(AT_FDCWD, "([^"]*)".*= (\d+)$', line)
+        if m:
+            fds[m.group(2)] = m.group(1).rstrip("/")
+        m = re.search(r"fsync\((\d+)\)\s*= 0", line)
+        if m:
+            order.append(("fsync", fds.get(m.group(1))))
+        m = re.search(r'rename\("([^"]*)", "([^"]*)"\)\s*= 0', line)
+        if m:
+            order.append(("rename", m.group(1)))
+    renames = [i for i, (what, _) in enumerate(order) if what == "rename"]
+    if p.returncode != 0 or len(renames) != 1:
+        fail("synced: exit %d, renames %s" % (p.returncode, order))
+        return
+    tmp = order[renames[0]][1]
+    if ("fsync", tmp) not in order[:renames[0]]:
+        fail("synced: %s is not flushed before its rename: %s" % (tmp, order))
+    if ("fsync", WORK) not in order[renames[0]:]:
+        fail("synced: the directory is not flushed after the rename: %s" % order)
+
+
+def odd_outputs_inputs():
+    """reliability.md finding 11: output names of 235-255 characters failed (the temporary
+    name was longer than a name may be); a FIFO named *.yaml in a directory blocked forever."""
+    for n in (235, 245, 255):
+        before = set(os.listdir(WORK))
+        out = os.path.join(WORK, "x" * (n - 3) + ".db")
+        run(["import", GOOD_DATA, "-o", out], "output name of %d characters" % n)
+        if set(os.listdir(WORK)) != before | {os.path.basename(out)}:
+            fail("output name of %d characters: %s" % (n, sorted(set(os.listdir(WORK)) ^ before)))
+        if os.path.exists(out):
+            os.unlink(out)
+    d = os.path.join(WORK, "fifo")
+    os.makedirs(d)
+    for f in os.listdir(GOOD_DATA):
+        shutil.copyfile(os.path.join(GOOD_DATA, f), os.path.join(d, f))
+    os.mkfifo(os.path.join(d, "zz-pipe.yaml"))
+    for args in (["import", "--check", d], ["import", d, "-o", os.path.join(WORK, "fifo.db")]):
+        st, _, err = run(args, "a FIFO among the data files", want=(2,), timeout=20)
+        if st == 2 and err != "%s/zz-pipe.yaml: not a regular file\n1 error; nothing written\n" % d:
+            fail("a FIFO among the data files: %r" % err)
+    shutil.rmtree(d)
+
+
+def imports():
+    odd_outputs_inputs()
+    synced(None)
+    if not GEN:
+        print("note: no generator given; interrupted and truncated imports are not tried")
+        return
+    data = os.path.join(WORK, "gen")
+    subprocess.run([GEN, "40000", data, "5"], check=True, stdout=subprocess.DEVNULL, cwd=WORK)
+    interrupted(data)
+    truncated(data)
+    shutil.rmtree(data)
+
+
 # ---- databases with dangling rows ----------------------------------------------------------------
 
 WALK = ("<dump>j<Enter><dump>jjj<dump><Tab><dump><Tab><Enter><dump><Backspace>q"
@@ -383,6 +553,7 @@ def streams():
 def main():
     streams()
     outputs()
+    imports()
     long_lines()
     data_files()
     dangling_db()

@@ -19,7 +19,10 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -929,6 +932,71 @@ static void test_output_refused(void **state)
 	free(dir);
 }
 
+/* A FIFO named *.yaml among a directory's data files is reported, not waited for; a path
+ * named on the command line may still be a pipe (reliability.md, finding 11). */
+static void test_fifo_among_data_files(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp();
+	char *tax = tu_path(dir, "00-tax.yaml"), *ms = tu_path(dir, "10-ms.yaml"), *fifo = tu_path(dir, "20-fifo.yaml");
+	tu_write_str(tax, TAXONOMY);
+	tu_write_str(ms, BASE);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	const char *paths[] = {dir};
+	size_t n;
+	char *got = import_to(paths, 1, NULL, 0, &n);
+	struct strbuf want = {0};
+	sb_addf(&want, "%s: not a regular file\n1 error; nothing written\n", fifo);
+	assert_string_equal(got, sb_str(&want));
+	assert_int_equal(n, 1);
+	sb_free(&want);
+	free(got);
+	free(tax);
+	free(ms);
+	free(fifo);
+	tu_rmtree(dir);
+	free(dir);
+}
+
+/* Output names up to the longest a name may be: the temporary files next to the output get
+ * shorter names when the output's own would not fit (reliability.md, finding 11). */
+static void test_long_output_names(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp();
+	char *tax = tu_path(dir, "00-tax.yaml"), *ms = tu_path(dir, "10-ms.yaml");
+	tu_write_str(tax, TAXONOMY);
+	tu_write_str(ms, BASE);
+	const char *paths[] = {tax, ms};
+	for (size_t len = 235; len <= 255; len += 10) {
+		char name[256];
+		memset(name, 'x', len - 3);
+		memcpy(name + len - 3, ".db", 4);
+		char *out = tu_path(dir, name);
+		size_t n;
+		char *got = import_to(paths, 2, out, 0, &n);
+		if (n)
+			fail_msg("an output name of %zu characters: %s", len, got);
+		assert_true(tu_exists(out));
+		assert_int_equal(tu_count_entries(dir), 3);   /* nothing else left */
+		unlink(out);
+		free(got);
+		free(out);
+	}
+	char long_name[260] = "d/";
+	memset(long_name + 2, 'y', 250);
+	long_name[252] = '\0';
+	char *t1 = temp_template("a/b.db", "tmp"), *t2 = temp_template(long_name, "search");
+	assert_string_equal(t1, "a/b.db.tmp-XXXXXX");
+	assert_string_equal(t2, "d/dltimeline.search-XXXXXX");
+	free(t1);
+	free(t2);
+	free(tax);
+	free(ms);
+	tu_rmtree(dir);
+	free(dir);
+}
+
 /* Directories contribute *.yaml and *.yml in name order, not hidden files or others. */
 static void test_directory_expansion(void **state)
 {
@@ -1093,6 +1161,53 @@ static void test_yfast_long_lines(void **state)
 	sb_free(&fast);
 	sb_free(&slow);
 	sb_free(&text);
+}
+
+static void count_items(void *ctx, const char *section, unsigned sl, unsigned sc, const struct ynode *n)
+{
+	(void)section, (void)sl, (void)sc, (void)n;
+	(*(int *)ctx)++;
+}
+
+/* A mapped input that shrinks under the reader raises SIGBUS: the guard jumps back out of
+ * yfast instead of the process dying, and the reader can go on with the next text
+ * (reliability.md, finding 7; the whole import: check_bad_inputs.py, truncated()). */
+static void test_mapped_read_of_a_shrunk_file(void **state)
+{
+	(void)state;
+	char *dir = tu_mkdtemp(), *path = tu_path(dir, "big.yaml");
+	struct strbuf text = {0};
+	sb_add(&text, "milestones:\n");
+	while (text.len < (1 << 20))
+		sb_add(&text, "  - {id: a, year: 2001, title: T, kind: paper, era: new, summary: S.}\n");
+	tu_write(path, text.buf, text.len);
+	int fd = open(path, O_RDONLY);
+	assert_true(fd >= 0);
+	void *m = mmap(NULL, text.len, PROT_READ, MAP_PRIVATE, fd, 0);
+	assert_true(m != MAP_FAILED);
+	assert_int_equal(truncate(path, 4096), 0);
+	signals_begin();
+	struct yfast *y = yfast_new();
+	struct read_guard g;
+	volatile int rc = 7;
+	int n = 0;
+	if (sigsetjmp(g.jump, 1) == 0) {
+		signals_guard(&g, m, text.len);
+		rc = yfast_parse(y, m, text.len, 1, count_items, &n);
+	}
+	signals_unguard(&g);
+	signals_end();
+	assert_int_equal(rc, 7);   /* jumped back: yfast_parse never returned */
+	assert_int_equal(n, 0);    /* (the first pass reads everything before a hand-over) */
+	assert_int_equal(yfast_parse(y, "title: T\n", 9, 0, count_items, &n), 0);
+	assert_int_equal(n, 1);
+	yfast_free(y);
+	munmap(m, text.len);
+	close(fd);
+	sb_free(&text);
+	free(path);
+	tu_rmtree(dir);
+	free(dir);
 }
 
 /* A scalar node at (line, col). */
@@ -1292,6 +1407,8 @@ int main(void)
 		cmocka_unit_test(test_output_replaced_only_on_success),
 		cmocka_unit_test(test_output_directory_missing),
 		cmocka_unit_test(test_output_refused),
+		cmocka_unit_test(test_fifo_among_data_files),
+		cmocka_unit_test(test_long_output_names),
 		cmocka_unit_test(test_directory_expansion),
 		cmocka_unit_test(test_strict_valid),
 		cmocka_unit_test(test_fixture_imports),
@@ -1299,6 +1416,7 @@ int main(void)
 		cmocka_unit_test(test_field_checks),
 		cmocka_unit_test(test_symtab),
 		cmocka_unit_test(test_yfast_long_lines),
+		cmocka_unit_test(test_mapped_read_of_a_shrunk_file),
 		cmocka_unit_test(test_checker_feeds_sink),
 	};
 	size_t nothers = sizeof others / sizeof others[0];
