@@ -40,6 +40,27 @@ char *temp_template(const char *near, const char *what)
 	return sb_detach(&sb);
 }
 
+char *temp_file(const char *near, const char *what, int as_new)
+{
+	char *path = temp_template(near, what);
+	int fd = signals_mkstemp(path);
+	if (fd < 0) {
+		free(path);
+		return NULL;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	if ((as_new && fchmod(fd, 0666 & ~mask) < 0) || close(fd) < 0) {
+		int e = errno;
+		unlink(path);
+		signals_forget(path);
+		free(path);
+		errno = e;
+		return NULL;
+	}
+	return path;
+}
+
 FILE *scratch_file(const char *near)
 {
 	assert(near);

@@ -152,6 +152,10 @@ int output_check(const char *out, const struct inputs *in, int force, struct pro
  * of path `near`: NEAR.WHAT-XXXXXX, or dltimeline.WHAT-XXXXXX when that name would be longer
  * than a file name may be. Never fails. */
 char *temp_template(const char *near, const char *what);
+/* A new empty file named by temp_template(near, what), removed if a signal ends the import
+ * (signals_mkstemp); with `as_new`, with the permissions a new file gets (mkstemp's are
+ * 0600). Its malloc'd path, or NULL (errno set). */
+char *temp_file(const char *near, const char *what, int as_new);
 /* A scratch file (read and write) in the directory of path `near`, without a name (it
  * disappears with its descriptor). NULL (errno set) when it cannot be made. */
 FILE *scratch_file(const char *near);

@@ -11,7 +11,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "db/db.h"
@@ -498,42 +497,12 @@ static int open_db(struct db_sink *s)
 	return s->ins_ms && s->tag_rows && s->alias_rows && s->link_rows && s->ins_meta ? 0 : -1;
 }
 
-/* The temporary database next to `out` (so the final rename stays on one filesystem), with
- * the permissions a new file gets; removed if a signal ends the import. NULL (errno set)
- * when it cannot be created. */
-static char *temp_path_for(const char *out)
-{
-	char *path = temp_template(out, "tmp");
-	int fd = signals_mkstemp(path);
-	if (fd < 0) {
-		free(path);
-		return NULL;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) < 0 || close(fd) < 0) {
-		int e = errno;
-		unlink(path);
-		signals_forget(path);
-		free(path);
-		errno = e;
-		return NULL;
-	}
-	return path;
-}
-
 /* Start the indexer thread on a scratch database next to the output (without one, the
  * search index is built from the tables at the end). */
 static void start_indexer(struct db_sink *s)
 {
-	char *path = temp_template(s->out, "search");
-	int fd = signals_mkstemp(path);
-	if (fd < 0) {
-		free(path);
-		return;
-	}
-	close(fd);
-	if (fts_start(&s->fts, path, s->tm->on) == 0)
+	char *path = temp_file(s->out, "search", 0);
+	if (path && fts_start(&s->fts, path, s->tm->on) == 0)
 		s->fts_feed = 1;
 }
 
@@ -547,7 +516,7 @@ struct import_sink *db_sink_open(const char *out, long long input_bytes, struct 
 	s->tm = tm;
 	s->out = out;
 	s->big = input_bytes >= BIG_INPUT;
-	s->tmp = temp_path_for(out);
+	s->tmp = temp_file(out, "tmp", 1);   /* next to out: the rename stays on one file system */
 	if (!s->tmp) {
 		sink_failed(s, "cannot create a temporary file for %s: %s", out, strerror(errno));
 		sink_free(s);
