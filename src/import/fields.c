@@ -164,6 +164,7 @@ int field_valid_id(const char *s)
 /* Check a slug value; report with `what`. */
 int field_check_id(struct field_ctx *f, const struct ynode *n, const char *s, const char *what)
 {
+	assert(n && s && what);
 	if (!field_valid_id(s)) {
 		problem_at(&f->probs, field_at_node(f, n), field_seq(f),
 			   "%s '%.60s' is not a valid id (lower-case letters, digits and '-', at most 64)",
@@ -178,6 +179,7 @@ int field_check_id(struct field_ctx *f, const struct ynode *n, const char *s, co
 void field_index(struct field_ctx *f, const struct ynode *map, const char *const *known,
 			 size_t nknown, const struct ynode **out, const char *what)
 {
+	assert(map && map->type == YN_MAP && out);
 	for (size_t i = 0; i < nknown; i++)
 		out[i] = NULL;
 	for (const struct ynode *m = map->child; m; m = m->next) {
@@ -198,6 +200,7 @@ void field_index(struct field_ctx *f, const struct ynode *map, const char *const
 void field_missing(struct field_ctx *f, const struct ynode *map, const struct ynode *n, const char *key,
 		    const char *what)
 {
+	assert(map && key && what);
 	if (n && n->type != YN_SCALAR)
 		return;
 	problem_at(&f->probs, field_at_node(f, map), field_seq(f),
@@ -346,6 +349,7 @@ char *field_id(struct field_ctx *f, const struct ynode *map, const struct ynode 
 char *field_pattern(struct field_ctx *f, const struct ynode *n, const char *key,
 			 const regex_t *re1, const regex_t *re2, const char *expect)
 {
+	assert(re1 && expect);
 	char *s = field_string(f, n, key, 1);
 	if (s && regexec(re1, s, 0, NULL, 0) != 0 && (!re2 || regexec(re2, s, 0, NULL, 0) != 0)) {
 		problem_at(&f->probs, field_at_node(f, n), field_seq(f),

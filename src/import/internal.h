@@ -1,6 +1,20 @@
 /*
- * internal.h -- what the files of src/import share and nothing outside it uses: the problem
- * list and the order problems are printed in, the timing of the phases.
+ * internal.h -- what the files of src/import share and nothing outside it uses:
+ *
+ *   problems     the problem list (problems.c): one way to add a problem, the order they
+ *                are printed in
+ *   sink         what the whole-input checks hand on (struct import_sink): the database
+ *                writer (sink_db.c, sink_final.c), or for --check one that keeps nothing
+ *   timing       DLTIMELINE_IMPORT_TIMING (timing.c)
+ *   inputs       the files to read (inputs.c)
+ *   chunks       records handed from one thread to another, in blocks
+ *   parsers      the parser threads (parse.c, entries.c)
+ *   files        the output's checks, temporary and scratch files, fsync (files.c)
+ *   signals      SIGBUS on a mapped input, the temporary files removed on SIGINT/TERM/HUP
+ *                (signals.c)
+ *
+ * The whole-input checks are in check.h, the records in record.h, the field checks in
+ * fields.h, the symbol tables in symtab.h, the search index in fts.h.
  */
 #ifndef DLT_IMPORT_INTERNAL_H
 #define DLT_IMPORT_INTERNAL_H
@@ -66,12 +80,13 @@ int problems_any(const struct problems *pl);
 void problems_truncate(struct problems *pl, size_t n);
 /* Move every problem of `from` to the end of `to`; `from` becomes empty. */
 void problems_take(struct problems *to, struct problems *from);
+/* Free the problems; the list is empty (and keeps its flag). */
 void problems_free(struct problems *pl);
 /* Sort the problems and print one line each to `out`, naming files[i] for file i (and
  * "dltimeline" for WHERE_PROGRAM). Does not print the count line. */
 void problems_print(struct problems *pl, FILE *out, char *const *files, size_t nfiles);
 
-/* ---- what the checks hand on: the sink (sink_db.c writes the database; --check has none) ----- */
+/* ---- what the checks hand on: the sink -------------------------------------------------------- */
 
 struct ms_record;
 struct timing;
@@ -180,6 +195,7 @@ void signals_end(void);
 /* mkstemp(path); the file is removed if SIGINT, SIGTERM or SIGHUP kills the import, until
  * signals_forget(path). The descriptor, or -1 (errno set). */
 int signals_mkstemp(char *path);
+/* The file at path is no longer to be removed on a signal (it was, or it is in place). */
 void signals_forget(const char *path);
 /* Guard this thread's reads of [lo, lo + len) until signals_unguard. */
 void signals_guard(struct read_guard *g, const void *lo, size_t len);
@@ -215,6 +231,7 @@ struct inputs {
 void inputs_collect(struct inputs *in, const char *path, struct problems *probs);
 /* The size of the regular files to read, in bytes. */
 long long inputs_bytes(const struct inputs *in);
+/* Free the list; it is empty again. */
 void inputs_free(struct inputs *in);
 
 /* ---- chunks of records handed from one thread to another --------------------------------------- */
@@ -233,6 +250,7 @@ struct chunkq {
 	int done;
 };
 
+/* Append c (the queue owns it until it is popped). */
 static inline void chunkq_push(struct chunkq *q, struct chunk *c)
 {
 	c->next = NULL;

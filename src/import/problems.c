@@ -72,6 +72,7 @@ void problems_free(struct problems *pl)
 	pl->n = pl->cap = 0;
 }
 
+/* The order problems are printed in: file, line, column, seq. */
 static int problem_cmp(const void *a, const void *b)
 {
 	const struct problem *p = a, *q = b;
