@@ -302,7 +302,7 @@ char *field_figures_json(struct field_ctx *f, const struct ynode *n, int strict)
 
 /* The authors column of the search index: the names joined by " ; ", then the ASCII spelling
  * of each name that has another one ("Łukasz Kaiser" -> "Lukasz Kaiser"); NULL without names.
- * The SQL of fts_sql[] builds the same text with dlt_ascii_fold(). */
+ * fts.c's fts_from_tables_sql builds the same text with dlt_ascii_fold(). */
 char *field_authors_text(char *const *names, size_t n)
 {
 	if (!n)

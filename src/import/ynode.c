@@ -114,16 +114,6 @@ void ynode_free(struct ynode *n)
 	}
 }
 
-const struct ynode *ynode_get(const struct ynode *map, const char *key)
-{
-	if (!map || map->type != YN_MAP)
-		return NULL;
-	for (const struct ynode *c = map->child; c; c = c->next)
-		if (c->key && strcmp(c->key, key) == 0)
-			return c;
-	return NULL;
-}
-
 /* Too deep: report it and stop reading the file. Skipping the rest instead would make
  * libyaml walk all of it, and its time grows with the square of the depth. */
 static void too_deep(struct reader *r, const yaml_mark_t *m)
