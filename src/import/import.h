@@ -26,7 +26,9 @@ struct dlt_import_opts {
 /* Import the given files and directories (directories contribute their *.yaml / *.yml files
  * in name order). Reports every problem to opts->errors, then a count line (or, unless
  * quiet, a summary). Returns the number of problems: 0 means the input is valid and, if
- * opts->out is set, the database was written atomically; otherwise nothing was written. */
+ * opts->out is set, the database was written atomically; otherwise nothing was written.
+ * While it runs it takes SIGBUS, SIGINT, SIGTERM and SIGHUP (where they have their default
+ * action): one import at a time in a process. */
 size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_import_opts *opts);
 
 #endif

@@ -189,7 +189,8 @@ struct read_guard {
 };
 
 /* Take SIGBUS, and SIGINT, SIGTERM and SIGHUP where they are not ignored or handled already,
- * until signals_end puts the actions back. Never fails (what cannot be set is not set). */
+ * until signals_end puts the actions back. Signal actions belong to the process: one import
+ * at a time. Never fails (what cannot be set is not set). */
 void signals_begin(void);
 void signals_end(void);
 /* mkstemp(path); the file is removed if SIGINT, SIGTERM or SIGHUP kills the import, until
