@@ -289,6 +289,8 @@ static void check_milestone(struct checker *ck, struct rec_reader *r)
 
 void checker_chunk(struct checker *ck, const struct chunk *ch)
 {
+	if (!ch->data.len)
+		return;   /* (no buffer at all) */
 	struct rec_reader r = {ch->data.buf};
 	const char *end = ch->data.buf + ch->data.len;
 	while (r.p < end) {

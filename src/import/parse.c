@@ -153,13 +153,15 @@ static void publish(struct pctx *c, int last)
 	c->e.out = NULL;
 	pthread_mutex_lock(&ps->mu);
 	struct chunkq *q = &ps->fq[c->e.f.file];
-	if (ch) {
+	if (ch && ch->data.len) {
 		while (q->n >= FILE_QUEUE && !ps->inline_mode && !ps->stop)
 			pthread_cond_wait(&ps->cv, &ps->mu);
 		if (ps->stop)
 			chunk_free(ch);
 		else
 			chunkq_push(q, ch);
+	} else {
+		chunk_free(ch);   /* (entries that made no record) */
 	}
 	if (last)
 		q->done = 1;
