@@ -8,7 +8,6 @@
 
 #include <assert.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,24 +22,19 @@ _Static_assert(DLT_COUNT_BLOCK == 1024, "filter_counts blocks are 1024 ids (sink
 
 /* ---- writing --------------------------------------------------------------------------------- */
 
-void sink_failed(struct db_sink *s, const char *fmt, ...)
+void sink_failed(struct db_sink *s, const char *what, const char *name, const char *why)
 {
 	if (s->failed)
 		return;
 	s->failed = 1;
-	struct strbuf sb = {0};
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	problem_at(s->probs, (struct where){WHERE_PROGRAM, 0, 0}, SEQ(PH_END, 0, s->probs->n), "%s", sb_str(&sb));
-	sb_free(&sb);
+	problem_at(s->probs, (struct where){WHERE_PROGRAM, 0, 0}, SEQ(PH_END, 0, s->probs->n), "%s%s%s: %s", what,
+		   name ? " " : "", name ? name : "", why);
 }
 
 int sink_wrote(struct db_sink *s, int rc)
 {
 	if (rc != SQLITE_DONE && rc != SQLITE_OK)
-		sink_failed(s, "database error: %s", sqlite3_errmsg(s->db));
+		sink_failed(s, "database error", NULL, sqlite3_errmsg(s->db));
 	return s->failed ? -1 : 0;
 }
 
@@ -53,7 +47,7 @@ int sink_run(struct db_sink *s, sqlite3_stmt *st)
 
 int sink_sql_failed(struct db_sink *s, char *msg)
 {
-	sink_failed(s, "database error: %s", msg ? msg : sqlite3_errmsg(s->db));
+	sink_failed(s, "database error", NULL, msg ? msg : sqlite3_errmsg(s->db));
 	sqlite3_free(msg);
 	return -1;
 }
@@ -113,7 +107,7 @@ static void *scratch(struct scratch *b, size_t n)
 /* A scratch file could not be written or read back. */
 static void scratch_failed(struct db_sink *s)
 {
-	sink_failed(s, "database error: scratch file: %s", strerror(errno));
+	sink_failed(s, "database error: scratch file", NULL, strerror(errno));
 }
 
 /* ---- counts of the filtered views --------------------------------------------------------------- */
@@ -464,7 +458,8 @@ static struct dlt_batch *batch(struct db_sink *s, const char *one, const char *f
 	sqlite3_stmt *st1 = prepare(s, one), *stn = st1 ? prepare(s, full) : NULL;
 	struct dlt_batch *b = dlt_batch_new(st1, stn);
 	if (!b && stn)
-		sink_failed(s, "database error: a batch of %d rows does not match its one-row insert", DLT_BATCH_ROWS);
+		sink_failed(s, "database error", NULL,
+			    "a batch of " DLT_STR(DLT_BATCH_ROWS) " rows does not match its one-row insert");
 	return b;
 }
 
@@ -473,11 +468,11 @@ static int open_db(struct db_sink *s)
 {
 	if (sqlite3_open_v2(s->tmp, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
-		sink_failed(s, "cannot create %s: %s", s->tmp, sqlite3_errmsg(s->db));
+		sink_failed(s, "cannot create", s->tmp, sqlite3_errmsg(s->db));
 		return -1;
 	}
 	if (fts_register_functions(s->db) != SQLITE_OK) {
-		sink_failed(s, "database error: %s", sqlite3_errmsg(s->db));
+		sink_failed(s, "database error", NULL, sqlite3_errmsg(s->db));
 		return -1;
 	}
 	/* Big inputs get bigger pages (fewer, cheaper page writes); the values were checked
@@ -518,7 +513,7 @@ struct import_sink *db_sink_open(const char *out, long long input_bytes, struct 
 	s->big = input_bytes >= BIG_INPUT;
 	s->tmp = temp_file(out, "tmp", 1);   /* next to out: the rename stays on one file system */
 	if (!s->tmp) {
-		sink_failed(s, "cannot create a temporary file for %s: %s", out, strerror(errno));
+		sink_failed(s, "cannot create a temporary file for", out, strerror(errno));
 		sink_free(s);
 		return NULL;
 	}

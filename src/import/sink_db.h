@@ -105,8 +105,9 @@ struct db_sink {
 	"formula, architecture, figures, anecdote, parameters, training_compute, scale_source, root, " \
 	"venue_type, sources"
 
-/* Record a problem of the database ("dltimeline: database error: ..."); the sink fails. */
-void sink_failed(struct db_sink *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The sink fails: the first time, the problem "WHAT[ NAME]: WHY" is recorded (problem_at,
+ * for the import as a whole); after that nothing more is written. */
+void sink_failed(struct db_sink *s, const char *what, const char *name, const char *why);
 /* rc, the result of sqlite3_step or of a batch (batch.h): anything but DONE or OK fails the
  * sink with SQLite's message. Returns 0 or -1. */
 int sink_wrote(struct db_sink *s, int rc);

@@ -340,7 +340,7 @@ static int write_search(struct db_sink *s)
 		if (exec(s, fts_from_tables_sql) < 0)
 			return -1;
 		if (fts_write_doc_lengths(s->db, err, sizeof err) < 0) {
-			sink_failed(s, "database error: %s", err);
+			sink_failed(s, "database error", NULL, err);
 			return -1;
 		}
 		if (exec(s, "COMMIT;") < 0)
@@ -423,14 +423,14 @@ int sink_finish(struct import_sink *is, const struct import_totals *t)
 	dlt_batch_free(s->link_rows);
 	s->tag_rows = s->alias_rows = s->link_rows = NULL;
 	if (sqlite3_close(s->db) != SQLITE_OK && rc == 0) {
-		sink_failed(s, "database error: %s", sqlite3_errmsg(s->db));
+		sink_failed(s, "database error", NULL, sqlite3_errmsg(s->db));
 		rc = -1;
 	}
 	s->db = NULL;
 	fts_free(&s->fts);
 	/* on the disk before it takes the old file's place; the rename, once done, too */
 	if (rc == 0 && (sync_file(s->tmp) < 0 || rename(s->tmp, s->out) < 0)) {
-		sink_failed(s, "cannot write %s: %s", s->out, strerror(errno));
+		sink_failed(s, "cannot write", s->out, strerror(errno));
 		rc = -1;
 	}
 	if (rc == 0) {
