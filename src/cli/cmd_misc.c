@@ -12,10 +12,10 @@
 
 /* ---- import ------------------------------------------------------------------------------------- */
 
-enum { I_CHECK = 1, I_STRICT, I_OUTPUT };
+enum { I_CHECK = 1, I_STRICT, I_OUTPUT, I_FORCE };
 
 struct import_args {
-	int check, strict;
+	int check, strict, force;
 	const char *out;
 };
 
@@ -27,6 +27,8 @@ static int import_option(struct cli *c, int id, const char *value, void *arg)
 		a->check = 1;
 	else if (id == I_STRICT)
 		a->strict = 1;
+	else if (id == I_FORCE)
+		a->force = 1;
 	else
 		a->out = value;
 	return 0;
@@ -39,7 +41,9 @@ static int run_import(struct cli *c, void *arg)
 		return cli_usage(c, "say where to write the database with -o OUT.db, or use --check");
 	if (a->check && a->out)
 		return cli_usage(c, "--check writes nothing; drop -o or --check");
-	struct dlt_import_opts opts = {.strict = a->strict, .out = a->out, .errors = stderr};
+	if (a->force && !a->out)
+		return cli_usage(c, "--force is about the file of -o; give -o OUT.db");
+	struct dlt_import_opts opts = {.strict = a->strict, .out = a->out, .errors = stderr, .force = a->force};
 	return dlt_import((const char *const *)c->args, (size_t)c->nargs, &opts) > 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
 }
 
@@ -47,6 +51,7 @@ static const struct cli_opt import_opts[] = {
 	{"check", 0, I_CHECK, NULL, "validate only"},
 	{"strict", 0, I_STRICT, NULL, "also apply the curated history's house rules"},
 	{"output", 'o', I_OUTPUT, "FILE", "the database to write (replaced atomically)"},
+	{"force", 0, I_FORCE, NULL, "replace FILE even when it is not a dltimeline database"},
 	{0},
 };
 

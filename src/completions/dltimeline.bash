@@ -142,7 +142,7 @@ _dltimeline()
             path) candidates='--all --max-length --format' ;;
             chart) candidates='--width --height' ;;
             export) candidates='--format --from --to --tag --root --depth --edge-labels' ;;
-            import) candidates='--check --strict -o --output' ;;
+            import) candidates='--check --strict -o --output --force' ;;
             bookmarks) candidates='--add --remove --format' ;;
             *) return 0 ;;
         esac

@@ -1,12 +1,13 @@
 /*
  * import.h -- YAML data files -> validated timeline database.
  *
- * The importer streams each file through ynode (one entry in memory at a time), checks each
- * entry's fields, stages the rows in a private temporary database, then runs the checks that
- * need everything (duplicate ids, unknown references, periods, cycles) as indexed SQL. Only
- * when no error was found does it build the final tables in chronological order, create the
- * indexes and the search index, and rename the finished file into place. A failed import
- * leaves no file behind.
+ * Parser threads read the files (a fast reader for plain YAML, libyaml for the rest) and
+ * check each entry by itself; the calling thread checks every entry against the whole input
+ * (duplicate ids and aliases, references, years of the eras, cycles) with tables in memory
+ * and, while nothing is wrong, writes the rows to a temporary database next to the output.
+ * Only when no problem was found does it finish the database (final order, indexes, search
+ * index) and rename it into place; a failed import leaves no file behind. --check writes
+ * nothing at all. The files of src/import and how they fit: import.c.
  */
 #ifndef DLT_IMPORT_H
 #define DLT_IMPORT_H
@@ -19,12 +20,15 @@ struct dlt_import_opts {
 	const char *out;    /* database to write; NULL = validate only */
 	FILE *errors;       /* where "file:line:column: message" lines go */
 	int quiet;          /* no summary line on success */
+	int force;          /* replace `out` even when it is not a dltimeline database */
 };
 
 /* Import the given files and directories (directories contribute their *.yaml / *.yml files
- * in name order). Reports every problem to opts->errors. Returns the number of errors: 0
- * means the input is valid and, if opts->out is set, the database was written atomically;
- * otherwise nothing was written. */
+ * in name order). Reports every problem to opts->errors, then a count line (or, unless
+ * quiet, a summary). Returns the number of problems: 0 means the input is valid and, if
+ * opts->out is set, the database was written atomically; otherwise nothing was written.
+ * While it runs it takes SIGBUS, SIGINT, SIGTERM and SIGHUP (where they have their default
+ * action): one import at a time in a process. */
 size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_import_opts *opts);
 
 #endif

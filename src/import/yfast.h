@@ -16,10 +16,21 @@
 
 #include "import/ynode.h"
 
+/* A reader and its memory; reused from one text to the next. Never NULL (out of memory
+ * exits). */
+struct yfast *yfast_new(void);
 /* Read the YAML text buf[0..len). Returns 0 after handing every entry to item() (see
- * ynode_read), or -1 without calling it when the text is not in the subset. With `mapped`,
- * buf is a private read-only mapping of a file (mmap): the pages already read are given
- * back as reading goes (madvise), so a big file does not stay in memory. */
+ * ynode_read), or -1 without calling it when the text is not in the subset; -2 when the text
+ * changed between the check and the reading, after some entries were handed over (only a
+ * file mapped while another process writes it can do that). With `mapped`, buf is a private
+ * read-only mapping of a file (mmap): the pages already read are given back as reading goes
+ * (madvise), so a big file does not stay in memory. A reading abandoned halfway (by
+ * siglongjmp from a fault on the mapping) leaves the reader usable and yfast_free frees
+ * everything. */
+int yfast_parse(struct yfast *y, const char *buf, size_t len, int mapped, ynode_item_fn item, void *ctx);
+/* Free a reader (NULL is fine). */
+void yfast_free(struct yfast *y);
+/* yfast_parse with a reader of its own. */
 int yfast_read(const char *buf, size_t len, int mapped, ynode_item_fn item, void *ctx);
 
 #endif

@@ -44,8 +44,6 @@ typedef void (*ynode_error_fn)(void *ctx, unsigned line, unsigned col, const cha
  * skip the entry). Returns the number of errors reported. */
 size_t ynode_read(FILE *fp, ynode_item_fn item, ynode_error_fn error, void *ctx);
 
-/* The member of mapping `map` with key `key`, or NULL. */
-const struct ynode *ynode_get(const struct ynode *map, const char *key);
 /* Free a tree (NULL is fine). */
 void ynode_free(struct ynode *n);
 

@@ -3,12 +3,21 @@
 real binary. Each case must end in bounded time and memory, with a sensible exit status and
 well-formed messages, and never crash (a sanitizer report or a signal fails the case).
 
-    check_bad_inputs.py DLTIMELINE FIXTURE_DB
+    check_bad_inputs.py DLTIMELINE FIXTURE_DB [DLTIMELINE_GEN]
 
+Outputs: import -o naming one of the inputs (by name, symlink, as a directory's file) or,
+  without --force, a file that is not a timeline: one line naming it, nothing changed.
+Imports interrupted (with DLTIMELINE_GEN, the generator, for an input that takes a while):
+  SIGINT, SIGTERM and SIGHUP during import -o and --check leave no file behind and the exit
+  status says the signal; an input truncated while it is read is reported as changed (the
+  mapped read of yfast and libyaml's); the output is on the disk before it is renamed
+  (strace, when there is one). Also: output names of 235 to 255 characters, and a FIFO
+  among a directory's data files (reported, not waited for).
 Data files (dltimeline import --check, and import -o, which must write nothing):
   a 10 MB value, a 10 MB key, a 10 MB line of text without a newline, 10 MB of random
   bytes, raw NUL bytes (in a value, at the start), invalid UTF-8 at the very end, flow
-  nesting 100000 deep, block nesting 2000 deep, 50000 broken entries (50000+ problems);
+  nesting 100000 deep, block nesting 2000 deep, 50000 broken entries (50000+ problems),
+  lines of 160000 flow elements (in well under a second);
   (each validation error has its own unit test in tests/unit/test_import.c).
 Databases: no milestones at all (the browser once crashed on it in the wide layout); dangling rows -- links to and from milestones that do not exist, tags and
   aliases of missing milestones, milestones of missing eras and paradigms, a year whose
@@ -27,6 +36,8 @@ import random
 import re
 import resource
 import shutil
+import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -36,10 +47,12 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import namekey  # noqa: E402 (after the path to it)
 
 BIN, GOOD = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+GEN = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
 WORK = tempfile.mkdtemp(prefix="dlt-badinputs-")
 ENV = dict(os.environ, HOME=WORK, XDG_CONFIG_HOME=WORK + "/no-config", XDG_STATE_HOME=WORK + "/state",
            BROWSER="true", LC_ALL="C.UTF-8", TERM="xterm-256color")
 ENV.pop("DLTIMELINE_DB", None)
+GOOD_DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "mini")
 ENV.pop("NO_COLOR", None)
 failures = []
 checked = 0
@@ -55,7 +68,7 @@ def fail(msg):
     print("FAIL: " + msg)
 
 
-def run(args, name, stdin=subprocess.DEVNULL, want=(0,), timeout=TIME_LIMIT):
+def run(args, name, stdin=subprocess.DEVNULL, want=(0,), timeout=TIME_LIMIT, cwd=WORK):
     """Run the binary; check status, time, memory and that it did not crash. Returns
     (status, stdout, stderr)."""
     global checked
@@ -64,7 +77,7 @@ def run(args, name, stdin=subprocess.DEVNULL, want=(0,), timeout=TIME_LIMIT):
     t0 = time.monotonic()
     try:
         p = subprocess.run([BIN] + args, env=ENV, stdin=stdin, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=timeout, cwd=WORK)
+                           stderr=subprocess.PIPE, timeout=timeout, cwd=cwd)
     except subprocess.TimeoutExpired:
         fail("%s: still running after %d s" % (name, timeout))
         return None, b"", b""
@@ -129,6 +142,32 @@ def data_case(name, content, expect_re, want_lines=None):
     os.unlink(path)
 
 
+def long_lines():
+    """reliability.md finding 6: yfast was quadratic in the length of a line (16 s for this
+    480 KB file); linear, it takes a fraction of a second. Beyond the fuzzer's 16 KB inputs.
+    So was the duplicate-key check of a mapping read by libyaml (5.8 s for 40,000 keys)."""
+    limit = 15.0 if TIME_LIMIT > 60 else 1.0   # (sanitizer builds are slower)
+    bad = os.path.join(WORK, "bigflow.yaml")
+    with open(bad, "w") as f:
+        f.write("milestones: [" + ", ".join(["a"] * 160000) + "]\n")
+    good = os.path.join(WORK, "bigfigures.yaml")
+    with open(good, "w") as f:
+        f.write(HEAD + "    figures: [" + ", ".join(["\u00e9%d" % i for i in range(160000)]) + "]\n")
+    keys = os.path.join(WORK, "bigmapping.yaml")   # libyaml's path: duplicate keys were looked for one by one
+    with open(keys, "w") as f:
+        f.write("milestones:\n  - {" + ", ".join("k%d: 1" % i for i in range(80000)) + "}\n")
+    for path, want, n in ((bad, (2,), 160000), (good, (0,), 0), (keys, (2,), 80006)):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        st, _, err = run(["import", "--check", path], "long line " + os.path.basename(path), want=want)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        took = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)   # CPU: not the machine's load
+        if took > limit:
+            fail("long line %s: %.2f s of CPU, want under %.0f s" % (path, took, limit))
+        if st == 2 and not err.endswith("%d errors; nothing written\n" % n):
+            fail("long line %s: %r" % (path, err[-200:]))
+        os.unlink(path)
+
+
 def data_files():
     data_case("value-10mb", (HEAD + "    anecdote: " + "x" * TEN_MB + "\n").encode(),
               r":10:15: value too long \(10485760 bytes, at most 65536\)")
@@ -148,6 +187,216 @@ def data_files():
               r"nesting deeper than 16 levels")
     data_case("broken-entries-50000", ("milestones:\n" + "  - {id: X, year: nope}\n" * 50000).encode(),
               r"is not a valid id", want_lines=100000)
+
+
+# ---- the output of an import ---------------------------------------------------------------------
+
+def snapshot(d):
+    """Every file under d with its contents."""
+    out = {}
+    for root, _, files in os.walk(d):
+        for f in files:
+            p = os.path.join(root, f)
+            with open(p, "rb") as fp:
+                out[os.path.relpath(p, d)] = fp.read()
+    return out
+
+
+def refused(args, name, cwd, want_line):
+    """import ARGS is refused with exactly want_line and the count line; nothing changes."""
+    before = snapshot(cwd)
+    st, _, err = run(args, name, want=(2,), cwd=cwd)
+    if st is not None and err != want_line + "\n1 error; nothing written\n":
+        fail("%s: stderr %r, want %r" % (name, err, want_line))
+    if snapshot(cwd) != before:
+        fail("%s: files changed or appeared" % name)
+
+
+def outputs():
+    """reliability.md finding 2: -o naming an input, or a file that is not a timeline, is
+    refused before anything is read or written."""
+    d = os.path.join(WORK, "outputs")
+    os.makedirs(os.path.join(d, "glob2"))
+    for f in ("same.yaml", "glob2/a.yaml", "glob2/b.yaml"):
+        with open(os.path.join(d, f), "w") as fp:
+            fp.write(HEAD.replace("id: a\n", "id: %s\n" % f.replace("/", "-").replace(".", "-")))
+    os.symlink("same.yaml", os.path.join(d, "link.db"))
+    refused(["import", "same.yaml", "-o", "same.yaml"], "output is the input", d,
+            "dltimeline: cannot write same.yaml: it is the input file same.yaml")
+    refused(["import", ".", "-o", "link.db"], "output is an input through a symlink", d,
+            "dltimeline: cannot write link.db: it is the input file ./same.yaml")
+    refused(["import", "glob2", "-o", "glob2/b.yaml", "--force"], "output is a directory's input", d,
+            "dltimeline: cannot write glob2/b.yaml: it is the input file glob2/b.yaml")
+    # `import -o *.yaml` with the output name forgotten: the shell makes a.yaml the output
+    refused(["import", "-o", "a.yaml", "b.yaml"], "import -o *.yaml", os.path.join(d, "glob2"),
+            "dltimeline: cannot write a.yaml: it is not a dltimeline database (--force replaces it)")
+    # --force replaces a file that is not a timeline; a timeline is replaced without it
+    run(["import", "glob2/b.yaml", "-o", "glob2/a.yaml", "--force"], "--force", cwd=d)
+    run(["import", "glob2/b.yaml", "-o", "glob2/a.yaml"], "replace a timeline", cwd=d)
+    shutil.rmtree(d)
+
+
+# ---- imports interrupted, odd outputs and inputs ---------------------------------------------------
+
+def default_signals():
+    """The child starts with the default actions (a test runner may ignore SIGINT)."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+
+
+def reading(pid, path):
+    """Has process pid the file `path` open?"""
+    try:
+        return any(os.readlink("/proc/%d/fd/%s" % (pid, fd)) == path for fd in os.listdir("/proc/%d/fd" % pid))
+    except OSError:
+        return False
+
+
+def start_import(args, env=None):
+    global checked
+    checked += 1
+    return subprocess.Popen([BIN] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=WORK,
+                            env=env or ENV, preexec_fn=default_signals)
+
+
+def wait_until(cond, timeout=TIME_LIMIT):
+    t0 = time.monotonic()
+    while not cond():
+        if time.monotonic() - t0 > timeout:
+            return False
+        time.sleep(0.002)
+    return True
+
+
+def interrupted(data):
+    """reliability.md finding 10: Ctrl-C (and TERM, HUP) used to leave OUT.tmp-* and
+    *-search-* behind (up to 2 GB at 1M milestones), --check its $TMPDIR database."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        for mode in ("write", "check"):
+            d = os.path.join(WORK, "sig")
+            os.makedirs(d)
+            name = "%s during import (%s)" % (signal.Signals(sig).name, mode)
+            env = dict(ENV, TMPDIR=d)
+            args = ["import", data, "-o", os.path.join(d, "out.db")] if mode == "write" else ["import", "--check", data]
+            p = start_import(args, env)
+            if mode == "write":   # both temporary files are there
+                ok = wait_until(lambda: len([f for f in os.listdir(d) if f.startswith("out.db.")]) >= 2)
+            else:
+                ok = wait_until(lambda: reading(p.pid, os.path.join(data, "milestones-000.yaml")))
+            p.send_signal(sig)
+            err = p.communicate(timeout=TIME_LIMIT)[1].decode("utf-8", "replace")
+            if not ok or p.returncode != -sig:
+                fail("%s: exit %s (want the signal), %r" % (name, p.returncode, err[-300:]))
+            if os.listdir(d):
+                fail("%s: left %s" % (name, sorted(os.listdir(d))))
+            shutil.rmtree(d)
+
+
+def truncated(data):
+    """reliability.md finding 7: an input that shrinks while it is read (mmap) crashed the
+    import with SIGBUS, leaving its scratch files; libyaml's read of it reported whatever the
+    cut left. Both say the file changed, in one line, and leave nothing."""
+    src = os.path.join(data, "milestones-000.yaml")
+    with open(src) as f:
+        text = f.read()
+    i = text.index("\n", text.index("    year: "))
+    variants = (("mapped", text), ("libyaml", text[:i] + " # yfast declines a comment here" + text[i:]))
+    for how, body in variants:
+        d = os.path.join(WORK, "trunc")
+        for attempt in range(3):   # the cut must come while the file is read: it nearly always does
+            os.makedirs(d)
+            shutil.copyfile(os.path.join(data, "00-taxonomy.yaml"), os.path.join(d, "00-taxonomy.yaml"))
+            big = os.path.join(d, "milestones.yaml")
+            with open(big, "w") as f:
+                f.write(body)
+            p = start_import(["import", d, "-o", os.path.join(d, "out.db")])
+            ok = wait_until(lambda: reading(p.pid, big))
+            os.truncate(big, len(body) // 2)
+            err = p.communicate(timeout=TIME_LIMIT)[1].decode("utf-8", "replace")
+            left = sorted(set(os.listdir(d)) - {"00-taxonomy.yaml", "milestones.yaml"})
+            shutil.rmtree(d)
+            if ok and p.returncode == 0:
+                continue   # read before the cut
+            want = "%s: file changed while reading\n1 error; nothing written\n" % big
+            if p.returncode != 2 or err != want:
+                fail("truncated (%s): exit %s, stderr %r" % (how, p.returncode, err[-300:]))
+            if left:
+                fail("truncated (%s): left %s" % (how, left))
+            break
+        else:
+            fail("truncated (%s): the import never saw the cut" % how)
+
+
+def synced(data):
+    """reliability.md finding 11: the output is flushed to the disk before it replaces the
+    old one, and its directory after the rename (seen through strace when there is one)."""
+    if not shutil.which("strace"):
+        print("note: no strace; the fsync before the rename is not checked")
+        return
+    global checked
+    checked += 1
+    out = os.path.join(WORK, "synced.db")
+    # (LeakSanitizer cannot work under ptrace)
+    env = dict(ENV, ASAN_OPTIONS=ENV.get("ASAN_OPTIONS", "") + ":detect_leaks=0")
+    p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=openat,fsync,rename", BIN, "import", GOOD_DATA, "-o", out],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=WORK, env=env, timeout=TIME_LIMIT)
+    trace = p.stderr.decode("utf-8", "replace")
+    fds, order = {}, []
+    for line in trace.splitlines():
+        m = re.search(r'openat\(AT_FDCWD, "([^"]*)".*= (\d+)$', line)
+        if m:
+            fds[m.group(2)] = m.group(1).rstrip("/")
+        m = re.search(r"fsync\((\d+)\)\s*= 0", line)
+        if m:
+            order.append(("fsync", fds.get(m.group(1))))
+        m = re.search(r'rename\("([^"]*)", "([^"]*)"\)\s*= 0', line)
+        if m:
+            order.append(("rename", m.group(1)))
+    renames = [i for i, (what, _) in enumerate(order) if what == "rename"]
+    if p.returncode != 0 or len(renames) != 1:
+        fail("synced: exit %d, renames %s" % (p.returncode, order))
+        return
+    tmp = order[renames[0]][1]
+    if ("fsync", tmp) not in order[:renames[0]]:
+        fail("synced: %s is not flushed before its rename: %s" % (tmp, order))
+    if ("fsync", WORK) not in order[renames[0]:]:
+        fail("synced: the directory is not flushed after the rename: %s" % order)
+
+
+def odd_outputs_inputs():
+    """reliability.md finding 11: output names of 235-255 characters failed (the temporary
+    name was longer than a name may be); a FIFO named *.yaml in a directory blocked forever."""
+    for n in (235, 245, 255):
+        before = set(os.listdir(WORK))
+        out = os.path.join(WORK, "x" * (n - 3) + ".db")
+        run(["import", GOOD_DATA, "-o", out], "output name of %d characters" % n)
+        if set(os.listdir(WORK)) != before | {os.path.basename(out)}:
+            fail("output name of %d characters: %s" % (n, sorted(set(os.listdir(WORK)) ^ before)))
+        if os.path.exists(out):
+            os.unlink(out)
+    d = os.path.join(WORK, "fifo")
+    os.makedirs(d)
+    for f in os.listdir(GOOD_DATA):
+        shutil.copyfile(os.path.join(GOOD_DATA, f), os.path.join(d, f))
+    os.mkfifo(os.path.join(d, "zz-pipe.yaml"))
+    for args in (["import", "--check", d], ["import", d, "-o", os.path.join(WORK, "fifo.db")]):
+        st, _, err = run(args, "a FIFO among the data files", want=(2,), timeout=20)
+        if st == 2 and err != "%s/zz-pipe.yaml: not a regular file\n1 error; nothing written\n" % d:
+            fail("a FIFO among the data files: %r" % err)
+    shutil.rmtree(d)
+
+
+def imports():
+    odd_outputs_inputs()
+    synced(None)
+    if not GEN:
+        print("note: no generator given; interrupted and truncated imports are not tried")
+        return
+    data = os.path.join(WORK, "gen")
+    subprocess.run([GEN, "40000", data, "5"], check=True, stdout=subprocess.DEVNULL, cwd=WORK)
+    interrupted(data)
+    truncated(data)
+    shutil.rmtree(data)
 
 
 # ---- databases with dangling rows ----------------------------------------------------------------
@@ -327,6 +576,9 @@ def streams():
 
 def main():
     streams()
+    outputs()
+    imports()
+    long_lines()
     data_files()
     dangling_db()
     empty_timeline()
