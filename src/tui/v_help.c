@@ -35,7 +35,13 @@ static void help_lines(struct app *app, struct help *h)
 		}
 		struct strbuf keys = {0}, sb = {0};
 		keymap_keys_of(&app->cfg.keys, (enum tui_action)a, &keys);
-		sb_addf(&sb, "  %-16s %-58s %s", keys.len ? sb_str(&keys) : "(unbound)", info->help, info->name);
+		const char *k = keys.len ? sb_str(&keys) : "(unbound)";
+		if (strlen(k) > 16) {   /* too many keys for the column: they get a line of their own */
+			sb_addf(&sb, "  %s", k);
+			add(h, sb_detach(&sb));
+			k = "";
+		}
+		sb_addf(&sb, "  %-16s %-58s %s", k, info->help, info->name);
 		sb_free(&keys);
 		add(h, sb_detach(&sb));
 	}

@@ -8,7 +8,10 @@
 #     bash: is actually offered when completing);
 #   - the completion files parse (bash -n; zsh -n and loading with compinit when zsh exists);
 #   - the bash completion completes `dltimeline sh<TAB>` to show and
-#     `dltimeline show transf<TAB>` to transformer, running BINARY through $PATH.
+#     `dltimeline show transf<TAB>` to transformer, running BINARY through $PATH;
+#   - README.md agrees: under 16 KB, every command of `--help` shown in use, its counts of
+#     milestones and links those of the built-in database, every key of its tour bound in
+#     the browser's help screen.
 #
 # Exits 0 when every check passed, 1 when one failed, and 77 (skipped) when none failed but
 # groff is missing, so the man page could not be checked.
@@ -155,6 +158,38 @@ check "bash does not complete 'dltimeline list --era ll' to llm-era" \
     offers llm-era dltimeline list --era ll
 check "bash does not complete 'dltimeline export --format m' to markdown" \
     offers markdown dltimeline export --format m
+
+# ---- (e) README.md agrees with the program ----------------------------------------------------------
+readme=$srcdir/README.md
+size=$(wc -c <"$readme")
+check "README.md is $size bytes, not under 16 KB" test "$size" -lt 16384
+for cmd in $("$binary" --help | awk '/^commands:/ { on = 1; next } /^$/ { on = 0 } on { print $1 }'); do
+    check "README.md shows no use of 'dltimeline $cmd'" grep -q "dltimeline $cmd" "$readme"
+done
+export_json=$("$binary" export --format json)
+n_ms=$(printf '%s' "$export_json" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["milestones"]))')
+n_links=$(printf '%s' "$export_json" | python3 -c 'import json,sys; print(sum(len(m.get("builds_on", [])) for m in json.load(sys.stdin)["milestones"]))')
+links_text=$(python3 -c 'import sys; print(f"{int(sys.argv[1]):,}")' "$n_links")
+check "README.md does not say '$n_ms milestones'" grep -q "$n_ms milestones" "$readme"
+check "README.md does not say '$links_text \"builds on\" links'" grep -q "$links_text \"builds on\" links" "$readme"
+# the keys of the tour: each backquoted key in the first column of its table is one of the
+# keys the help screen lists (its second column, "Home, g")
+printf '?' >"$tmp/help.keys"
+"$binary" --no-state --script "$tmp/help.keys" --size 200x90 >"$tmp/help.screen"
+missing=$(python3 - "$readme" "$tmp/help.screen" <<'PY'
+import re, sys
+readme, screen = open(sys.argv[1], encoding="utf-8").read(), open(sys.argv[2], encoding="utf-8").read()
+tour = readme.split("## A tour of the keys", 1)[1].split("\n## ", 1)[0]
+keys = [k for row in tour.splitlines() if row.startswith("| `") for k in re.findall(r"`([^`]*)`", row.split("|")[1])]
+bound = set()
+for line in screen.splitlines():
+    m = re.search(r"│ {3}(\S(?:\S| (?! ))*)\s{2,}[A-Z]", line)
+    if m:
+        bound.update(k.strip() for k in m.group(1).split(","))
+print(" ".join(k for k in keys if k not in bound) if keys else "(no tour of the keys)")
+PY
+)
+check "README.md's keys not in the help screen: $missing" test -z "$missing"
 
 # ---- result ---------------------------------------------------------------------------------------
 echo "docs: $passed passed, $failed failed"
