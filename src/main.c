@@ -15,9 +15,13 @@
  *   cli/              one file per command family (cmd_list, cmd_show, cmd_graph, cmd_export,
  *                     cmd_misc) over cli.c, which turns each command's option table into
  *                     getopt and --help; output.c prints text, TSV and JSON; no curses
- *   import/           YAML data files -> parse (parser threads, yfast/ynode) -> check (fields,
- *                     entries, the whole input) -> sink (the database writer and the search
- *                     index, or nothing for --check)
+ *   import/           YAML data files -> parse -> check -> sink, driven by import.c: inputs.c
+ *                     (the files), parse.c (parser threads over yfast.c or libyaml's ynode.c),
+ *                     entries.c and fields.c (each entry by itself) into records (record.h),
+ *                     check.c and cycles.c (the whole input; symtab.c names), then a sink:
+ *                     sink_db.c, sink_rows.c, sink_final.c and fts.c (the database and its
+ *                     search index) or nothing for --check; problems.c reports, files.c and
+ *                     signals.c keep inputs and outputs safe
  *   model/            the timeline for both front ends: filter.c (criteria that stack),
  *                     view.c (what a filter lets through, paged, counted and ranked),
  *                     find.c (the one ranking of search: names, prefixes, words, text, typos),
