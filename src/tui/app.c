@@ -632,6 +632,14 @@ int app_detail_shown(const struct app *app)
 	return app->detail_pushed || (app->focus_detail && app_side_by_side(app));
 }
 
+void app_open_over(struct app *app, int64_t id)
+{
+	if (!id)
+		return;
+	app_jump(app, id, 0);
+	app_open_detail(app);
+}
+
 void app_open_detail(struct app *app)
 {
 	if (!app->sel)

@@ -237,15 +237,9 @@ static enum handled lineage_key(struct app *app, struct view *v, enum tui_action
 		g->depth += a == ACT_DEPTH_MORE ? 1 : -1;
 		build(app, g, lineage_current(app, v));
 		return HANDLED;
-	case ACT_OPEN: {
-		/* the detail opens over the tree: closing it comes back here, folds and all */
-		int64_t id = lineage_current(app, v);
-		if (id) {
-			app_jump(app, id, 0);
-			app_open_detail(app);
-		}
+	case ACT_OPEN:   /* closing the detail comes back to the tree, folds and all */
+		app_open_over(app, lineage_current(app, v));
 		return HANDLED;
-	}
 	case ACT_QUIT:
 	case ACT_CLOSE:
 		return CLOSE;

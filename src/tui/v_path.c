@@ -105,15 +105,9 @@ static enum handled path_key(struct app *app, struct view *v, enum tui_action a,
 			lines(p);
 		}
 		return HANDLED;
-	case ACT_OPEN: {
-		/* the detail opens over the path: closing it comes back to this one */
-		int64_t id = path_current(app, v);
-		if (id) {
-			app_jump(app, id, 0);
-			app_open_detail(app);
-		}
+	case ACT_OPEN:   /* closing the detail comes back to this path */
+		app_open_over(app, path_current(app, v));
 		return HANDLED;
-	}
 	case ACT_QUIT:
 	case ACT_CLOSE:
 		return CLOSE;
