@@ -136,25 +136,64 @@ static int expand_phrase(struct dlt_db *db, const char *content, size_t len, str
 	return 0;
 }
 
+/* The end of the quoted phrase that starts at p (p[0] == '"'): the closing quote (a doubled
+ * quote inside stands for one); NULL when it is not closed. */
+static const char *phrase_end(const char *p)
+{
+	for (const char *q = p + 1; *q; q++) {
+		if (*q != '"')
+			continue;
+		if (q[1] != '"')
+			return q;
+		q++;
+	}
+	return NULL;
+}
+
 /* dlt_search_expand, with at most `each` terms for one phrase's prefix when each > 0 (else
- * DLT_SEARCH_EXPAND_MAX for all of them). */
+ * DLT_SEARCH_EXPAND_MAX for all of them). Every `"words"*` of the expression is expanded
+ * wherever it stands (inside parentheses, after a column filter, beside AND and OR); the rest
+ * is copied as it is. */
 static int expand(struct dlt_db *db, const char *expr, struct strbuf *out, int64_t *docs, int each)
 {
 	sb_reset(out);
 	*docs = -1;
-	int chunks = 0, nterms = -1, budget = DLT_SEARCH_EXPAND_MAX;
+	int phrases = 0, nterms = -1, budget = DLT_SEARCH_EXPAND_MAX, other = 0;
+	int operand = 0;   /* what was copied last ends an operand: a phrase or ')' */
 	int64_t d = -1;
-	const char *p = expr;
-	while (*p) {
-		/* expr is a list of "words"* separated by one space (see dlt_search_compile) */
-		const char *q = *p == '"' ? strchr(p + 1, '"') : NULL;
-		if (!q || q[1] != '*' || (q[2] && q[2] != ' ')) {
-			sb_reset(out);
-			sb_add(out, expr);
-			return 0;   /* not ours: leave it */
+	for (const char *p = expr; *p;) {
+		const char *q = *p == '"' ? phrase_end(p) : NULL;
+		if (*p == ' ') {
+			/* FTS5 joins two phrases side by side with AND, but not what a phrase expands
+			 * to ("(x OR y)"): the AND is written out */
+			const char *n = p + strspn(p, " ");
+			sb_add(out, operand && (*n == '"' || *n == '(') ? " AND " : " ");
+			p = n;
+			continue;
 		}
-		if (chunks++)
-			sb_add(out, " AND ");
+		if (strncmp(p, "NEAR(", 5) == 0) {
+			/* a NEAR group takes phrases only: copied whole, its prefixes merged by FTS5 */
+			const char *end = p + 5;
+			while (*end && *end != ')')
+				end = *end == '"' && phrase_end(end) ? phrase_end(end) + 1 : end + 1;
+			end += *end == ')';
+			sb_addn(out, p, (size_t)(end - p));
+			p = end;
+			operand = other = 1;
+			continue;
+		}
+		if (!q || q[1] != '*') {
+			/* not a prefix phrase: copied (a whole phrase at once, quotes and all) */
+			const char *end = q ? q + 1 : p + 1;
+			if (q || (*p != '(' && *p != ')'))
+				other = 1;
+			operand = q || *p == ')';
+			sb_addn(out, p, (size_t)(end - p));
+			p = end;
+			continue;
+		}
+		operand = 1;
+		phrases++;
 		if (each > 0)
 			budget = each;
 		if (expand_phrase(db, p + 1, (size_t)(q - p - 1), out, &d, &nterms, &budget) < 0) {
@@ -162,9 +201,9 @@ static int expand(struct dlt_db *db, const char *expr, struct strbuf *out, int64
 			sb_add(out, expr);
 			return -1;
 		}
-		p = q[2] ? q + 3 : q + 2;
+		p = q + 2;
 	}
-	if (chunks == 1 && nterms == 1)
+	if (phrases == 1 && !other && nterms == 1)
 		*docs = d;
 	return 0;
 }

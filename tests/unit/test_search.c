@@ -423,6 +423,24 @@ static void test_prefix_expansion(void **state)
 		dlt_filter_clear(&f);
 		sb_free(&ex);
 	}
+	/* the expressions dlt_find builds: prefixes in parentheses, under column filters, beside
+	 * AND and OR, and NEAR groups (left to FTS5: they take phrases only) */
+	static const char *const exprs[] = {
+		"(\"trans\"*)", "(title : (\"trans\"*) OR short : (\"gpt\"*))", "\"neural\"* \"net\"*",
+		"(\"neural\"* \"net\"*) AND venue : (\"nips\"*)", "authors : NEAR(\"geoffrey\" \"hinton\"*, 3)",
+		"(\"a\"*) NOT \"zzzz\"*", "\"it\"\"s\"* OR \"deep\"*",
+	};
+	for (size_t i = 0; i < sizeof exprs / sizeof exprs[0]; i++) {
+		struct strbuf ex = {0};
+		int64_t docs;
+		assert_int_equal(dlt_search_expand(db, exprs[i], &ex, &docs), 0);
+		assert_int_equal(raw_count(sb_str(&ex)), raw_count(exprs[i]));
+		if (i < 3)
+			assert_null(strchr(sb_str(&ex), '*'));   /* walked lazily: no prefix left */
+		if (docs >= 0)   /* known for one term only */
+			assert_int_equal(docs, raw_count(exprs[i]));
+		sb_free(&ex);
+	}
 	struct strbuf expr = {0}, ex = {0};
 	assert_int_equal(dlt_search_compile("transfor", &expr), 0);
 	int64_t docs;
