@@ -154,10 +154,12 @@ int dlt_db_install_name_key(sqlite3 *h)
 				       name_key_fn, NULL, NULL);
 }
 
+/* A database named for messages by `name`, made printable (a path may hold escape
+ * sequences or line breaks: every message that names the file stays one clean line). */
 static struct dlt_db *db_new(const char *name)
 {
 	struct dlt_db *db = xcalloc(1, sizeof *db);
-	db->name = xstrdup(name);
+	db->name = utf8_sanitize(name, strlen(name), 0);
 	return db;
 }
 
@@ -198,47 +200,48 @@ static uint32_t be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-/* Validate the file itself before SQLite sees it. Returns 0 or -1 with err. */
-static int check_file(const char *path, struct strbuf *err)
+/* Validate the file at path before SQLite sees it; messages name it as `name` (printable).
+ * Returns 0 or -1 with err. */
+static int check_file(const char *path, const char *name, struct strbuf *err)
 {
 	struct stat sb;
 	if (stat(path, &sb) < 0) {
-		sb_addf(err, "%s: %s", path, strerror(errno));
+		sb_addf(err, "%s: %s", name, strerror(errno));
 		return -1;
 	}
 	if (S_ISDIR(sb.st_mode)) {
-		sb_addf(err, "%s: is a directory, not a database file", path);
+		sb_addf(err, "%s: is a directory, not a database file", name);
 		return -1;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		sb_addf(err, "%s: not a regular file", path);
+		sb_addf(err, "%s: not a regular file", name);
 		return -1;
 	}
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		sb_addf(err, "%s: %s", path, strerror(errno));
+		sb_addf(err, "%s: %s", name, strerror(errno));
 		return -1;
 	}
 	unsigned char hdr[100];
 	ssize_t n = read(fd, hdr, sizeof hdr);
 	close(fd);
 	if (n == 0) {
-		sb_addf(err, "%s: empty file, not a database", path);
+		sb_addf(err, "%s: empty file, not a database", name);
 		return -1;
 	}
 	if (n < 16 || memcmp(hdr, "SQLite format 3", 16) != 0) {
-		sb_addf(err, "%s: not an SQLite database", path);
+		sb_addf(err, "%s: not an SQLite database", name);
 		return -1;
 	}
 	if (n < (ssize_t)sizeof hdr) {
-		sb_addf(err, "%s: truncated database (%zd bytes)", path, n);
+		sb_addf(err, "%s: truncated database (%zd bytes)", name, n);
 		return -1;
 	}
 	unsigned page_size = be16(hdr + 16);
 	if (page_size == 1)
 		page_size = 65536;
 	if (page_size < 512 || (page_size & (page_size - 1))) {
-		sb_addf(err, "%s: corrupt database header", path);
+		sb_addf(err, "%s: corrupt database header", name);
 		return -1;
 	}
 	uint32_t pages = be32(hdr + 28);
@@ -246,11 +249,11 @@ static int check_file(const char *path, struct strbuf *err)
 	if ((sb.st_size % page_size) != 0 ||
 	    (pages_valid && (uint64_t)sb.st_size < (uint64_t)pages * page_size)) {
 		if (pages_valid)
-			sb_addf(err, "%s: truncated database (%lld bytes, expected %llu)", path,
+			sb_addf(err, "%s: truncated database (%lld bytes, expected %llu)", name,
 				(long long)sb.st_size, (unsigned long long)pages * page_size);
 		else   /* the header's page count is stale: no expected size to give */
 			sb_addf(err, "%s: truncated database (%lld bytes, not a whole number of %u-byte pages)",
-				path, (long long)sb.st_size, page_size);
+				name, (long long)sb.st_size, page_size);
 		return -1;
 	}
 	return 0;
@@ -258,9 +261,11 @@ static int check_file(const char *path, struct strbuf *err)
 
 struct dlt_db *dlt_db_open_file(const char *path, struct strbuf *err)
 {
-	if (check_file(path, err) < 0)
-		return NULL;
 	struct dlt_db *db = db_new(path);
+	if (check_file(path, db->name, err) < 0) {
+		dlt_db_close(db);
+		return NULL;
+	}
 	/* A name starting with "file:" would be read as a URI (SQLite is built with
 	 * SQLITE_USE_URI here); a leading "./" keeps it a plain, read-only path. */
 	struct strbuf p = {0};
@@ -272,7 +277,7 @@ struct dlt_db *dlt_db_open_file(const char *path, struct strbuf *err)
 	if (rc == SQLITE_OK)
 		rc = dlt_db_install_name_key(db->h);
 	if (rc != SQLITE_OK) {
-		sb_addf(err, "%s: %s", path, describe(db->h, rc));
+		sb_addf(err, "%s: %s", db->name, describe(db->h, rc));
 		dlt_db_close(db);
 		return NULL;
 	}

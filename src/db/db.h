@@ -35,7 +35,8 @@ void dlt_db_close(struct dlt_db *db);
 
 /* The SQLite handle, for the model layer. */
 sqlite3 *dlt_db_handle(struct dlt_db *db);
-/* Where the database came from: its path, or "(embedded)". */
+/* Where the database came from: its path (made printable: no control characters), or
+ * "(embedded)". */
 const char *dlt_db_name(const struct dlt_db *db);
 
 /* The cached prepared statement for q, reset and with its bindings cleared. Returns NULL
