@@ -266,7 +266,8 @@ int tui_run(const struct tui_options *o)
 		loop_terminal(&app);
 	}
 	term_stop(&term);
-	if (dlt_db_failed(app.db))
+	/* a signal stops the statement running (see app.c): that is no fault of the file */
+	if (dlt_db_failed(app.db) && !term_signal())
 		sb_add(&err, dlt_db_error(app.db));
 	if (app.cfg.errors.len)
 		print_error(sb_str(&app.cfg.errors), 1);
