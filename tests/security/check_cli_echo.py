@@ -39,7 +39,10 @@ HOSTILE = {
 def cases(v):
     """(name, argv, env additions, accepted statuses) for one hostile value v (bytes)."""
     missing = os.path.join(WORK.encode(), b"db-" + v)
-    yield "unknown command", [v], {}, (2,)
+    yield "unknown command", [v, b"x"], {}, (2,)
+    # one word that is not a command names a milestone (the best match of its words): the
+    # prefix matches none, so the error quotes the argument
+    yield "not a command nor a milestone", [b"qxzjvw" + v], {}, (2,)
     yield "unknown main option", [b"--" + v], {}, (2,)
     yield "main option value", [b"--size", v, b"--script", b"/dev/null"], {}, (2,)
     yield "--db path", [b"--db", missing, b"list"], {}, (2,)
