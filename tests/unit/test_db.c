@@ -13,6 +13,8 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -583,6 +585,51 @@ static void test_step_budget(void **state)
 	sb_free(&err);
 }
 
+/* The browser's progress check says "stop" once a signal has arrived (tui/app.c): a
+ * statement that would run for hours ends within a poll of SIGALRM, with SQLITE_INTERRUPT
+ * (Ctrl-C and SIGTERM were ignored for the 25 s of a search, #19 finding 3). */
+static volatile sig_atomic_t got_alarm;
+
+static void on_alarm(int sig)
+{
+	got_alarm = sig;
+}
+
+static int signal_arrived(void *arg)
+{
+	(void)arg;
+	return got_alarm != 0;
+}
+
+static void test_signal_stops_step(void **state)
+{
+	(void)state;
+	struct strbuf err = {0};
+	struct dlt_db *db = dlt_db_open_file(good, &err);
+	assert_non_null(db);
+	struct sigaction sa = {0}, old;
+	sa.sa_handler = on_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &old);
+	got_alarm = 0;
+	dlt_db_set_progress(db, 1000, signal_arrived, NULL);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(dlt_db_handle(db), "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL "
+				"SELECT n + 1 FROM r) SELECT count(*) FROM r", -1, &st, NULL), SQLITE_OK);
+	struct itimerval at = {.it_value = {.tv_sec = 0, .tv_usec = 200000}};
+	setitimer(ITIMER_REAL, &at, NULL);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(dlt_db_step(db, st), SQLITE_INTERRUPT);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_true(got_alarm == SIGALRM && took < 5);
+	sigaction(SIGALRM, &old, NULL);
+	sqlite3_finalize(st);
+	dlt_db_close(db);
+	sb_free(&err);
+}
+
 int main(int argc, char **argv)
 {
 	tu_filter(argc, argv);
@@ -602,6 +649,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_open_default),
 		cmocka_unit_test(test_read_only_directory),
 		cmocka_unit_test(test_step_budget),
+		cmocka_unit_test(test_signal_stops_step),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
