@@ -85,7 +85,9 @@ void term_signals(void)
 		if (sigaction(ending_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
 			sigaction(ending_signals[i], &sa, NULL);
 	}
-	atexit(restore_terminal);
+	static int registered;   /* (once: a harness runs the browser many times) */
+	if (!registered++)
+		atexit(restore_terminal);
 }
 
 int term_signal(void)
