@@ -104,7 +104,9 @@ static int cmp_cand(const void *pa, const void *pb)
 	case DLT_TIER_SOME_WORDS:
 		if (a->words != b->words)
 			return a->words > b->words ? -1 : 1;
-		/* fall through */
+		if (a->score != b->score)   /* (no fall-through: clang 14 knows no comment for it) */
+			return a->score > b->score ? -1 : 1;
+		break;
 	default:
 		if (a->score != b->score)
 			return a->score > b->score ? -1 : 1;

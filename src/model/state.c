@@ -323,8 +323,8 @@ int dlt_searches_add(struct dlt_state *st, const char *text)
 		return fail(st, "search history");
 	static const char *const sql[] = {
 		"BEGIN IMMEDIATE",
-		"INSERT OR REPLACE INTO searches (text, seq) VALUES (?1, "
-		"(SELECT coalesce(max(seq), 0) + 1 FROM searches))",
+		("INSERT OR REPLACE INTO searches (text, seq) VALUES (?1, "   /* (one element: clang 14) */
+		 "(SELECT coalesce(max(seq), 0) + 1 FROM searches))"),
 		"DELETE FROM searches WHERE seq <= (SELECT max(seq) FROM searches) - 100",
 		"COMMIT",
 	};
