@@ -3,6 +3,7 @@
  */
 #include "util.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -142,6 +143,14 @@ int parse_long(const char *s, long lo, long hi, long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int64_t mul_div(int64_t a, int64_t b, int64_t c)
+{
+	assert(c > 0);
+	unsigned __int128 q = (unsigned __int128)(a > 0 ? a : 0) * (unsigned __int128)(b > 0 ? b : 0) /
+			      (unsigned __int128)c;
+	return q > (unsigned __int128)INT64_MAX ? INT64_MAX : (int64_t)q;
 }
 
 int str_ieq(const char *a, const char *b)

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define DLT_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -73,6 +74,10 @@ void sb_free(struct strbuf *sb);
 
 /* Parse a whole decimal integer in [lo, hi]; returns 0 and sets *out, or -1 if invalid. */
 int parse_long(const char *s, long lo, long hi, long *out);
+/* a * b / c (rounded down) without overflow, for positions on a scale: the product is
+ * taken in 128 bits; a or b below 0 count as 0 and a result past INT64_MAX is INT64_MAX.
+ * c must be > 0. */
+int64_t mul_div(int64_t a, int64_t b, int64_t c);
 /* ASCII case-insensitive equality of two NUL-terminated strings. */
 int str_ieq(const char *a, const char *b);
 /* True when s starts with prefix. */

@@ -35,7 +35,8 @@ void dlt_db_close(struct dlt_db *db);
 
 /* The SQLite handle, for the model layer. */
 sqlite3 *dlt_db_handle(struct dlt_db *db);
-/* Where the database came from: its path, or "(embedded)". */
+/* Where the database came from: its path (made printable: no control characters), or
+ * "(embedded)". */
 const char *dlt_db_name(const struct dlt_db *db);
 
 /* The cached prepared statement for q, reset and with its bindings cleared. Returns NULL
@@ -75,9 +76,17 @@ char *dlt_col_text(sqlite3_stmt *st, int col);
 /* Column text without copying; NULL for SQL NULL. Valid until the next step. */
 const char *dlt_col_peek(sqlite3_stmt *st, int col);
 
-/* Interrupt long queries: `cb(arg)` is polled every `ops` virtual-machine steps and a
- * nonzero return abandons the running statement (it then fails with SQLITE_INTERRUPT).
- * cb NULL removes the handler. */
+/* Interrupt long queries: `cb(arg)` is polled every `ops` virtual-machine steps (and by
+ * the ranking functions) and a nonzero return abandons the running statement (it then fails
+ * with SQLITE_INTERRUPT). cb NULL removes the check. The time budget stays in force. */
 void dlt_db_set_progress(struct dlt_db *db, int ops, int (*cb)(void *), void *arg);
+
+/* Every connection limits each step of a statement to DLT_STEP_BUDGET seconds of CPU (a
+ * hostile or damaged file can make one statement run for hours): a step over it fails with
+ * SQLITE_ABORT, recorded as "a query took too long". Change the budget (seconds; 0: none). */
+#define DLT_STEP_BUDGET 30
+void dlt_db_set_budget(struct dlt_db *db, double seconds);
+/* Virtual-machine steps between two polls of the progress handler. */
+#define DLT_PROGRESS_OPS 1000
 
 #endif

@@ -179,6 +179,7 @@
 	DLT_Q(GRAPH_EDGES_OF, "SELECT dst, note FROM links WHERE src = ?1 ORDER BY dst") \
 	DLT_Q(GRAPH_TAG_RANGE, "SELECT milestone FROM milestone_tags WHERE tag = ?1 " \
 		"AND milestone BETWEEN ?2 AND ?3 ORDER BY milestone") \
+	DLT_Q(GRAPH_ID_RANGE, "SELECT id FROM milestones WHERE id BETWEEN ?1 AND ?2 ORDER BY id") \
 	DLT_Q(GRAPH_FIRST_TAG, "SELECT tag FROM milestone_tags WHERE milestone = ?1 ORDER BY tag LIMIT 1") \
 	/* Charts (model/chart.c): the models with a scale, through the partial index milestones_scale. */ \
 	DLT_Q(CHART_SCALE, "SELECT m.id, m.year, m.month, m.parameters, m.training_compute, m.short, m.title " \

@@ -3,10 +3,12 @@
  */
 #include "model/detail.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/util.h"
 
@@ -49,6 +51,21 @@ char *dlt_milestone_link(const struct dlt_milestone *m)
 	else
 		return NULL;
 	return sb_detach(&sb);
+}
+
+int dlt_url_is_web(const char *url)
+{
+	static const char *const schemes[] = {"http://", "https://"};
+	if (!url)
+		return 0;
+	for (size_t i = 0; i < DLT_ARRAY_LEN(schemes); i++) {
+		size_t n = strlen(schemes[i]);
+		if (strncasecmp(url, schemes[i], n) == 0) {   /* then a host: a name, [IPv6] or IDN */
+			unsigned char c = (unsigned char)url[n];
+			return isalnum(c) || c == '[' || c >= 0x80;
+		}
+	}
+	return 0;
 }
 
 struct fields {

@@ -34,5 +34,9 @@ void dlt_format_quantity(double v, int flop, char *buf, size_t size);
 /* The web address of a milestone: url, else arXiv page, else DOI resolver; NULL if none.
  * Returns a malloc'd string. */
 char *dlt_milestone_link(const struct dlt_milestone *m);
+/* 1 when url is a web address that may be handed to a browser: "http://" or "https://"
+ * (the scheme in any case) and a host; 0 for anything else -- another scheme (file:,
+ * javascript:, data:), no scheme, or text a program could take for an option ("-..."). */
+int dlt_url_is_web(const char *url);
 
 #endif

@@ -104,7 +104,9 @@ static int cmp_cand(const void *pa, const void *pb)
 	case DLT_TIER_SOME_WORDS:
 		if (a->words != b->words)
 			return a->words > b->words ? -1 : 1;
-		/* fall through */
+		if (a->score != b->score)   /* (no fall-through: clang 14 knows no comment for it) */
+			return a->score > b->score ? -1 : 1;
+		break;
 	default:
 		if (a->score != b->score)
 			return a->score > b->score ? -1 : 1;
@@ -176,7 +178,8 @@ static void names_prefix(struct finder *f, const char *key)
 	}
 	sqlite3_reset(st);
 	free(upper);
-	qsort(got.v, got.n, sizeof *got.v, cmp_closest);
+	if (got.n)   /* (qsort of NULL is undefined, even for no elements) */
+		qsort(got.v, got.n, sizeof *got.v, cmp_closest);
 	for (size_t i = 0; i < got.n; i++) {
 		got.v[i].score = -DLT_FIND_LONGER * (double)(got.v[i].keylen - (int)len);
 		add(f, got.v[i]);
@@ -633,7 +636,8 @@ int dlt_find(struct dlt_db *db, const char *text, const struct dlt_filter *withi
 		rc = -3;
 	}
 	if (rc == 0) {
-		qsort(f.c.v, f.c.n, sizeof *f.c.v, cmp_cand);
+		if (f.c.n)
+			qsort(f.c.v, f.c.n, sizeof *f.c.v, cmp_cand);
 		out->n = f.c.n < limit ? f.c.n : limit;
 		out->hits = out->n ? xmalloc(out->n * sizeof *out->hits) : NULL;
 		for (size_t i = 0; i < out->n; i++)

@@ -6,6 +6,7 @@
  */
 #include "model/graph.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -631,7 +632,7 @@ int dlt_subgraph_collect(struct dlt_db *db, const struct dlt_subgraph_opts *o, s
 		max_id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	int64_t lo = o->year_from ? first_id_from(db, o->year_from, max_id) : 1;
-	int64_t hi = o->year_to ? first_id_from(db, o->year_to + 1, max_id) - 1 : max_id;
+	int64_t hi = o->year_to && o->year_to < INT_MAX ? first_id_from(db, o->year_to + 1, max_id) - 1 : max_id;
 	struct ids keep = {0};
 
 	if (o->root) {
@@ -655,9 +656,15 @@ int dlt_subgraph_collect(struct dlt_db *db, const struct dlt_subgraph_opts *o, s
 				ids_push(&keep, sqlite3_column_int64(st, 0));
 			sqlite3_reset(st);
 		}
-	} else {
-		for (int64_t id = lo; id <= hi; id++)
-			ids_push(&keep, id);
+	} else {   /* the ids there are, not every number up to the last (ids may have gaps) */
+		st = dlt_db_stmt(db, Q_GRAPH_ID_RANGE);
+		if (st) {
+			sqlite3_bind_int64(st, 1, lo);
+			sqlite3_bind_int64(st, 2, hi);
+			while (dlt_db_step(db, st) == SQLITE_ROW)
+				ids_push(&keep, sqlite3_column_int64(st, 0));
+			sqlite3_reset(st);
+		}
 	}
 	g->ids = keep.v;
 	g->nids = keep.n;

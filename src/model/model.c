@@ -3,6 +3,7 @@
  */
 #include "model/model.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -471,13 +472,14 @@ int64_t dlt_first_id_from_year(struct dlt_db *db, int year)
 			id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 	}
-	return id >= 0 ? id : dlt_max_id(db) + 1;
+	int64_t end = dlt_max_id(db) + 1;   /* (ids are at most DLT_MAX_MILESTONES: no overflow) */
+	return id >= 1 && id < end ? id : end;
 }
 
 int dlt_year_ids(struct dlt_db *db, int from, int to, int64_t *lo, int64_t *hi)
 {
 	*lo = from ? dlt_first_id_from_year(db, from) : 1;
-	*hi = to ? dlt_first_id_from_year(db, to + 1) - 1 : INT64_MAX;
+	*hi = to && to < INT_MAX ? dlt_first_id_from_year(db, to + 1) - 1 : INT64_MAX;
 	return dlt_db_failed(db) ? -1 : 0;
 }
 

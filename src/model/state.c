@@ -17,6 +17,8 @@ struct dlt_state {
 	char *path;
 	char *key;               /* timeline identity */
 	int ready;               /* the schema exists (checked or created) */
+	int locked;              /* opened while another process held the lock: not checked yet */
+	time_t probed;           /* when dlt_bookmark_has last tried that check again */
 	sqlite3_stmt *has;       /* dlt_bookmark_has, asked for every row on the screen */
 	struct strbuf error;
 };
@@ -118,7 +120,10 @@ static int open_file(struct dlt_state *st, int create, struct strbuf *err)
 		rc = create ? sqlite3_exec(st->h, state_schema, NULL, NULL, &msg)
 			    : sqlite3_exec(st->h, "SELECT 1 FROM bookmarks LIMIT 0;", NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
-		if (!create && msg && strncmp(msg, "no such table", 13) == 0) {   /* an empty file */
+		int busy = (rc & 0xFF) == SQLITE_BUSY || (rc & 0xFF) == SQLITE_LOCKED;
+		if (!create && ((msg && strncmp(msg, "no such table", 13) == 0) || busy)) {
+			/* an empty file; or one another process is writing: checked again when used */
+			st->locked = busy;
 			sqlite3_free(msg);
 			return 0;
 		}
@@ -129,7 +134,45 @@ static int open_file(struct dlt_state *st, int create, struct strbuf *err)
 		return -1;
 	}
 	st->ready = 1;
+	st->locked = 0;
 	return 0;
+}
+
+/* Forget the connection (the file was replaced, or is to be reopened). */
+static void drop(struct dlt_state *st)
+{
+	sqlite3_finalize(st->has);
+	st->has = NULL;
+	sqlite3_close(st->h);
+	st->h = NULL;
+	st->ready = st->locked = 0;
+}
+
+/* Before a use: a file replaced by rename (sync tools do that; writes to the old one fail
+ * with SQLITE_READONLY_DBMOVED) is let go, so that the next open_file opens the new one; a
+ * file that was locked when opened is checked again, waiting for the lock only when `wait`.
+ * Returns nothing: what fails is reported by the use itself. */
+static void refresh(struct dlt_state *st, int wait)
+{
+	int moved = 0;
+	if (st->h && sqlite3_file_control(st->h, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved) {
+		drop(st);
+		struct strbuf err = {0};
+		if (open_file(st, 0, &err) < 0) {
+			sb_reset(&st->error);
+			sb_addf(&st->error, "bookmarks: %s", sb_str(&err));
+		}
+		sb_free(&err);
+	}
+	if (!st->h || !st->locked)
+		return;
+	if (!wait)
+		sqlite3_busy_timeout(st->h, 0);
+	if (sqlite3_exec(st->h, "SELECT 1 FROM bookmarks LIMIT 0;", NULL, NULL, NULL) == SQLITE_OK)
+		st->ready = 1, st->locked = 0;
+	else if ((sqlite3_errcode(st->h) & 0xFF) != SQLITE_BUSY)
+		st->locked = 0;   /* readable, with no table yet */
+	sqlite3_busy_timeout(st->h, 2000);
 }
 
 struct dlt_state *dlt_state_open_at(const char *path, const char *key, struct strbuf *err)
@@ -160,8 +203,7 @@ void dlt_state_close(struct dlt_state *st)
 {
 	if (!st)
 		return;
-	sqlite3_finalize(st->has);
-	sqlite3_close(st->h);
+	drop(st);
 	free(st->path);
 	free(st->key);
 	sb_free(&st->error);
@@ -182,6 +224,10 @@ static sqlite3_stmt *prep(struct dlt_state *st, const char *sql)
 
 int dlt_bookmark_has(struct dlt_state *st, const char *slug)
 {
+	if (st->locked && st->probed != time(NULL)) {   /* (asked per row: try once a second) */
+		st->probed = time(NULL);
+		refresh(st, 0);
+	}
 	if (!st->h || !st->ready)
 		return 0;
 	if (!st->has && !(st->has = prep(st, "SELECT 1 FROM bookmarks WHERE timeline = ?1 AND slug = ?2")))
@@ -197,6 +243,9 @@ int dlt_bookmark_has(struct dlt_state *st, const char *slug)
 
 int dlt_bookmark_set(struct dlt_state *st, const char *slug, int on)
 {
+	refresh(st, 1);
+	if (st->locked)
+		return fail(st, on ? "add" : "remove");
 	struct strbuf err = {0};
 	int opened = open_file(st, on, &err);   /* (removing from no file: nothing to do) */
 	if (opened < 0) {
@@ -224,6 +273,11 @@ int dlt_bookmark_set(struct dlt_state *st, const char *slug, int on)
 size_t dlt_bookmarks_list(struct dlt_state *st, char ***slugs)
 {
 	*slugs = NULL;
+	refresh(st, 1);
+	if (st->locked) {
+		fail(st, "list");
+		return 0;
+	}
 	if (!st->h || !st->ready)
 		return 0;
 	sqlite3_stmt *s = prep(st, "SELECT slug FROM bookmarks WHERE timeline = ?1 ORDER BY seq DESC");
@@ -254,6 +308,7 @@ _Static_assert(DLT_SEARCHES_KEPT == 100, "the SQL of the search history says 100
 int dlt_searches_add(struct dlt_state *st, const char *text)
 {
 	assert(text);
+	refresh(st, 1);
 	struct strbuf err = {0};
 	int opened = open_file(st, 1, &err);
 	if (opened < 0) {
@@ -268,8 +323,8 @@ int dlt_searches_add(struct dlt_state *st, const char *text)
 		return fail(st, "search history");
 	static const char *const sql[] = {
 		"BEGIN IMMEDIATE",
-		"INSERT OR REPLACE INTO searches (text, seq) VALUES (?1, "
-		"(SELECT coalesce(max(seq), 0) + 1 FROM searches))",
+		("INSERT OR REPLACE INTO searches (text, seq) VALUES (?1, "   /* (one element: clang 14) */
+		 "(SELECT coalesce(max(seq), 0) + 1 FROM searches))"),
 		"DELETE FROM searches WHERE seq <= (SELECT max(seq) FROM searches) - 100",
 		"COMMIT",
 	};
@@ -293,6 +348,7 @@ int dlt_searches_add(struct dlt_state *st, const char *text)
 size_t dlt_searches_list(struct dlt_state *st, char ***texts)
 {
 	*texts = NULL;
+	refresh(st, 1);
 	if (!st->h || !st->ready)
 		return 0;
 	sqlite3_stmt *s = NULL;

@@ -298,10 +298,10 @@ static int ms_has(const struct matchset *m, int64_t id)
 /* Matches among ids 1..id, for id <= upto. */
 static int64_t ms_rank(struct matchset *m, int64_t id)
 {
-	if (id <= 0)
-		return 0;
 	if (id > m->max)
 		id = m->max;
+	if (id <= 0)   /* (also when there are no ids at all) */
+		return 0;
 	int64_t b = (id - 1) / MS_BLOCK;
 	while (m->blocks <= b) {
 		int64_t k = m->blocks;   /* before[k] = before[k-1] + matches in block k-1 */
@@ -389,7 +389,9 @@ int dlt_view_progress(struct dlt_view *v, int64_t rows)
 	struct matchset *m = v->ms;
 	if (!m) {
 		m = v->ms = xcalloc(1, sizeof *m);
-		m->max = dlt_max_id(v->db);
+		m->max = dlt_max_id(v->db);   /* at most DLT_MAX_MILESTONES (db/schema.h) */
+		if (m->max < 0)
+			m->max = 0;
 		m->bits = xcalloc((size_t)(m->max / 64 + 1), sizeof *m->bits);
 		m->before = xcalloc((size_t)(m->max / MS_BLOCK + 2), sizeof *m->before);
 		m->blocks = 1;
@@ -407,7 +409,7 @@ int dlt_view_progress(struct dlt_view *v, int64_t rows)
 			m->upto = m->max;
 			break;
 		}
-		int64_t id = r.id;
+		int64_t id = r.id;   /* (the row is cleared below: its id is kept here) */
 		int ok = id >= 1 && id <= m->max && id > m->upto;
 		int a = ok && v->compound ? admits(v, &r) : ok;
 		if (need_row)
@@ -443,7 +445,8 @@ static size_t ms_fetch(struct dlt_view *v, int64_t from, int dir, size_t n, stru
 {
 	struct matchset *m = v->ms;
 	size_t got = 0;
-	int64_t id = dir > 0 ? (from < 0 ? 0 : from) + 1 : (from > m->max + 1 ? m->max + 1 : from) - 1;
+	from = from < 0 ? 0 : from > m->max + 1 ? m->max + 1 : from;   /* (no overflow at the extremes) */
+	int64_t id = dir > 0 ? from + 1 : from - 1;
 	while (got < n && id >= 1 && id <= m->max) {
 		uint64_t w = m->bits[(id - 1) / 64];
 		if (!w) {   /* skip a whole word */

@@ -12,13 +12,17 @@
 #include "db/db.h"
 #include "model/detail.h"
 
-/* The progress handler: a search query gives way to a key that is waiting (typed meanwhile,
- * or next in a script: a fast typist), so typing never waits for a search; the search is
- * stale then and runs again for the text as it stands. Only search work (search.busy) is
- * ever interrupted. */
+/* The progress handler: any statement stops when a signal has asked the browser to end
+ * (Ctrl-C, SIGTERM, ...: the loop then ends at once, however long the statement would have
+ * run). A search query also gives way to a key that is waiting (typed meanwhile, or next in
+ * a script: a fast typist), so typing never waits for a search; the search is stale then
+ * and runs again for the text as it stands. Only search work (search.busy) is interrupted
+ * for a key. (The database's own time budget applies as well: db.h.) */
 static int key_waiting(void *arg)
 {
 	struct app *app = arg;
+	if (term_signal())
+		return 1;
 	if (!app->search.busy)
 		return 0;
 	if (app->term && app->term->headless)

@@ -149,9 +149,9 @@ void config_load(struct config *cfg)
 	struct strbuf path = {0};
 	const char *xdg = getenv("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
-	if (xdg && *xdg)
+	if (xdg && xdg[0] == '/')   /* (the XDG spec: a relative path is to be ignored) */
 		sb_addf(&path, "%s/dltimeline/config", xdg);
-	else if (home && *home)
+	else if (home && home[0] == '/')
 		sb_addf(&path, "%s/.config/dltimeline/config", home);
 	if (path.len && config_load_file(cfg, sb_str(&path)) < 0 && errno != ENOENT)
 		sb_addf(&cfg->errors, "%s: %s\n", sb_str(&path), strerror(errno));

@@ -40,7 +40,8 @@ struct config {
 };
 
 /* Defaults, then the user's config file ($XDG_CONFIG_HOME/dltimeline/config, else
- * ~/.config/dltimeline/config; a missing file is fine). Each bad line is reported in
+ * ~/.config/dltimeline/config; a relative XDG_CONFIG_HOME or HOME is ignored, as the XDG
+ * spec says; a missing file is fine). Each bad line is reported in
  * cfg->errors with its line number and ignored; the defaults stay in force. */
 void config_load(struct config *cfg);
 /* Parse config text from a file at path (exposed for tests). Returns 0 if it could be read. */

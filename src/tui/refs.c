@@ -15,6 +15,8 @@
 
 #include "tui/refs.h"
 
+#include "model/detail.h"
+
 void refs_init(struct refs *r, const char *db_path, int no_state)
 {
 	memset(r, 0, sizeof *r);
@@ -86,6 +88,13 @@ static int runnable(const char *prog)
 
 int refs_open_url(const char *url, char *msg, size_t size)
 {
+	/* The address comes from the database, which anyone may have written: a browser takes
+	 * "-..." for an option (--gpu-launcher=CMD runs a command), and file: or another
+	 * scheme opens local files or handlers. Only web addresses are handed over. */
+	if (!dlt_url_is_web(url)) {
+		snprintf(msg, size, "Only http:// and https:// addresses are opened, not '%.80s'", url);
+		return -1;
+	}
 	/* $BROWSER may list several programs separated by ':'; the first runnable one wins.
 	 * Each is a program name, not a command line: it gets the address as argv[1]. */
 	const char *env = getenv("BROWSER");
@@ -169,7 +178,7 @@ void refs_osc8_clear(struct refs *r)
 
 void refs_osc8_add(struct refs *r, const char *url, int y, int x, const char *text)
 {
-	if (r->nosc8 >= REFS_OSC8_MAX)
+	if (r->nosc8 >= REFS_OSC8_MAX || !dlt_url_is_web(url))   /* a click opens only web addresses */
 		return;
 	if (!r->osc8_url || strcmp(r->osc8_url, url) != 0) {
 		free(r->osc8_url);

@@ -34,11 +34,13 @@ int refs_bookmarked(struct refs *r, const char *slug);
  * it failed (msg says why). */
 int refs_bookmark_toggle(struct refs *r, const struct dlt_row *row, char *msg, size_t size);
 /* Open url with the first runnable program of $BROWSER (or xdg-open). The message goes to
- * msg. Returns 0, or -1 when there is no browser or it cannot be started. */
+ * msg. Returns 0, or -1 when url is not an http(s) address (dlt_url_is_web: nothing is
+ * started), there is no browser, or it cannot be started. */
 int refs_open_url(const char *url, char *msg, size_t size);
 /* Copy url to the clipboard through the terminal (OSC 52); the message goes to msg. */
 void refs_copy_url(const struct tui_term *t, const char *url, char *msg, size_t size);
-/* Forget the address lines of the last draw; then remember those of this one. */
+/* Forget the address lines of the last draw; then remember those of this one (web
+ * addresses only: any other is shown as plain text). */
 void refs_osc8_clear(struct refs *r);
 void refs_osc8_add(struct refs *r, const char *url, int y, int x, const char *text);
 /* Rewrite the remembered address lines as OSC 8 hyperlinks (never in the headless mode). */

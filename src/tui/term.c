@@ -1,10 +1,15 @@
 /*
  * term.c -- see term.h.
  *
- * The terminal is always restored: endwin() runs on quit, after SIGINT/SIGTERM/SIGHUP (which
- * only set a flag that the main loop checks), on fatal errors (before the message is printed)
- * and from an atexit handler for the out-of-memory path. Ctrl-Z is left to curses, whose
- * SIGTSTP handler suspends and restores the screen.
+ * The terminal is always restored. endwin() runs on quit, after a signal that ends the
+ * browser (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM and the like only set a
+ * flag that the main loop and the database's progress check look at), on fatal errors
+ * (before the message is printed) and from an atexit handler for the out-of-memory path. A
+ * crash (SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGILL, ...) cannot run curses: its handler writes
+ * the terminal's own sequences that undo what curses set up, computed at the start, puts the
+ * tty modes back as they were, and dies of the same signal (so the exit status still says
+ * what happened). Ctrl-Z is left to curses, whose SIGTSTP handler suspends and restores the
+ * screen.
  */
 #define DLT_TUI_TERMINFO 1
 #include "tui/term.h"
@@ -15,6 +20,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -22,12 +28,42 @@
 #include "tui/curses.h"
 #include "tui/draw.h"
 
-static volatile sig_atomic_t got_signal;   /* set by the handler, read by the loop */
-static int curses_active;                  /* for the atexit handler */
+/* Signals whose default action ends the process: the browser ends cleanly instead, with
+ * status 128 + the signal (unless the signal was ignored when it started, like SIGPIPE). */
+static const int ending_signals[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU, SIGXFSZ, SIGPIPE,
+};
+/* Signals of a crash: the terminal is restored, then the signal does what it would have. */
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGILL, SIGTRAP, SIGSYS};
+
+static volatile sig_atomic_t got_signal;     /* set by the handler, read by the loop */
+static volatile sig_atomic_t curses_active;  /* for the atexit and crash handlers */
+static char reset_seq[512];                  /* what undoes curses' modes, for a crash */
+static size_t reset_len;
+static struct termios saved_modes;           /* the tty's modes before curses */
+static int saved_fd = -1;                    /* where they were read (-1: none) */
 
 static void on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+/* A crash: only async-signal-safe calls (write, tcsetattr, raise) from here on. */
+static void on_crash(int sig)
+{
+	if (curses_active) {
+		curses_active = 0;
+		for (size_t done = 0; done < reset_len;) {
+			ssize_t n = write(STDOUT_FILENO, reset_seq + done, reset_len - done);
+			if (n <= 0 && errno != EINTR)
+				break;
+			done += n > 0 ? (size_t)n : 0;
+		}
+		if (saved_fd >= 0)
+			tcsetattr(saved_fd, TCSANOW, &saved_modes);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);   /* (SA_NODEFER: delivered now, with the default action) */
 }
 
 static void restore_terminal(void)
@@ -44,15 +80,55 @@ void term_signals(void)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	atexit(restore_terminal);
+	for (size_t i = 0; i < DLT_ARRAY_LEN(ending_signals); i++) {
+		struct sigaction old;
+		if (sigaction(ending_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(ending_signals[i], &sa, NULL);
+	}
+	static int registered;   /* (once: a harness runs the browser many times) */
+	if (!registered++)
+		atexit(restore_terminal);
 }
 
 int term_signal(void)
 {
 	return got_signal;
+}
+
+/* Append the string capability cap (may be absent) to the reset sequence. */
+static void reset_add(const char *cap)
+{
+	if (!cap || cap == (char *)-1)
+		return;
+	size_t n = strlen(cap);
+	if (reset_len + n < sizeof reset_seq) {
+		memcpy(reset_seq + reset_len, cap, n);
+		reset_len += n;
+	}
+}
+
+/* Compute what a crash writes to leave the screen as curses found it -- mouse reporting off,
+ * normal attributes, the cursor shown, the keypad in its normal mode, the alternate screen
+ * left -- and catch the crash signals (on a stack of their own: a stack overflow is one). */
+static void crash_guard(int mouse)
+{
+	static char altstack[64 * 1024];
+	reset_len = 0;
+	if (mouse)
+		reset_add("\033[?1006l\033[?1015l\033[?1002l\033[?1003l\033[?1000l");
+	reset_add(exit_attribute_mode);
+	reset_add(cursor_normal);
+	reset_add(keypad_local);
+	reset_add(exit_ca_mode);
+	stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
+	sigaltstack(&ss, NULL);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_NODEFER | SA_RESETHAND | SA_ONSTACK;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < DLT_ARRAY_LEN(crash_signals); i++)
+		sigaction(crash_signals[i], &sa, NULL);
 }
 
 static int want_color(void)
@@ -87,6 +163,8 @@ int term_start(struct tui_term *t, const struct config *cfg, struct strbuf *err)
 		return -1;
 	}
 	del_curterm(cur_term);
+	saved_fd = tcgetattr(STDOUT_FILENO, &saved_modes) == 0 ? STDOUT_FILENO
+		   : tcgetattr(STDIN_FILENO, &saved_modes) == 0 ? STDIN_FILENO : -1;
 	SCREEN *scr = newterm(term, stdout, stdin);
 	if (!scr) {
 		sb_addf(err, "cannot start the terminal");
@@ -100,7 +178,8 @@ int term_start(struct tui_term *t, const struct config *cfg, struct strbuf *err)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	timeout(200);
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mmask_t mouse = mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	crash_guard(mouse != 0);
 	t->color = want_color();
 	draw_init(t->utf8, t->color, cfg->colors);
 	getmaxyx(stdscr, t->h, t->w);

@@ -23,10 +23,14 @@ struct tui_term {
 	FILE *nullf;       /* script mode: the hidden terminal's device */
 };
 
-/* Catch SIGINT, SIGTERM and SIGHUP (they end the browser after the current key) and make
- * sure the terminal is restored when the program exits. */
+/* Catch the signals that would end the process -- SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1,
+ * SIGUSR2, SIGALRM, ... (not one that was ignored already) -- so that they end the browser
+ * cleanly, after the current key or the database statement running (see term_signal), and
+ * make sure the terminal is restored when the program exits. term_start adds the crash
+ * signals (SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGILL, ...): they restore the terminal and die
+ * of the same signal. */
 void term_signals(void);
-/* The signal that asks the browser to end, 0 when none. */
+/* The signal that asks the browser to end, 0 when none (async-signal-safe to read). */
 int term_signal(void);
 
 /* Start curses on the terminal of stdin/stdout, with the looks of cfg. Returns 0, or -1

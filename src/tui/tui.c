@@ -156,6 +156,16 @@ static int loop_script(struct app *app, const struct script *s, FILE *out)
 	return fflush(out) == EOF || ferror(out) ? -1 : 0;
 }
 
+/* Print a message to stderr made printable: the lines of the config file's problems as
+ * they are (lines), else one line after "dltimeline: ". Messages quote file names and
+ * script words, which may hold escape sequences. */
+static void print_error(const char *msg, int lines)
+{
+	char *clean = utf8_sanitize(msg, strlen(msg), lines);
+	fprintf(stderr, lines ? "%s" : "dltimeline: %s\n", clean);
+	free(clean);
+}
+
 /* Say that the config file has problems: how many, and the first; all of them are printed
  * on exit (the status line has room for one). */
 static void config_problem(struct app *app)
@@ -216,6 +226,7 @@ int tui_run(const struct tui_options *o)
 	int status = DLT_EXIT_OK, started = 0;
 
 	memset(&term, 0, sizeof term);
+	memset(&app, 0, sizeof app);   /* (app_free below, also when app_load never ran) */
 	if (o->script && script_read(o->script, &script, &err) < 0)
 		goto fail;
 	if (app_load(&app, o->db_path, o->no_state, &err) < 0)
@@ -255,12 +266,13 @@ int tui_run(const struct tui_options *o)
 		loop_terminal(&app);
 	}
 	term_stop(&term);
-	if (dlt_db_failed(app.db))
+	/* a signal stops the statement running (see app.c): that is no fault of the file */
+	if (dlt_db_failed(app.db) && !term_signal())
 		sb_add(&err, dlt_db_error(app.db));
 	if (app.cfg.errors.len)
-		fputs(sb_str(&app.cfg.errors), stderr);
+		print_error(sb_str(&app.cfg.errors), 1);
 	if (err.len) {
-		fprintf(stderr, "dltimeline: %s\n", sb_str(&err));
+		print_error(sb_str(&err), 0);
 		status = DLT_EXIT_ERROR;
 	} else if (term_signal()) {
 		status = 128 + term_signal();
@@ -269,7 +281,7 @@ int tui_run(const struct tui_options *o)
 fail:
 	if (started || term.scr)
 		term_stop(&term);
-	fprintf(stderr, "dltimeline: %s\n", sb_str(&err));
+	print_error(sb_str(&err), 0);
 	status = DLT_EXIT_ERROR;
 done:
 	if (out && out != stdout)

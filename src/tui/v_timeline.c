@@ -190,7 +190,9 @@ static void minimap_draw(struct app *app, struct timeline *t, int y0, int h, int
 	int64_t max = app->sum.count > 0 ? app->sum.count : 1;
 	int64_t first = t->nrows ? t->rows[0].id : 1;
 	int64_t last = t->nrows ? t->rows[t->nrows - 1].id : 1;
-	int t0 = (int)((first - 1) * h / max), t1 = (int)((last - 1) * h / max);
+	/* positions in 0 .. h-1, whatever the ids (mul_div: no overflow) */
+	int t0 = (int)mul_div((first < max ? first : max) - 1, h, max);
+	int t1 = (int)mul_div((last < max ? last : max) - 1, h, max);
 	struct search *q = &app->search;
 	if (t->marks_gen != q->gen || t->marks_view != app->view)
 		t->marks_h = 0;
@@ -203,7 +205,7 @@ static void minimap_draw(struct app *app, struct timeline *t, int y0, int h, int
 		/* One indexed lookup per line: the first match at or after the line's first id. */
 		q->busy = app->typing_search;
 		for (int i = 0; i < h; i++) {
-			int64_t lo = (int64_t)i * max / h + 1, hi = (int64_t)(i + 1) * max / h;
+			int64_t lo = mul_div(i, max, h) + 1, hi = mul_div(i + 1, max, h);
 			struct dlt_row r = {0};
 			if (dlt_view_fetch(q->view, lo - 1, 1, 1, &r) == 1) {
 				t->marks[i] = r.id <= hi;

@@ -5,8 +5,9 @@
  * Input: the bytes of a --db file. The opener must accept it or refuse it with one line
  * naming the file; an accepted file is then read the way every command and the browser
  * read it -- summary, periods, years, paging both ways, filtered views, milestones with
- * their links and detail fields, lookup, search, `export` in every format, and a scripted
- * walk through the browser's screens. Damage may make any of these fail, but never crash,
+ * their links and detail fields, lookup, search, `export` in every format, the charts,
+ * lineage, paths and tags, and a scripted walk through the browser's screens (the chart,
+ * lineage and path ones too: a years row once made the chart write before its buffer). Damage may make any of these fail, but never crash,
  * and the file must be unchanged afterwards, with no journal beside it: the database is
  * opened read-only whatever it contains.
  */
@@ -29,10 +30,18 @@
 
 static char db_path[600], keys_path[600], journal_path[700];
 
-/* A walk through the browser: list, detail, links, history, search, pickers, help. */
+/* A walk through the browser: list, detail, links, history, search, pickers, help, the
+ * charts (c, Tab), lineage both ways (a), a path (p, completion, Tab). */
 static const char walk[] =
 	"jjj<PgDn>G<Up>g<Enter><Tab><Tab><Enter><Backspace><Right>H<Esc>"
-	"/the<Enter>nN<Esc>y1990<Enter>]e<Enter>}f<Down><Enter>F?<PgDn>qq";
+	"/the<Enter>nN<Esc>y1990<Enter>]e<Enter>}f<Down><Enter>F?<PgDn>q"
+	"c<Right><Right><Enter>Fc<Tab><Tab><Tab>q"
+	"G<Up>ajza<Enter>qgjpa<Tab><Enter><Tab><Enter>qq";
+
+/* The signals the browser catches to end cleanly (tui/term.c): put back after each run,
+ * so that libFuzzer's own SIGALRM (its -timeout) and SIGINT keep working. */
+static const int caught[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+			     SIGXCPU, SIGXFSZ, SIGPIPE};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -152,6 +161,21 @@ static void read_all(struct dlt_db *db)
 	dlt_db_clear_error(db);
 }
 
+/* The slug of the first (dir > 0) or last milestone, for lineage and path; NULL if none. */
+static char *end_slug(struct dlt_db *db, int dir)
+{
+	struct dlt_view *v = dlt_view_new(db, NULL);
+	struct dlt_row r;
+	char *slug = NULL;
+	if (dlt_view_fetch(v, dir > 0 ? 0 : INT64_MAX, dir, 1, &r) == 1) {
+		slug = r.slug ? strdup(r.slug) : NULL;
+		dlt_row_clear(&r);
+	}
+	dlt_view_free(v);
+	dlt_db_clear_error(db);
+	return slug;
+}
+
 static void run_cli(const char *a0, const char *a1, const char *a2)
 {
 	char *argv[] = {(char *)a0, (char *)a1, (char *)a2, NULL};
@@ -174,6 +198,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(strncmp(sb_str(&err), db_path, strlen(db_path)) == 0);
 	} else {
 		read_all(db);
+		char *first = end_slug(db, 1), *last = end_slug(db, -1);
 		dlt_db_close(db);
 		run_cli("export", "--format", "json");
 		run_cli("export", "--format", "markdown");
@@ -182,17 +207,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		run_cli("search", "learning", NULL);
 		run_cli("links", "a", NULL);
 		run_cli("eras", NULL, NULL);
+		run_cli("chart", NULL, NULL);
+		run_cli("chart", "params", NULL);
+		run_cli("chart", "compute", NULL);
+		run_cli("lineage", last ? last : "a", NULL);
+		run_cli("lineage", first ? first : "a", NULL);
+		run_cli("path", first ? first : "a", last ? last : "b");
+		free(first);
+		free(last);
+		run_cli("tags", NULL, NULL);
+		run_cli("export", "--format", "dot");
+		run_cli("export", "--format", "mermaid");
 		struct tui_options o = {.db_path = db_path, .script = keys_path, .dump = "/dev/null",
 					.width = 130, .height = 30};
-		static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-		struct sigaction saved[3];
-		for (size_t i = 0; i < 3; i++)
-			sigaction(sigs[i], NULL, &saved[i]);
+		struct sigaction saved[sizeof caught / sizeof caught[0]];
+		for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
+			sigaction(caught[i], NULL, &saved[i]);
 		tui_run(&o);
 		o.width = 80;
 		tui_run(&o);
-		for (size_t i = 0; i < 3; i++)
-			sigaction(sigs[i], &saved[i], NULL);
+		for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
+			sigaction(caught[i], &saved[i], NULL);
 	}
 	sb_free(&err);
 	/* read-only: the file is exactly what was written, and no journal appeared */

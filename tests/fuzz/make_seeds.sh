@@ -83,12 +83,14 @@ S
 # ---- db: small databases (512-byte pages keep them small), and cut and damaged copies
 "$bin" import "$c/import/valid-small.yaml" -o "$tmp/small.db" >/dev/null 2>&1
 "$bin" import "$root/tests/fixtures/mini" -o "$tmp/mini.db" >/dev/null 2>&1
-python3 - "$tmp" "$c/db" <<'P'
+python3 - "$tmp" "$c/db" "$root/tests/lib" <<'P'
 import shutil, sqlite3, sys
+sys.path.insert(0, sys.argv[3])
+import namekey
 tmp, out = sys.argv[1], sys.argv[2]
 for name in ("small", "mini"):
     src = "%s/%s.db" % (tmp, name)
-    c = sqlite3.connect(src)
+    c = namekey.connect(src)
     c.execute("PRAGMA page_size = 512")
     c.execute("VACUUM")
     c.close()
@@ -98,7 +100,7 @@ open("%s/small-cut.db" % out, "wb").write(data[: len(data) // 2])
 open("%s/header-only.db" % out, "wb").write(data[:100])
 # dangling rows: links, tags and aliases pointing at milestones and tags that do not exist
 shutil.copyfile("%s/small.db" % out, "%s/dangling.db" % tmp)
-c = sqlite3.connect("%s/dangling.db" % tmp)
+c = namekey.connect("%s/dangling.db" % tmp)
 c.execute("INSERT INTO links (src, dst, kind, note, pos) VALUES (2, 99, 'builds_on', 'gone', 5)")
 c.execute("INSERT INTO links (src, dst, kind, note, pos) VALUES (98, 1, 'builds_on', 'gone', 0)")
 c.execute("INSERT INTO milestone_tags (milestone, tag) VALUES (1, 77)")
@@ -106,6 +108,29 @@ c.execute("UPDATE milestones SET era = 55, paradigm = 66 WHERE id = 2")
 c.commit()
 c.close()
 shutil.copyfile("%s/dangling.db" % tmp, "%s/dangling.db" % out)
+# hostile (#19): extreme years and counts (the chart once wrote before its buffer), ids at
+# the ends of 64 bits and past the stated count, views and triggers in place of tables
+hostile = {
+    "years-extreme": ["INSERT INTO years VALUES (9223372036854775807, 1, 1)",
+                      "INSERT INTO years VALUES (-9223372036854775808, 2, 1000000000000)",
+                      "INSERT INTO years VALUES (2147483648, 3, 1000000000000)"],
+    "id-max": ["UPDATE milestones SET id = 9223372036854775807 WHERE id = 2"],
+    "id-neg": ["UPDATE milestones SET id = -1 WHERE id = 1"],
+    "count-max": ["UPDATE meta SET value = 100000000 WHERE key = 'milestones'",
+                  "UPDATE milestones SET id = 100000000 WHERE id = 2"],
+    "view-terms": ["DROP TABLE terms", "CREATE VIEW terms(term, docs) AS WITH RECURSIVE r(n) AS "
+                   "(SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT 'a' || n, n FROM r"],
+    "trigger": ["CREATE TRIGGER t AFTER INSERT ON tags BEGIN SELECT 1; END"],
+}
+for name, sqls in hostile.items():
+    dst = "%s/%s.db" % (tmp, name)
+    shutil.copyfile("%s/small.db" % out, dst)
+    c = namekey.connect(dst)
+    for sql in sqls:
+        c.execute(sql)
+    c.commit()
+    c.close()
+    shutil.copyfile(dst, "%s/%s.db" % (out, name))
 P
 
 # ---- script: byte 0 width, byte 1 height, byte 2 flags, then the keys

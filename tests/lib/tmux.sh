@@ -40,13 +40,15 @@ check_not() { # check_not NAME REGEX: the current screen must not match
 keys() { T send-keys -t e2e "$@"; }
 type_line() { T send-keys -t e2e -l "$1"; T send-keys -t e2e Enter; }
 
-start_shell() { # start_shell W H: a clean bash in a fresh tmux server of its own
+start_shell() { # start_shell W H [SHELL]: a clean bash (or `dash`) in a fresh tmux server of its own
+    local cmd="bash --norc --noprofile"
+    [ "${3:-bash}" = dash ] && cmd="dash -i"
     T kill-server 2>/dev/null
     nshell=$((nshell + 1))
     sock=dlt-e2e-$$-$nshell
-    T -f /dev/null new-session -d -s e2e -x "$1" -y "$2" "env -i PATH=$PATH HOME=/nonexistent TERM=screen bash --norc --noprofile"
+    T -f /dev/null new-session -d -s e2e -x "$1" -y "$2" "env -i PATH=$PATH HOME=/nonexistent TERM=screen $cmd"
     T set-option -g status off >/dev/null
-    type_line "export PS1='$ ' LC_ALL=C.UTF-8 XDG_CONFIG_HOME=/nonexistent TERM=screen-256color; clear"
+    type_line "PS1='$ '; export LC_ALL=C.UTF-8 XDG_CONFIG_HOME=/nonexistent TERM=screen-256color; ulimit -c 0; clear"
     wait_for '^\$ ?$' 5 || { echo "FAIL: the shell did not start"; exit 1; }
 }
 shell_ok() { # after the browser ends: the shell echoes and the terminal modes are sane
@@ -55,3 +57,30 @@ shell_ok() { # after the browser ends: the shell echoes and the terminal modes a
     check "$1: echo and icanon restored" '^2$'
 }
 
+modes_ok() { # modes_ok NAME: the shell echoes, and echo, icanon, icrnl and onlcr are on
+    # (dash, unlike bash, does not put back the modes of a job a signal killed)
+    type_line "clear; echo restored-\$((40+2)); stty -a | tr ' ;' '\n\n' | grep -cxE 'echo|icanon|icrnl|onlcr'"
+    check "$1: shell usable after exit" 'restored-42'
+    check "$1: echo, icanon, icrnl and onlcr on" '^4$'
+}
+# pane_flags: "alternate keypad mouse cursor" as tmux sees the pane (1 = on)
+pane_flags() { T display -p -t e2e '#{alternate_on} #{keypad_flag} #{mouse_any_flag} #{cursor_flag}'; }
+pane_clean() { # pane_clean NAME: out of the alternate screen, keypad and mouse modes off, cursor shown
+    local got
+    got=$(pane_flags)
+    if [ "$got" = "0 0 0 1" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL: $1: the pane's modes are '$got' (alternate keypad mouse cursor), want '0 0 0 1'"
+    fi
+}
+browser_pid() { pgrep -n -P "$(T display -p -t e2e '#{pane_pid}')" dltimeline; }
+wait_gone() { # wait_gone PID [SECONDS]: until the process has ended
+    local i
+    for ((i = 0; i < ${2:-10} * 20; i++)); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 0.05
+    done
+    return 1
+}

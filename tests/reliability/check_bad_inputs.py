@@ -22,7 +22,8 @@ Data files (dltimeline import --check, and import -o, which must write nothing):
 Databases: no milestones at all (the browser once crashed on it in the wide layout); dangling rows -- links to and from milestones that do not exist, tags and
   aliases of missing milestones, milestones of missing eras and paradigms, a year whose
   first milestone is missing -- through every command and a headless walk of every screen;
-  exit 0/1, or 2 with one line naming the file.
+  exit 0/1, or 2 with one line naming the file. Ids up to 100 million with 14 milestones:
+  bounded time and memory.
 Queries: FTS5 syntax of every kind, 100 KB queries, control characters, invalid UTF-8 --
   through search, list --filter style options and the browser's search prompt and filter;
   never an error.
@@ -467,6 +468,27 @@ def empty_timeline():
         run(["--db", db, "--script", keys, "--size", size, "--dump", os.devnull], "empty timeline: browser " + size)
 
 
+def sparse_ids():
+    """A database that says it holds 100 million milestones (the most one may) but has 14,
+    the last with id 100000000: every walk goes over the ids there are, and the bitmaps over
+    the ids stay small (export once pushed every number up to the last id: 785 MB)."""
+    db = os.path.join(WORK, "sparse.db")
+    shutil.copyfile(GOOD, db)
+    c = namekey.connect(db)
+    last = c.execute("SELECT max(id) FROM milestones").fetchone()[0]
+    c.execute("UPDATE meta SET value = 100000000 WHERE key = 'milestones'")
+    c.execute("UPDATE milestones SET id = 100000000 WHERE id = ?", (last,))
+    c.commit()
+    c.close()
+    for args in (["list"], ["list", "--from", "1990"], ["search", "network"], ["export"],
+                 ["export", "--format", "dot"], ["export", "--format", "mermaid"], ["chart"],
+                 ["lineage", "perceptron"], ["path", "perceptron", "chatgpt"]):
+        run(["--db", db] + args, "sparse ids: " + " ".join(args), want=(0, 1))
+    keys = write_keys("walk", WALK + "/a<Enter>nnNG<Up>")
+    for size in ("80x24", "140x40"):
+        run(["--db", db, "--script", keys, "--size", size, "--dump", os.devnull], "sparse ids: browser " + size)
+
+
 # ---- queries -------------------------------------------------------------------------------------
 
 NASTY = ['"', '""', '"unbalanced', "a*", "*", "^a", "a:b", "title:attention", "{title short}:x",
@@ -582,6 +604,7 @@ def main():
     data_files()
     dangling_db()
     empty_timeline()
+    sparse_ids()
     queries()
     screens()
     shutil.rmtree(WORK, ignore_errors=True)

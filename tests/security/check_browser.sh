@@ -9,7 +9,8 @@
 # address byte for byte; with stdin, stdout and stderr on /dev/null (no access to our
 # terminal); and nothing the shell syntax would have run may have happened. $BROWSER
 # values that are command lines rather than programs ("prog --flag", "sh -c ...") start
-# nothing; "missing:fake" falls through to the fake browser.
+# nothing; "missing:fake" falls through to the fake browser. Addresses other than http(s)
+# ("--gpu-launcher=CMD", "-e", file:, javascript:) start nothing, and the screen says why.
 # usage: check_browser.sh DLTIMELINE FIXTURE_DB
 set -u
 bin=$1 good=$2
@@ -45,7 +46,8 @@ chmod +x "$work/fake-browser"
 printf 'o' >"$work/open.keys"
 cd "$work" || exit 2
 
-# run BROWSER-VALUE: the browser presses o on the first milestone; sets $log
+# run BROWSER-VALUE [TENTHS]: the browser presses o on the first milestone; waits up to TENTHS
+# tenths of a second (default 50) for the browser's log; sets $log
 run() {
 	log=$work/log.$((++n))
 	rm -f "$log"
@@ -54,7 +56,7 @@ run() {
 	local status=$?
 	[[ $status -eq 0 ]] || fail "BROWSER='$1': exit $status: $(head -c 300 "$work/err")"
 	# the browser is detached: give it a moment
-	for _ in $(seq 50); do [[ -e $log ]] && break; sleep 0.1; done
+	for _ in $(seq "${2:-50}"); do [[ -e $log ]] && break; sleep 0.1; done
 }
 n=0
 for b in "$work/fake-browser" "fake-browser" "no-such-browser:$work/fake-browser"; do
@@ -75,6 +77,24 @@ for b in "fake-browser --new-window" "sh -c 'touch pwned5'" "fake-browser;touch 
 	[[ ! -e $log ]] || fail "BROWSER=\"$b\" started something: $(cat "$log")"
 	grep -q 'cannot be run' "$work/screen" || fail "BROWSER=\"$b\": no message on the screen"
 done
+# addresses that are not web addresses never reach the browser: an option for it
+# (chromium's --gpu-launcher runs a command), a local file, another scheme; the screen says why
+set_url() {
+	python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("UPDATE milestones SET url = ?1 WHERE id = 1", (sys.argv[2],)); c.commit()' \
+		"$work/t.db" "$1"
+}
+for bad in '--gpu-launcher=touch pwned7' '-e' 'file:///etc/shadow' 'FILE:///etc/passwd' \
+	'javascript:alert(1)' 'ftp://example.org/x' 'example.org/no-scheme'; do
+	set_url "$bad"
+	run "$work/fake-browser" 5
+	[[ ! -e $log ]] || fail "url '$bad' was handed to the browser: $(cat "$log")"
+	grep -q 'Only http:// and https:// addresses are opened' "$work/screen" ||
+		fail "url '$bad': the screen does not say why: $(grep -i open "$work/screen")"
+done
+set_url 'HTTPS://EXAMPLE.ORG/--x'   # the scheme in capitals is still a web address
+run "$work/fake-browser"
+[[ -e $log && $(sed -n 2p "$log") == 'arg=HTTPS://EXAMPLE.ORG/--x' ]] ||
+	fail "an HTTPS:// address was not opened: $(cat "$log" 2>/dev/null)"
 sleep 0.3
 ls "$work"/pwned* >/dev/null 2>&1 && fail "the address's shell syntax ran: $(ls "$work"/pwned*)"
 

@@ -27,5 +27,18 @@ run 'jjk'
 expect "$out" ' 2 of 400 ' "j still moves down: the bad line 7 did not unbind it"
 run '?'
 expect "$out" 'j, Down, x, \^N +Select the next milestone' "help shows the new bindings"
+# A relative XDG_CONFIG_HOME is ignored (the XDG spec), even when it names this very folder.
+rel=$(mktemp -d)
+mkdir -p "$rel/cfg" && cp -r "$cfg/dltimeline" "$rel/cfg/"
+printf 'x' > "$keys"
+(cd "$rel" && env -i PATH="$PATH" LC_ALL=C.UTF-8 TERM=xterm-256color HOME=/nonexistent XDG_CONFIG_HOME=cfg \
+    "$bin" --db "$db" --script "$keys" --size 80x24 --dump "$out" 2>"$err")
+[ -s "$err" ] && { echo "FAIL: a relative XDG_CONFIG_HOME was read:"; sed 's/^/    | /' "$err"; fail=1; }
+expect "$out" ' 1 of 400 ' "a relative XDG_CONFIG_HOME: x is not rebound"
+mkdir -p "$rel/.config" && cp -r "$cfg/dltimeline" "$rel/.config/"
+(cd "$rel" && env -i PATH="$PATH" LC_ALL=C.UTF-8 TERM=xterm-256color HOME=. XDG_CONFIG_HOME= \
+    "$bin" --db "$db" --script "$keys" --size 80x24 --dump "$out" 2>"$err")
+[ -s "$err" ] && { echo "FAIL: a relative HOME was read:"; sed 's/^/    | /' "$err"; fail=1; }
+rm -rf "$rel"
 [ $fail -eq 0 ] && echo "config: all checks passed"
 exit $fail

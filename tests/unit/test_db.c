@@ -13,6 +13,9 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db/db.h"
@@ -279,7 +282,15 @@ static void test_corrupt_page_found_later(void **state)
 	unsigned leaves[8];
 	size_t nleaves = pages_of("milestones", "leaf", leaves, 8);
 	assert_true(nleaves >= 2);
-	char *p = corrupt_copy(dir, "leaf.db", leaves, 1, 0);   /* the first leaf: early milestones */
+	/* the first and the last leaf of milestones are read when opening (the range of ids) */
+	char *p = corrupt_copy(dir, "leaf.db", leaves, 1, 0);
+	expect_open_error(p, "the database is corrupt");
+	free(p);
+
+	/* the links are read only when asked for */
+	nleaves = pages_of("links", "leaf", leaves, 8);
+	assert_true(nleaves >= 1);
+	p = corrupt_copy(dir, "links.db", leaves, nleaves, 0);
 	struct tu_snapshot snap;
 	tu_snapshot_take(&snap, p);
 	struct strbuf err = {0};
@@ -290,14 +301,19 @@ static void test_corrupt_page_found_later(void **state)
 
 	struct dlt_view *v = dlt_view_new(db, NULL);
 	struct dlt_row rows[4];
-	assert_int_equal(dlt_view_fetch(v, 0, 1, 4, rows), 0);
+	assert_int_equal(dlt_view_fetch(v, 0, 1, 4, rows), 4);
+	for (int i = 0; i < 4; i++)
+		dlt_row_clear(&rows[i]);
+	struct dlt_milestone m;
+	assert_int_equal(dlt_milestone_load(db, 10, &m), -1);   /* the transformer builds on others */
 	assert_true(dlt_db_failed(db));
 	struct strbuf want = {0};
 	sb_addf(&want, "%s: the database is corrupt", p);
 	assert_string_equal(dlt_db_error(db), sb_str(&want));
 	/* the first failure is kept */
-	struct dlt_milestone m;
-	assert_int_equal(dlt_milestone_load(db, 1, &m), -1);
+	struct dlt_link *l;
+	size_t nl = dlt_links_load(db, 12, 1, &l);
+	dlt_links_free(l, nl);
 	assert_string_equal(dlt_db_error(db), sb_str(&want));
 	dlt_db_clear_error(db);
 	assert_false(dlt_db_failed(db));
@@ -375,7 +391,7 @@ static void test_plain_sqlite(void **state)
 	/* the right version number but not our tables */
 	p = tu_path(dir, "vok.db");
 	make_db(p, "CREATE TABLE notes (id INTEGER PRIMARY KEY); PRAGMA user_version = " DLT_STR(DLT_SCHEMA_VERSION) ";");
-	expect_open_error(p, "not a dltimeline database (tables missing)");
+	expect_open_error(p, "not a dltimeline database: table meta is missing");
 	free(p);
 	/* an empty but valid SQLite file (one page, no tables) */
 	p = tu_path(dir, "blank.db");
@@ -513,6 +529,107 @@ static void test_read_only_directory(void **state)
 	free(dir);
 }
 
+/* ---- the time budget of a step ------------------------------------------------------------------ */
+
+static int never(void *arg)
+{
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int after_three(void *arg)
+{
+	return ++*(int *)arg > 3;
+}
+
+/* A statement that would run for hours is stopped once its step has used the budget, also
+ * while the caller's own check (the browser's: a key waiting) says go on; that check still
+ * interrupts as before, and is told apart from the budget (SQLITE_INTERRUPT, not ABORT). */
+static void test_step_budget(void **state)
+{
+	(void)state;
+	struct strbuf err = {0};
+	struct dlt_db *db = dlt_db_open_file(good, &err);
+	assert_non_null(db);
+	static const char endless[] = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
+				      "SELECT count(*) FROM r";
+	int calls = 0;
+	dlt_db_set_progress(db, 1000, never, &calls);
+	dlt_db_set_budget(db, 0.3);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(dlt_db_handle(db), endless, -1, &st, NULL), SQLITE_OK);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(dlt_db_step(db, st), SQLITE_ABORT);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_true(took >= 0.25 && took < 20);
+	assert_true(calls > 0);
+	assert_int_equal(dlt_db_error_code(db), SQLITE_ABORT);
+	if (!strstr(dlt_db_error(db), "a query took too long"))
+		fail_msg("message: %s", dlt_db_error(db));
+	dlt_db_clear_error(db);
+
+	/* the caller's check interrupts, and the next statement has a budget of its own */
+	calls = 0;
+	dlt_db_set_progress(db, 1000, after_three, &calls);
+	assert_int_equal(dlt_db_step(db, st), SQLITE_INTERRUPT);
+	assert_int_equal(dlt_db_error_code(db) & 0xFF, SQLITE_INTERRUPT);
+	dlt_db_clear_error(db);
+	dlt_db_set_progress(db, 0, NULL, NULL);
+	sqlite3_stmt *ok = dlt_db_stmt(db, Q_MS_MAX_ID);
+	assert_int_equal(dlt_db_step(db, ok), SQLITE_ROW);
+	assert_false(dlt_db_failed(db));
+	sqlite3_finalize(st);
+	dlt_db_close(db);
+	sb_free(&err);
+}
+
+/* The browser's progress check says "stop" once a signal has arrived (tui/app.c): a
+ * statement that would run for hours ends within a poll of SIGALRM, with SQLITE_INTERRUPT
+ * (Ctrl-C and SIGTERM were ignored for the 25 s of a search, #19 finding 3). */
+static volatile sig_atomic_t got_alarm;
+
+static void on_alarm(int sig)
+{
+	got_alarm = sig;
+}
+
+static int signal_arrived(void *arg)
+{
+	(void)arg;
+	return got_alarm != 0;
+}
+
+static void test_signal_stops_step(void **state)
+{
+	(void)state;
+	struct strbuf err = {0};
+	struct dlt_db *db = dlt_db_open_file(good, &err);
+	assert_non_null(db);
+	struct sigaction sa = {0}, old;
+	sa.sa_handler = on_alarm;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, &old);
+	got_alarm = 0;
+	dlt_db_set_progress(db, 1000, signal_arrived, NULL);
+	sqlite3_stmt *st = NULL;
+	assert_int_equal(sqlite3_prepare_v2(dlt_db_handle(db), "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL "
+				"SELECT n + 1 FROM r) SELECT count(*) FROM r", -1, &st, NULL), SQLITE_OK);
+	struct itimerval at = {.it_value = {.tv_sec = 0, .tv_usec = 200000}};
+	setitimer(ITIMER_REAL, &at, NULL);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(dlt_db_step(db, st), SQLITE_INTERRUPT);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_true(got_alarm == SIGALRM && took < 5);
+	sigaction(SIGALRM, &old, NULL);
+	sqlite3_finalize(st);
+	dlt_db_close(db);
+	sb_free(&err);
+}
+
 int main(int argc, char **argv)
 {
 	tu_filter(argc, argv);
@@ -531,6 +648,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_file_uri_names),
 		cmocka_unit_test(test_open_default),
 		cmocka_unit_test(test_read_only_directory),
+		cmocka_unit_test(test_step_budget),
+		cmocka_unit_test(test_signal_stops_step),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

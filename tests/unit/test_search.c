@@ -320,12 +320,13 @@ static void test_ranked_interrupt(void **state)
 static void test_ranked_nasty_inputs_never_fail(void **state)
 {
 	(void)state;
+	/* (bytes as octal where a letter follows: "\xc3e" would be one escape) */
 	static const char *const nasty[] = {
 		"\"", "\"\"\"", "\"attention", "attention\"", "'", "''", "*", "***", "a*", "*a",
 		"AND", "OR", "NOT", "a AND", "OR b", "NOT NOT NOT", "a OR OR b", "NEAR", "NEAR(", "NEAR(a b)",
 		"-", "--", "-a", "a-", "a - b", ":", "title:", ":bert", "title:bert", "{title}: x",
 		"(", ")", "((((", "))))", "(a", "a)", "(a OR b", "^", "^a", "a^", "+", "a + b",
-		"\xff", "\xff\xfe bert", "b\xc3" "ert", "\xed\xa0\x80", "\xc0\xaf", "\x01", "\x1b[2J",
+		"\xff", "\xff\xfe bert", "b\303ert", "\xed\xa0\x80", "\xc0\xaf", "\x01", "\x1b[2J",
 		"bert\x07", "\x7f", "\xc2\x9b", "%", "%s%n", "\\", "\\\"", ";", "'; DROP TABLE x; --",
 		"\xe4\xb8\xad\xe6\x96\x87", "\xf0\x9f\x98\x80", "0", "00000000000000000000000000",
 		"a b c d e f g h i j k l m n o p q r s t u v w x y z",

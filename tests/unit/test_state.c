@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -126,6 +128,93 @@ static void test_empty_and_foreign_files(void **state)
 	free(junk);
 }
 
+/* A browser started while another process holds the file's lock (a CLI writer, a second
+ * browser mid-commit) once said "bookmarks are off" for its whole session: the state now
+ * opens, reads as empty while the lock is held, and is read as it is once it is free. */
+static void test_locked_at_start(void **state)
+{
+	(void)state;
+	char *path = tu_path(dir, "locked.db");
+	struct dlt_state *a = open_ok(path, "built-in");
+	assert_int_equal(dlt_bookmark_set(a, "alexnet", 1), 0);
+	dlt_state_close(a);
+
+	sqlite3 *other = NULL;
+	assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	struct dlt_state *b = open_ok(path, "built-in");
+	assert_int_equal(dlt_bookmark_has(b, "alexnet"), 0);          /* not readable yet */
+	assert_int_equal(dlt_bookmark_set(b, "perceptron", 0), -1);   /* says so, no silent no-op */
+	if (!strstr(dlt_state_error(b), "locked"))
+		fail_msg("error: %s", dlt_state_error(b));
+	assert_int_equal(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+
+	char **slugs;
+	size_t n = dlt_bookmarks_list(b, &slugs);
+	assert_int_equal(n, 1);
+	assert_string_equal(slugs[0], "alexnet");
+	dlt_bookmarks_free(slugs, n);
+	assert_int_equal(dlt_bookmark_has(b, "alexnet"), 1);
+	assert_int_equal(dlt_bookmark_set(b, "perceptron", 1), 0);
+	assert_int_equal(dlt_bookmark_has(b, "perceptron"), 1);
+	dlt_state_close(b);
+	free(path);
+}
+
+/* A state file replaced by rename while open (a sync tool, a restore): the next change goes
+ * to the new file, where "m" once failed with "attempt to write a readonly database" for
+ * the rest of the session. */
+static void test_replaced_by_rename(void **state)
+{
+	(void)state;
+	char *path = tu_path(dir, "moved.db"), *fresh = tu_path(dir, "moved.db.new");
+	struct dlt_state *a = open_ok(path, "built-in");
+	assert_int_equal(dlt_bookmark_set(a, "alexnet", 1), 0);
+	struct dlt_state *b = open_ok(fresh, "built-in");
+	assert_int_equal(dlt_bookmark_set(b, "perceptron", 1), 0);
+	dlt_state_close(b);
+	assert_int_equal(rename(fresh, path), 0);
+
+	if (dlt_bookmark_set(a, "bert", 1) != 0)
+		fail_msg("after the rename: %s", dlt_state_error(a));
+	char **slugs;
+	size_t n = dlt_bookmarks_list(a, &slugs);
+	assert_int_equal(n, 2);   /* the new file's, and the one just added */
+	assert_string_equal(slugs[0], "bert");
+	assert_string_equal(slugs[1], "perceptron");
+	dlt_bookmarks_free(slugs, n);
+	assert_int_equal(dlt_searches_add(a, "attention"), 0);
+	dlt_state_close(a);
+	b = open_ok(path, "built-in");
+	assert_int_equal(dlt_bookmark_has(b, "bert"), 1);
+	assert_int_equal(dlt_bookmark_has(b, "alexnet"), 0);
+	dlt_state_close(b);
+	free(fresh);
+	free(path);
+}
+
+/* The XDG base directory spec: a relative $XDG_STATE_HOME is ignored (it would put the
+ * bookmarks under whatever folder the browser was started in). */
+static void test_relative_xdg(void **state)
+{
+	(void)state;
+	struct strbuf sb = {0};
+	setenv("HOME", "/home/someone", 1);
+	setenv("XDG_STATE_HOME", "relative/state", 1);
+	assert_int_equal(dlt_state_path(&sb), 0);
+	assert_string_equal(sb_str(&sb), "/home/someone/.local/state/dltimeline/state.db");
+	sb_reset(&sb);
+	setenv("XDG_STATE_HOME", "/abs/state", 1);
+	assert_int_equal(dlt_state_path(&sb), 0);
+	assert_string_equal(sb_str(&sb), "/abs/state/dltimeline/state.db");
+	sb_reset(&sb);
+	setenv("XDG_STATE_HOME", "", 1);
+	setenv("HOME", "home", 1);
+	assert_int_equal(dlt_state_path(&sb), -1);
+	sb_free(&sb);
+}
+
 int main(int argc, char **argv)
 {
 	tu_filter(argc, argv);
@@ -133,6 +222,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_reading_writes_nothing),
 		cmocka_unit_test(test_persist_per_timeline),
 		cmocka_unit_test(test_empty_and_foreign_files),
+		cmocka_unit_test(test_locked_at_start),
+		cmocka_unit_test(test_replaced_by_rename),
+		cmocka_unit_test(test_relative_xdg),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
