@@ -359,25 +359,60 @@ static int change_bookmark(struct cli *c, struct dlt_state *st, const char *name
 	return status;
 }
 
-/* Print the bookmarks, most recent first. Returns the exit status. */
+/* The bookmarked milestones ids[0..n) as a TimelineJS timeline. Returns 0, or -1 on a
+ * database error. */
+static int bookmarks_timeline(struct cli *c, const int64_t *ids, size_t n)
+{
+	struct tljs_event *ev = xcalloc(n ? n : 1, sizeof *ev);
+	for (size_t i = 0; i < n; i++)
+		ev[i].id = ids[i];
+	struct dlt_summary sum;
+	dlt_summary_load(c->db, &sum);
+	struct strbuf title = {0};
+	sb_addf(&title, "Reading list: %s", sum.title);
+	int rc = export_timelinejs(c, sb_str(&title), ev, n);
+	sb_free(&title);
+	dlt_summary_clear(&sum);
+	free(ev);
+	return rc;
+}
+
+/* Print the bookmarks, most recent first (citations and timelines: in timeline order).
+ * Returns the exit status. */
 static int print_bookmarks(struct cli *c, struct dlt_state *st)
 {
 	char **slugs;
 	size_t n = dlt_bookmarks_list(st, &slugs), shown = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct dlt_row row = {0};
-		int64_t id = dlt_id_by_slug(c->db, slugs[i]);
-		if (id && dlt_row_load(c->db, id, &row) == 0) {
-			out_row(c, &row, shown++ == 0);
-			dlt_row_clear(&row);
-		}
-	}
-	out_rows_end(c, shown);
+	int64_t *ids = xmalloc((n ? n : 1) * sizeof *ids);
+	for (size_t i = 0; i < n; i++)   /* bookmarks of milestones no longer in the timeline are left out */
+		if ((ids[shown] = dlt_id_by_slug(c->db, slugs[i])) != 0)
+			shown++;
 	dlt_bookmarks_free(slugs, n);
+	int rc = 0;
+	if (cli_is_cite_format(c->format)) {
+		rc = export_cite(c, ids, shown);
+	} else if (c->format == FMT_MARKDOWN) {
+		rc = md_reading_list(c, ids, shown);
+	} else if (c->format == FMT_TIMELINEJS) {
+		rc = bookmarks_timeline(c, ids, shown);
+	} else {
+		size_t printed = 0;
+		for (size_t i = 0; i < shown; i++) {
+			struct dlt_row row = {0};
+			if (dlt_row_load(c->db, ids[i], &row) == 0) {
+				out_row(c, &row, printed++ == 0);
+				dlt_row_clear(&row);
+			}
+		}
+		out_rows_end(c, printed);
+	}
+	free(ids);
 	if (*dlt_state_error(st)) {
 		fprintf(stderr, "dltimeline: %s\n", dlt_state_error(st));
 		return DLT_EXIT_ERROR;
 	}
+	if (rc < 0 || dlt_db_failed(c->db))
+		return cli_db_error(c);
 	return shown ? DLT_EXIT_OK : DLT_EXIT_NOTFOUND;
 }
 
@@ -416,7 +451,8 @@ const struct cli_command cli_cmd_bookmarks = {
 	.name = "bookmarks", .run = run_bookmarks, .usage = "",
 	.help = "List your bookmarks (most recent first), or add or remove one.\n"
 		"They are kept per timeline in $XDG_STATE_HOME/dltimeline/ (or\n"
-		"~/.local/state/dltimeline/).",
+		"~/.local/state/dltimeline/). markdown writes them as a reading list, bibtex and\n"
+		"csl-json cite them, timelinejs makes them a timeline to publish.",
 	.opts = bookmark_opts, .option = bookmark_option, .args_size = sizeof(struct bookmark_args),
-	.formats = "text tsv json", .max_args = 0, .pages = 1,
+	.formats = "text tsv json markdown bibtex csl-json timelinejs", .max_args = 0, .pages = 1,
 };

@@ -2,6 +2,7 @@
  * cmd_misc.c -- import (YAML files to a database) and chart (milestones per year, model
  * scale over time).
  */
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -79,6 +80,95 @@ static int chart_option(struct cli *c, int id, const char *value, void *arg)
 	return cli_number(c, "height", value, 6, 1000, &a->height);
 }
 
+/* The years chart as data: a line (or object) per year from the first to the last, with its
+ * number of milestones (0 for a year without), and in JSON the eras. Returns 0, or -1 on a
+ * database error. */
+static int chart_years_data(struct cli *c)
+{
+	struct dlt_year *y;
+	size_t n = dlt_years_all(c->db, &y);
+	if (dlt_db_failed(c->db)) {
+		free(y);
+		return -1;
+	}
+	if (c->format == FMT_JSON)
+		fputs("{\"chart\":\"years\",\"years\":[", stdout);
+	int first = 1;
+	for (size_t i = 0; i < n; i++) {
+		int until = i + 1 < n ? y[i + 1].year : y[i].year + 1;
+		for (int year = y[i].year; year < until; year++) {   /* the years between have none */
+			long long count = year == y[i].year ? (long long)y[i].count : 0;
+			if (c->format == FMT_JSON)
+				printf("%s\n{\"year\":%d,\"count\":%lld}", first ? "" : ",", year, count);
+			else
+				printf("%d\t%lld\n", year, count);
+			first = 0;
+		}
+	}
+	free(y);
+	if (c->format == FMT_JSON) {
+		fputs(n ? "\n],\"eras\":[" : "],\"eras\":[", stdout);
+		for (size_t i = 0; i < c->neras; i++) {
+			fputs(i ? ",\n{\"id\":" : "\n{\"id\":", stdout);
+			out_json_string(c->eras[i].slug);
+			fputs(",\"name\":", stdout);
+			out_json_string(c->eras[i].name);
+			printf(",\"start\":%d,\"end\":", c->eras[i].start);
+			if (c->eras[i].end)
+				printf("%d}", c->eras[i].end);
+			else
+				fputs("null}", stdout);
+		}
+		fputs(c->neras ? "\n]}\n" : "]}\n", stdout);
+	}
+	return 0;
+}
+
+/* A scale chart as data: a line (or object) per model with the figure. Returns 0, or -1 on a
+ * database error. */
+static int chart_scale_data(struct cli *c, enum dlt_chart_kind kind)
+{
+	struct dlt_chart_point *p;
+	ssize_t n = dlt_chart_points(c->db, kind, &p);
+	if (n < 0)
+		return -1;
+	int rc = 0;
+	if (c->format == FMT_JSON)
+		printf("{\"chart\":\"%s\",\"unit\":\"%s\",\"points\":[",
+		       kind == DLT_CHART_PARAMS ? "params" : "compute", kind == DLT_CHART_PARAMS ? "parameters" : "FLOP");
+	for (ssize_t i = 0; i < n; i++) {
+		struct dlt_row r = {0};
+		if (dlt_row_load(c->db, p[i].id, &r) < 0) {
+			rc = -1;
+			break;
+		}
+		char value[32], year[16], month[16];
+		snprintf(value, sizeof value, "%.15g", p[i].raw);
+		snprintf(year, sizeof year, "%d", p[i].year);
+		snprintf(month, sizeof month, "%d", p[i].month);
+		if (c->format == FMT_JSON) {
+			fputs(i ? ",\n{\"id\":" : "\n{\"id\":", stdout);
+			out_json_string(r.slug);
+			printf(",\"year\":%s,\"month\":%s,\"value\":%s,\"name\":", year, p[i].month ? month : "null",
+			       value);
+			out_json_string(p[i].name);
+			putchar('}');
+		} else {
+			out_tsv(r.slug, 0);
+			out_tsv(year, 0);
+			out_tsv(p[i].month ? month : "", 0);
+			out_tsv(value, 0);
+			out_tsv(p[i].name, 1);
+		}
+		dlt_row_clear(&r);
+		out_check();
+	}
+	if (c->format == FMT_JSON)
+		fputs(n ? "\n]}\n" : "]}\n", stdout);
+	dlt_chart_points_free(p, (size_t)n);
+	return rc;
+}
+
 static int run_chart(struct cli *c, void *arg)
 {
 	static const char *const names[] = {"years", "params", "compute"};
@@ -90,8 +180,14 @@ static int run_chart(struct cli *c, void *arg)
 		;
 	if (k == DLT_ARRAY_LEN(names))
 		return cli_usage(c, "no chart '%s' (years, params or compute)", what);
+	if ((a->width || a->height) && c->format != FMT_TEXT)
+		return cli_usage(c, "--width and --height go with --format text");
 	if (cli_open_db(c) < 0)
 		return DLT_EXIT_ERROR;
+	if (c->format != FMT_TEXT) {
+		int rc = kinds[k] == DLT_CHART_YEARS ? chart_years_data(c) : chart_scale_data(c, kinds[k]);
+		return rc < 0 || dlt_db_failed(c->db) ? cli_db_error(c) : DLT_EXIT_OK;
+	}
 	int width = a->width ? (int)a->width : (int)c->width;
 	int height = a->height ? (int)a->height : isatty(STDOUT_FILENO) ? (int)c->height - 1 : (int)c->height;
 	struct dlt_chart ch;
@@ -113,7 +209,9 @@ const struct cli_command cli_cmd_chart = {
 	.name = "chart", .run = run_chart, .usage = "[years|params|compute]",
 	.help = "Milestones per year, or model size or compute over time, as a chart.\n"
 		"years: a bar per year (or per few years) over the eras; params and compute: one dot\n"
-		"per model with the figure, on a log scale, the largest labelled.",
+		"per model with the figure, on a log scale, the largest labelled.\n"
+		"tsv and json write the chart's data instead, to plot elsewhere: years and counts\n"
+		"(every year from the first to the last), or each model with its figure.",
 	.opts = chart_opts, .option = chart_option, .args_size = sizeof(struct chart_args),
-	.max_args = 1,
+	.formats = "text tsv json", .max_args = 1,
 };

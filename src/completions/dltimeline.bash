@@ -27,7 +27,7 @@ _dltimeline_takes_value()
     case $2 in
         --db) return 0 ;;
         --script | --size | --dump) [[ -z $1 ]] ;;
-        --format) [[ -n $1 && $1 != import && $1 != chart ]] ;;
+        --format) [[ -n $1 && $1 != import ]] ;;
         --year | --era | --paradigm | --kind) [[ $1 == list ]] ;;
         --from | --to | --tag) [[ $1 == list || $1 == export ]] ;;
         --depth) [[ $1 == lineage || $1 == export ]] ;;
@@ -113,11 +113,13 @@ _dltimeline()
     if [[ -n $opt ]]; then
         case $opt in
             --format)
-                if [[ $cmd == export ]]; then
-                    candidates='json csv markdown dot mermaid'
-                else
-                    candidates='text tsv json'
-                fi
+                case $cmd in
+                    export) candidates='json csv markdown dot mermaid bibtex csl-json timelinejs' ;;
+                    show | links) candidates='text tsv json markdown bibtex csl-json' ;;
+                    lineage | path) candidates='text tsv json markdown mermaid bibtex csl-json timelinejs' ;;
+                    bookmarks) candidates='text tsv json markdown bibtex csl-json timelinejs' ;;
+                    *) candidates='text tsv json' ;;
+                esac
                 ;;
             --era) candidates=$(_dltimeline_column1 "$prog" "$db" eras) ;;
             --paradigm) candidates=$(_dltimeline_column1 "$prog" "$db" paradigms) ;;
@@ -140,7 +142,7 @@ _dltimeline()
             search) candidates='--limit --explain --format' ;;
             lineage) candidates='--up --down --depth --format' ;;
             path) candidates='--all --max-length --format' ;;
-            chart) candidates='--width --height' ;;
+            chart) candidates='--width --height --format' ;;
             export) candidates='--format --from --to --tag --root --depth --edge-labels' ;;
             import) candidates='--check --strict -o --output --force' ;;
             bookmarks) candidates='--add --remove --format' ;;
