@@ -175,12 +175,6 @@ int export_cite(struct cli *c, const int64_t *ids, size_t n);
 
 /* ---- export_markdown.c: Markdown for handouts ------------------------------------------------------ */
 
-/* Append s (NULL: nothing) with the characters Markdown reads as markup backslash-escaped
- * and white space runs made one space. */
-void md_text(struct strbuf *sb, const char *s);
-/* Append the reference of m: "Authors (year). *Title*. Venue. [arXiv:ID](...) [doi:...](...)",
- * the organization when no author is named, and the address when it is another. */
-void md_reference(struct strbuf *sb, const struct dlt_milestone *m);
 /* A numbered list of references, in the order of their first mention (zeroed: empty). */
 struct md_refs {
 	int64_t *ids;
@@ -201,8 +195,9 @@ void md_show(const struct dlt_milestone *m, const struct dlt_field *f, size_t nf
 int md_links_page(struct cli *c, const struct dlt_row *row, const struct dlt_link *up, size_t nup,
 		  const struct dlt_link *down, size_t ndown);
 /* bookmarks: a numbered reading list of milestones ids[0..n), in that order, each with its
- * summary and reference. Returns 0, or -1 on a database error. */
-int md_reading_list(struct cli *c, const int64_t *ids, size_t n);
+ * summary, its note (notes[i], NULL: none) and reference. Returns 0, or -1 on a database
+ * error. */
+int md_reading_list(struct cli *c, const int64_t *ids, char *const *notes, size_t n);
 
 /* ---- export_timelinejs.c: a published timeline ------------------------------------------------- */
 

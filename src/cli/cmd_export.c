@@ -10,6 +10,7 @@
 #include "core/util.h"
 #include "model/detail.h"
 #include "model/graph.h"
+#include "model/markdown.h"
 
 enum { E_FROM = 1, E_TO, E_TAG, E_ROOT, E_DEPTH, E_EDGE_LABELS };
 
@@ -97,7 +98,7 @@ static void export_rows(struct cli *c, const struct dlt_subgraph *g, const char 
 	} else {
 		struct dlt_row first = {0}, last = {0};
 		struct strbuf head = {0};
-		md_text(&head, title);
+		dlt_md_text(&head, title);
 		if (g->nids && dlt_row_load(c->db, g->ids[0], &first) == 0 &&
 		    dlt_row_load(c->db, g->ids[g->nids - 1], &last) == 0)
 			printf("# %s\n\n%zu milestone%s, %d-%d.\n", sb_str(&head), g->nids, g->nids == 1 ? "" : "s",

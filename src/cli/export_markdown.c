@@ -1,7 +1,7 @@
 /*
- * export_markdown.c -- Markdown for handouts: a milestone's reference (authors, year, title,
- * venue and its links), numbered reference lists, and the Markdown of export, show, links
- * and bookmarks. Text from the data is escaped so that it reads as written, never as markup.
+ * export_markdown.c -- Markdown for handouts: numbered reference lists, and the Markdown of
+ * export, show, links and bookmarks, each milestone with its reference (model/markdown.h).
+ * Text from the data is escaped so that it reads as written, never as markup.
  */
 #include <assert.h>
 #include <stdlib.h>
@@ -10,103 +10,8 @@
 #include "cli/cli_int.h"
 #include "core/util.h"
 #include "model/detail.h"
-
-void md_text(struct strbuf *sb, const char *s)
-{
-	assert(sb);
-	int space = 0;
-	for (const char *p = s ? s : ""; *p; p++) {
-		if (*p == '\n' || *p == '\t' || *p == ' ') {
-			space = 1;
-			continue;
-		}
-		if (space && sb->len)
-			sb_addc(sb, ' ');
-		space = 0;
-		if (strchr("\\`*_[]<>", *p))
-			sb_addc(sb, '\\');
-		sb_addc(sb, *p);
-	}
-}
-
-/* Append "[text](url)" with the url's spaces, parentheses and angle brackets
- * percent-encoded. */
-static void md_link(struct strbuf *sb, const char *text, const char *url)
-{
-	sb_addc(sb, '[');
-	md_text(sb, text);
-	sb_add(sb, "](");
-	for (const char *p = url; *p; p++) {
-		if (strchr(" ()<>\n", *p))
-			sb_addf(sb, "%%%02X", (unsigned char)*p);
-		else
-			sb_addc(sb, *p);
-	}
-	sb_addc(sb, ')');
-}
-
-/* End what sb holds with a period, unless it ends in one (or in '?' or '!'). */
-static void sentence_end(struct strbuf *sb)
-{
-	if (sb->len && !strchr(".?!", sb->buf[sb->len - 1]))
-		sb_addc(sb, '.');
-}
-
-void md_reference(struct strbuf *sb, const struct dlt_milestone *m)
-{
-	assert(sb && m);
-	int who = m->nauthors || (m->organization && *m->organization);
-	for (size_t i = 0; i < m->nauthors; i++) {
-		if (i)
-			sb_add(sb, i + 1 == m->nauthors && m->author_count <= (int)m->nauthors ? " and " : ", ");
-		md_text(sb, m->authors[i]);
-	}
-	if (m->nauthors && m->author_count > (int)m->nauthors)
-		sb_add(sb, " et al.");
-	if (!m->nauthors && who)
-		md_text(sb, m->organization);
-	const char *title = m->paper_title && *m->paper_title ? m->paper_title : m->row.title;
-	if (who) {
-		sb_addf(sb, " (%d). *", m->row.year);
-		md_text(sb, title);
-		sb_addc(sb, '*');
-		if (!strchr(".?!", title[strlen(title) - 1]))
-			sb_addc(sb, '.');
-	} else {
-		sb_addc(sb, '*');
-		md_text(sb, title);
-		sb_addf(sb, "* (%d).", m->row.year);
-	}
-	if (m->venue && *m->venue) {
-		sb_addc(sb, ' ');
-		md_text(sb, m->venue);
-		sentence_end(sb);
-	}
-	struct strbuf url = {0};
-	if (m->arxiv) {
-		struct strbuf text = {0};
-		sb_addf(&text, "arXiv:%s", m->arxiv);
-		sb_addf(&url, "https://arxiv.org/abs/%s", m->arxiv);
-		sb_addc(sb, ' ');
-		md_link(sb, sb_str(&text), sb_str(&url));
-		sb_free(&text);
-	}
-	if (m->doi) {
-		struct strbuf text = {0}, link = {0};
-		sb_addf(&text, "doi:%s", m->doi);
-		sb_addf(&link, "https://doi.org/%s", m->doi);
-		sb_addc(sb, ' ');
-		md_link(sb, sb_str(&text), sb_str(&link));
-		sb_free(&text);
-		sb_free(&link);
-	}
-	if (m->url && strcmp(m->url, sb_str(&url)) != 0 &&
-	    !(m->doi && str_starts(m->url, "https://doi.org/") && strcmp(m->url + 16, m->doi) == 0)) {
-		sb_addc(sb, ' ');
-		md_link(sb, m->url, m->url);
-	}
-	sb_free(&url);
-}
+#include "model/markdown.h"
+#include "model/reflist.h"
 
 /* ---- numbered references ------------------------------------------------------------------------ */
 
@@ -133,7 +38,7 @@ int md_refs_print(struct cli *c, struct md_refs *r)
 			break;
 		}
 		sb_reset(&sb);
-		md_reference(&sb, &m);
+		dlt_md_reference(&sb, &m);
 		printf("%zu. %s\n", i + 1, sb_str(&sb));
 		dlt_milestone_clear(&m);
 		out_check();
@@ -152,17 +57,17 @@ void md_export_row(const struct dlt_milestone *m, int *last_year)
 	if (m->row.year != *last_year)
 		printf("\n## %d\n\n", *last_year = m->row.year);
 	sb_add(&sb, "- **");
-	md_text(&sb, dlt_row_name(&m->row));
+	dlt_md_text(&sb, dlt_row_name(&m->row));
 	sb_add(&sb, "** — ");
-	md_text(&sb, m->summary ? m->summary : m->row.title);
+	dlt_md_text(&sb, m->summary ? m->summary : m->row.title);
 	sb_add(&sb, "\n  ");
-	md_reference(&sb, m);
+	dlt_md_reference(&sb, m);
 	if (m->nbuilds_on) {
 		sb_add(&sb, "\n  *Builds on:* ");
 		for (size_t i = 0; i < m->nbuilds_on; i++) {
 			if (i)
 				sb_add(&sb, ", ");
-			md_text(&sb, dlt_row_name(&m->builds_on[i].other));
+			dlt_md_text(&sb, dlt_row_name(&m->builds_on[i].other));
 		}
 		sb_addc(&sb, '.');
 	}
@@ -186,13 +91,13 @@ static void md_field(const struct dlt_field *f, struct strbuf *sb)
 {
 	if (f->style == DLT_FS_LINE) {
 		sb_addf(sb, "- **%s:** ", f->label);
-		md_text(sb, f->value);
+		dlt_md_text(sb, f->value);
 		puts(sb_str(sb));
 		return;
 	}
 	printf("\n## %s\n\n", f->label);
 	if (f->style == DLT_FS_PARAGRAPH) {
-		md_text(sb, f->value);
+		dlt_md_text(sb, f->value);
 		puts(sb_str(sb));
 	} else if (f->style == DLT_FS_CODE) {
 		size_t n = fence_length(f->value);
@@ -203,7 +108,7 @@ static void md_field(const struct dlt_field *f, struct strbuf *sb)
 			char *item = xstrndup(p, len);
 			sb_reset(sb);
 			sb_add(sb, "- ");
-			md_text(sb, item);
+			dlt_md_text(sb, item);
 			puts(sb_str(sb));
 			free(item);
 			p += len + (p[len] == '\n');
@@ -221,13 +126,13 @@ static void md_links(const char *heading, const struct dlt_link *l, size_t n, st
 	for (size_t i = 0; i < n; i++) {
 		sb_reset(&sb);
 		sb_add(&sb, "- **");
-		md_text(&sb, dlt_row_name(&l[i].other));
+		dlt_md_text(&sb, dlt_row_name(&l[i].other));
 		sb_addf(&sb, "** (%d)", l[i].other.year);
 		if (refs)
 			sb_addf(&sb, " [%zu]", md_refs_number(refs, l[i].other.id));
 		if (l[i].note && *l[i].note) {
 			sb_add(&sb, ": ");
-			md_text(&sb, l[i].note);
+			dlt_md_text(&sb, l[i].note);
 		}
 		puts(sb_str(&sb));
 	}
@@ -238,9 +143,9 @@ void md_show(const struct dlt_milestone *m, const struct dlt_field *f, size_t nf
 {
 	struct strbuf sb = {0};
 	sb_add(&sb, "# ");
-	md_text(&sb, m->row.title);
+	dlt_md_text(&sb, m->row.title);
 	sb_add(&sb, "\n\n");
-	md_reference(&sb, m);
+	dlt_md_reference(&sb, m);
 	printf("%s\n\n", sb_str(&sb));
 	for (size_t i = 0; i < nf; i++) {
 		sb_reset(&sb);
@@ -257,7 +162,7 @@ int md_links_page(struct cli *c, const struct dlt_row *row, const struct dlt_lin
 	struct md_refs refs = {0};
 	struct strbuf sb = {0};
 	sb_add(&sb, "# ");
-	md_text(&sb, dlt_row_name(row));
+	dlt_md_text(&sb, dlt_row_name(row));
 	sb_addf(&sb, " (%d) [%zu]", row->year, md_refs_number(&refs, row->id));
 	puts(sb_str(&sb));
 	sb_free(&sb);
@@ -266,33 +171,15 @@ int md_links_page(struct cli *c, const struct dlt_row *row, const struct dlt_lin
 	return md_refs_print(c, &refs);
 }
 
-int md_reading_list(struct cli *c, const int64_t *ids, size_t n)
+int md_reading_list(struct cli *c, const int64_t *ids, char *const *notes, size_t n)
 {
 	struct dlt_summary sum;
 	dlt_summary_load(c->db, &sum);
-	struct strbuf sb = {0};
-	sb_add(&sb, "# Reading list: ");
-	md_text(&sb, sum.title);
-	puts(sb_str(&sb));
+	struct strbuf title = {0};
+	sb_addf(&title, "Reading list: %s", sum.title);
 	dlt_summary_clear(&sum);
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct dlt_milestone m;
-		if (dlt_milestone_load(c->db, ids[i], &m) < 0) {
-			rc = -1;
-			break;
-		}
-		sb_reset(&sb);
-		sb_addf(&sb, "\n%zu. **", i + 1);
-		md_text(&sb, dlt_row_name(&m.row));
-		sb_add(&sb, "** — ");
-		md_text(&sb, m.summary ? m.summary : m.row.title);
-		sb_add(&sb, "\n   ");
-		md_reference(&sb, &m);
-		puts(sb_str(&sb));
-		dlt_milestone_clear(&m);
-		out_check();
-	}
-	sb_free(&sb);
+	int rc = dlt_reflist_write(c->db, DLT_DOC_MARKDOWN, sb_str(&title), ids, notes, n, stdout);
+	sb_free(&title);
+	out_check();
 	return rc;
 }

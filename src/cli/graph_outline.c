@@ -11,12 +11,13 @@
 #include "cli/cli_int.h"
 #include "core/util.h"
 #include "model/graph.h"
+#include "model/markdown.h"
 
 /* "**Name** (year) [n]" */
 static void md_milestone(struct strbuf *sb, const struct dlt_row *r, struct md_refs *refs)
 {
 	sb_add(sb, "**");
-	md_text(sb, dlt_row_name(r));
+	dlt_md_text(sb, dlt_row_name(r));
 	sb_addf(sb, "** (%d) [%zu]", r->year, md_refs_number(refs, r->id));
 }
 
@@ -42,7 +43,7 @@ static void md_tree(const struct dlt_tree_node *t, size_t n, struct md_refs *ref
 			sb_add(&sb, ", see above");
 		if (t[i].note && *t[i].note) {
 			sb_add(&sb, ": ");
-			md_text(&sb, t[i].note);
+			dlt_md_text(&sb, t[i].note);
 		}
 		puts(sb_str(&sb));
 		stack[top++] = i;
@@ -57,7 +58,7 @@ int lineage_markdown(struct cli *c, struct dlt_tree_node *const tree[2], const s
 	const struct dlt_row *root = n[0] ? &tree[0][0].row : &tree[1][0].row;
 	struct strbuf sb = {0};
 	sb_add(&sb, "# Lineage of ");
-	md_text(&sb, dlt_row_name(root));
+	dlt_md_text(&sb, dlt_row_name(root));
 	sb_addf(&sb, " (%d)", root->year);
 	puts(sb_str(&sb));
 	sb_free(&sb);
@@ -81,9 +82,9 @@ int paths_markdown(struct cli *c, const struct dlt_path *p, int n, int shown)
 	struct strbuf sb = {0};
 	assert(n > 0);
 	sb_add(&sb, "# From ");
-	md_text(&sb, dlt_row_name(&p[0].steps[0]));
+	dlt_md_text(&sb, dlt_row_name(&p[0].steps[0]));
 	sb_add(&sb, " to ");
-	md_text(&sb, dlt_row_name(&p[0].steps[p[0].n - 1]));
+	dlt_md_text(&sb, dlt_row_name(&p[0].steps[p[0].n - 1]));
 	puts(sb_str(&sb));
 	for (int i = 0; i < n && i < shown; i++) {
 		if (n > 1)
@@ -95,7 +96,7 @@ int paths_markdown(struct cli *c, const struct dlt_path *p, int n, int shown)
 			md_milestone(&sb, &p[i].steps[k], &refs);
 			if (k && *p[i].notes[k - 1]) {
 				sb_add(&sb, ": ");
-				md_text(&sb, p[i].notes[k - 1]);
+				dlt_md_text(&sb, p[i].notes[k - 1]);
 			}
 			puts(sb_str(&sb));
 		}

@@ -32,7 +32,7 @@ _dltimeline_takes_value()
         --from | --to | --tag) [[ $1 == list || $1 == export ]] ;;
         --depth) [[ $1 == lineage || $1 == export ]] ;;
         --root) [[ $1 == export ]] ;;
-        --add | --remove) [[ $1 == bookmarks ]] ;;
+        --add | --remove | --note | --move | --to) [[ $1 == bookmarks ]] ;;
         --max-length) [[ $1 == path ]] ;;
         --width | --height) [[ $1 == chart ]] ;;
         --limit) [[ $1 == list || $1 == search ]] ;;
@@ -125,7 +125,7 @@ _dltimeline()
             --paradigm) candidates=$(_dltimeline_column1 "$prog" "$db" paradigms) ;;
             --tag) candidates=$(_dltimeline_column1 "$prog" "$db" tags) ;;
             --kind) candidates=$_dltimeline_kinds ;;
-            --root | --add | --remove | --goto) candidates=$(_dltimeline_column1 "$prog" "$db" list) ;;
+            --root | --add | --remove | --move | --goto) candidates=$(_dltimeline_column1 "$prog" "$db" list) ;;
             --db | -o | --output | --script | --dump) files=1 ;;
             *) return 0 ;; # a number, a year or a size: nothing to offer
         esac
@@ -145,7 +145,7 @@ _dltimeline()
             chart) candidates='--width --height --format' ;;
             export) candidates='--format --from --to --tag --root --depth --edge-labels' ;;
             import) candidates='--check --strict -o --output --force' ;;
-            bookmarks) candidates='--add --remove --format' ;;
+            bookmarks) candidates='--add --note --remove --move --to --format' ;;
             *) return 0 ;;
         esac
         candidates+=' --db --help'
