@@ -30,7 +30,8 @@ cp "$here/package.json" "$dir/package.json" || exit 1
 # nothing); no lock file, so the versions are those of package.json.
 if ! npm install --prefix "$dir" --no-audit --no-fund --no-update-notifier --no-package-lock \
 	--loglevel=error >"$dir/npm-install.log" 2>&1; then
-	echo "FAIL: npm install into $dir failed:"
+	echo "FAIL: npm install into $dir failed (it needs the npm registry; offline, copy a"
+	echo "node_modules folder holding the packages of $here/package.json into $dir):"
 	tail -20 "$dir/npm-install.log"
 	exit 1
 fi
