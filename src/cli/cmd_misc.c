@@ -1,13 +1,16 @@
 /*
- * cmd_misc.c -- import (YAML files to a database) and chart (milestones per year, model
- * scale over time).
+ * cmd_misc.c -- import (YAML files, or a bibliography, to a database) and chart (milestones
+ * per year, model scale over time).
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli_int.h"
 #include "core/util.h"
+#include "import/biblio.h"
 #include "import/import.h"
 #include "model/chart.h"
 
@@ -35,6 +38,48 @@ static int import_option(struct cli *c, int id, const char *value, void *arg)
 	return 0;
 }
 
+/* Each bibliography among the paths (.bib, .json) made data YAML in a file of the new
+ * directory *dir (made when needed), whose path replaces it in paths[] (malloc'd in
+ * made[i]). Returns the number of errors found (reported on stderr). */
+static size_t convert_bibliographies(char **paths, size_t n, int strict, char **dir, char **made)
+{
+	size_t errors = 0;
+	int titled = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!dlt_biblio_is(paths[i]))
+			continue;
+		struct strbuf yaml = {0}, file = {0};
+		size_t e = dlt_biblio_yaml(paths[i], strict, !titled, stderr, &yaml);
+		errors += e;
+		if (e == 0 && !*dir) {
+			const char *tmp = getenv("TMPDIR");
+			struct strbuf d = {0};
+			sb_addf(&d, "%s/dltimeline-bib-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+			*dir = mkdtemp(d.buf) ? xstrdup(d.buf) : NULL;
+			if (!*dir)
+				fprintf(stderr, "dltimeline: cannot make a temporary directory: %s\n", strerror(errno));
+			sb_free(&d);
+		}
+		if (e == 0 && *dir) {
+			sb_addf(&file, "%s/%03zu.yaml", *dir, i);
+			FILE *fp = fopen(sb_str(&file), "w");
+			if (!fp || fputs(sb_str(&yaml), fp) == EOF || fclose(fp) != 0) {
+				fprintf(stderr, "dltimeline: cannot write %s: %s\n", sb_str(&file), strerror(errno));
+				errors++;
+			} else {
+				made[i] = xstrdup(sb_str(&file));
+				paths[i] = made[i];
+				titled = 1;
+			}
+		} else if (e == 0) {
+			errors++;
+		}
+		sb_free(&file);
+		sb_free(&yaml);
+	}
+	return errors;
+}
+
 static int run_import(struct cli *c, void *arg)
 {
 	struct import_args *a = arg;
@@ -45,7 +90,24 @@ static int run_import(struct cli *c, void *arg)
 	if (a->force && !a->out)
 		return cli_usage(c, "--force is about the file of -o; give -o OUT.db");
 	struct dlt_import_opts opts = {.strict = a->strict, .out = a->out, .errors = stderr, .force = a->force};
-	return dlt_import((const char *const *)c->args, (size_t)c->nargs, &opts) > 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
+	size_t n = (size_t)c->nargs;
+	char **paths = xmalloc((n ? n : 1) * sizeof *paths), **made = xcalloc(n ? n : 1, sizeof *made), *dir = NULL;
+	for (size_t i = 0; i < n; i++)
+		paths[i] = c->args[i];
+	size_t errors = convert_bibliographies(paths, n, a->strict, &dir, made);
+	if (errors == 0)
+		errors = dlt_import((const char *const *)paths, n, &opts);
+	for (size_t i = 0; i < n; i++) {
+		if (made[i])
+			unlink(made[i]);
+		free(made[i]);
+	}
+	if (dir)
+		rmdir(dir);
+	free(dir);
+	free(made);
+	free(paths);
+	return errors > 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
 }
 
 static const struct cli_opt import_opts[] = {
@@ -59,7 +121,9 @@ static const struct cli_opt import_opts[] = {
 const struct cli_command cli_cmd_import = {
 	.name = "import", .run = run_import, .usage = "FILE|DIR...",
 	.help = "Validate YAML data files and build a database from them (see data/README.md).\n"
-		"Reports every problem as file:line:column: message and writes nothing on error.",
+		"Reports every problem as file:line:column: message and writes nothing on error.\n"
+		"A .bib (BibTeX) or .json (CSL-JSON) file is a bibliography: each entry with a year\n"
+		"becomes a milestone (one without is a warning, an error with --strict).",
 	.opts = import_opts, .option = import_option, .args_size = sizeof(struct import_args),
 	.min_args = 1, .max_args = -1, .too_few = "which files or directories?",
 };

@@ -169,6 +169,8 @@ _dltimeline()
             compgen -d -- "$val"
             compgen -f -X '!*.yaml' -- "$val"
             compgen -f -X '!*.yml' -- "$val"
+            compgen -f -X '!*.bib' -- "$val"
+            compgen -f -X '!*.json' -- "$val"
         )
     else
         mapfile -t found < <(compgen -W "$candidates" -- "$val")
