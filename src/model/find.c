@@ -176,7 +176,8 @@ static void names_prefix(struct finder *f, const char *key)
 	}
 	sqlite3_reset(st);
 	free(upper);
-	qsort(got.v, got.n, sizeof *got.v, cmp_closest);
+	if (got.n)   /* (qsort of a null array is undefined, even of nothing) */
+		qsort(got.v, got.n, sizeof *got.v, cmp_closest);
 	for (size_t i = 0; i < got.n; i++) {
 		got.v[i].score = -DLT_FIND_LONGER * (double)(got.v[i].keylen - (int)len);
 		add(f, got.v[i]);
@@ -633,7 +634,8 @@ int dlt_find(struct dlt_db *db, const char *text, const struct dlt_filter *withi
 		rc = -3;
 	}
 	if (rc == 0) {
-		qsort(f.c.v, f.c.n, sizeof *f.c.v, cmp_cand);
+		if (f.c.n)
+			qsort(f.c.v, f.c.n, sizeof *f.c.v, cmp_cand);
 		out->n = f.c.n < limit ? f.c.n : limit;
 		out->hits = out->n ? xmalloc(out->n * sizeof *out->hits) : NULL;
 		for (size_t i = 0; i < out->n; i++)
