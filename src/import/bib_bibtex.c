@@ -1,16 +1,18 @@
 /*
- * bib_bibtex.c -- a BibTeX file read with libbtparse (biblio.h): @string macros, '#'
+ * bib_bibtex.c -- a BibTeX file read with libbtparse (bibentry.h): @string macros, '#'
  * concatenation and the month macros expanded by the library, names split by it, and the
  * LaTeX of the fields made UTF-8 (tex.h). Built only with libbtparse (DLT_HAVE_BTPARSE);
  * without it, reading a .bib says how to get it.
  */
-#include "import/biblio.h"
+#include "import/bibentry.h"
 
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "core/util.h"
 
 #ifdef DLT_HAVE_BTPARSE
 

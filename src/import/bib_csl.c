@@ -1,15 +1,17 @@
 /*
  * bib_csl.c -- a CSL-JSON file (an array of items, as Zotero, pandoc and citation-js write
- * it) read through SQLite's JSON functions (biblio.h). Items are told apart by their place
+ * it) read through SQLite's JSON functions (bibentry.h). Items are told apart by their place
  * in the array; the line of each is found by walking the text.
  */
-#include "import/biblio.h"
+#include "import/bibentry.h"
 
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "core/util.h"
 
 #define CSL_MAX_BYTES (256u << 20)   /* a bibliography larger than this is refused */
 

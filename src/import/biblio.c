@@ -18,103 +18,11 @@ int dlt_biblio_is(const char *path)
 	return (n > 4 && strcasecmp(path + n - 4, ".bib") == 0) || (n > 5 && strcasecmp(path + n - 5, ".json") == 0);
 }
 
-struct bib_entry *bib_add(struct bib_list *l)
-{
-	DLT_GROW(l->e, l->n + 1, l->cap);
-	memset(&l->e[l->n], 0, sizeof l->e[l->n]);
-	return &l->e[l->n++];
-}
-
-void bib_push(char ***list, size_t *n, const char *s)
-{
-	*list = xrealloc(*list, (*n + 1) * sizeof **list);
-	(*list)[(*n)++] = xstrdup(s);
-}
-
-int bib_month(const char *s)
-{
-	static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-					    "jul", "aug", "sep", "oct", "nov", "dec"};
-	while (*s == ' ')
-		s++;
-	if (isdigit((unsigned char)*s)) {
-		char *end;
-		long m = strtol(s, &end, 10);
-		return *end == '\0' && m >= 1 && m <= 12 ? (int)m : 0;
-	}
-	for (int i = 0; i < 12; i++)
-		if (strncasecmp(s, names[i], 3) == 0)
-			return i + 1;
-	return 0;
-}
-
-int bib_date(const char *s, int *year, int *month)
-{
-	*year = *month = 0;
-	for (int i = 0; i < 4; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return -1;
-	if (s[4] && s[4] != '-' && s[4] != '/')
-		return -1;
-	*year = atoi(s);
-	if (s[4] && isdigit((unsigned char)s[5]) && isdigit((unsigned char)s[6])) {
-		int m = (s[5] - '0') * 10 + (s[6] - '0');
-		*month = m >= 1 && m <= 12 ? m : 0;
-	}
-	return 0;
-}
-
 static void strings_free(char **list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(list[i]);
 	free(list);
-}
-
-static void list_free(struct bib_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		struct bib_entry *e = &l->e[i];
-		free(e->key);
-		free(e->crossref);
-		free(e->type);
-		free(e->title);
-		strings_free(e->authors, e->nauthors);
-		free(e->container);
-		free(e->doi);
-		free(e->arxiv);
-		free(e->url);
-		free(e->abstract);
-		strings_free(e->keywords, e->nkeywords);
-		strings_free(e->links, e->nlinks);
-	}
-	free(l->e);
-}
-
-/* The entry with this key, or NULL. */
-static struct bib_entry *by_key(struct bib_list *l, const char *key)
-{
-	for (size_t i = 0; key && i < l->n; i++)
-		if (l->e[i].key && strcmp(l->e[i].key, key) == 0)
-			return &l->e[i];
-	return NULL;
-}
-
-void bib_inherit(struct bib_list *l)
-{
-	for (size_t i = 0; i < l->n; i++) {
-		struct bib_entry *e = &l->e[i], *p = by_key(l, e->crossref);
-		if (!p || p == e)
-			continue;
-		if (!e->year) {
-			e->year = p->year;
-			e->month = p->month;
-		}
-		if (!e->container && (p->title || p->container))
-			e->container = xstrdup(p->title ? p->title : p->container);
-		for (size_t k = 0; !e->nauthors && k < p->nauthors; k++)
-			bib_push(&e->authors, &e->nauthors, p->authors[k]);
-	}
 }
 
 /* Append s as a YAML double-quoted scalar, white space runs as one space. */
@@ -326,7 +234,7 @@ static void write_entry(const struct bib_list *l, size_t i, char *const *ids, co
 		sb_free(&t);
 	}
 	int any = 0;
-	struct bib_entry *p = by_key((struct bib_list *)l, e->crossref);
+	struct bib_entry *p = bib_find((struct bib_list *)l, e->crossref);
 	size_t pi = p ? (size_t)(p - l->e) : 0;
 	/* the entry it is part of: never the other way round, so no cycle */
 	if (p && pi != i && keep[pi] && (p->year < e->year || (p->year == e->year && p->month <= e->month)) &&
@@ -379,7 +287,7 @@ size_t dlt_biblio_yaml(const char *path, int strict, int with_title, FILE *error
 	size_t len = strlen(path);
 	int json = len > 5 && strcasecmp(path + len - 5, ".json") == 0;
 	if ((json ? bib_read_csl(path, errors, &l) : bib_read_bibtex(path, errors, &l)) < 0) {
-		list_free(&l);
+		bib_list_free(&l);
 		return 1;
 	}
 	size_t errs = l.errors;
@@ -400,7 +308,7 @@ size_t dlt_biblio_yaml(const char *path, int strict, int with_title, FILE *error
 	if (!first) {
 		fprintf(errors, "%s: no entry with a year: nothing to import\n", path);
 		free(keep);
-		list_free(&l);
+		bib_list_free(&l);
 		return errs + 1;
 	}
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
@@ -426,6 +334,6 @@ size_t dlt_biblio_yaml(const char *path, int strict, int with_title, FILE *error
 	strings_free(ids, l.n);
 	sb_free(&era);
 	free(keep);
-	list_free(&l);
+	bib_list_free(&l);
 	return errs;
 }
