@@ -116,8 +116,9 @@ static const char *command(const char *p, struct strbuf *out)
 			sb_add(out, letters[i].utf8);
 			if (*p == '{' && p[1] == '}')   /* \ss{} */
 				p += 2;
-			while (*p == ' ' && n > 1)       /* the space that ends a command's name */
-				p++;
+			else
+				while (*p == ' ')        /* the space that ends a command's name */
+					p++;
 			return p;
 		}
 	while (*p == ' ')   /* another command (\emph, \textbf): its argument stays, braces go */
