@@ -13,6 +13,7 @@ tools=(
     gcc:gcc cmake:cmake make:make pkg-config:pkg-config git:git
     python3:python3 tmux:tmux valgrind:valgrind dot:graphviz clang:clang
     man:man-db groff:groff-base zsh:zsh ps:procps infocmp:ncurses-bin
+    biber:biber bibtex:texlive-binaries node:nodejs npm:npm chromium:chromium
 )
 missing=()
 for t in "${tools[@]}"; do

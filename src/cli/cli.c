@@ -30,6 +30,7 @@ static const struct cli_command *const commands[] = {
 static const char *const format_names[FMT__COUNT] = {
 	[FMT_TEXT] = "text", [FMT_TSV] = "tsv", [FMT_JSON] = "json", [FMT_CSV] = "csv",
 	[FMT_MARKDOWN] = "markdown", [FMT_DOT] = "dot", [FMT_MERMAID] = "mermaid",
+	[FMT_BIBTEX] = "bibtex", [FMT_CSL_JSON] = "csl-json", [FMT_TIMELINEJS] = "timelinejs",
 };
 
 /* Options every command takes, after its own: their ids are below any command's. */
@@ -72,15 +73,23 @@ static void help_option(FILE *fp, const struct cli_opt *o, const char *help)
 	sb_free(&sb);
 }
 
-/* "text (default), tsv or json" for a list of formats "text tsv json". */
-static void format_help(const char *formats, struct strbuf *sb)
+/* "text (default), tsv or json" for a list of formats "text tsv json"; with `wrap`, a line
+ * break before a format that would take a line past 56 characters (for --help). */
+static void format_help(const char *formats, int wrap, struct strbuf *sb)
 {
 	const char *p = formats;
+	size_t line = sb->len;   /* where the current line starts */
 	int i = 0;
 	while (*p) {
 		size_t n = strcspn(p, " ");
 		const char *next = p + n + (p[n] == ' ');
-		sb_addf(sb, "%s%.*s%s", i == 0 ? "" : *next ? ", " : " or ", (int)n, p, i == 0 ? " (default)" : "");
+		const char *sep = i == 0 ? "" : *next ? ", " : " or ";
+		if (wrap && i && sb->len - line + strlen(sep) + n > 56) {
+			sb_add(sb, *next ? ",\n" : "\nor ");
+			line = sb->len - (*next ? 0 : 3);
+			sep = "";
+		}
+		sb_addf(sb, "%s%.*s%s", sep, (int)n, p, i == 0 ? " (default)" : "");
 		p = next;
 		i++;
 	}
@@ -97,7 +106,7 @@ static void print_help(const struct cli_command *cmd)
 			help_option(stdout, o, o->help);
 		} else if (cmd->formats) {
 			struct strbuf sb = {0};
-			format_help(cmd->formats, &sb);
+			format_help(cmd->formats, 1, &sb);
 			help_option(stdout, o, sb_str(&sb));
 			sb_free(&sb);
 		}
@@ -131,7 +140,7 @@ static int set_format(struct cli *c, const char *value)
 		p += n + (p[n] == ' ');
 	}
 	struct strbuf sb = {0};
-	format_help(c->cmd->formats, &sb);
+	format_help(c->cmd->formats, 0, &sb);
 	int status = cli_usage(c, "unknown format '%s' (%s)", value, sb_str(&sb));
 	sb_free(&sb);
 	return status;

@@ -21,6 +21,7 @@
 /* Output formats, by the name --format takes (cli_format_names in cli.c). */
 enum cli_format {
 	FMT_TEXT, FMT_TSV, FMT_JSON, FMT_CSV, FMT_MARKDOWN, FMT_DOT, FMT_MERMAID,
+	FMT_BIBTEX, FMT_CSL_JSON, FMT_TIMELINEJS,
 	FMT__COUNT
 };
 
@@ -157,5 +158,75 @@ struct dlt_subgraph;
 void export_dot(struct cli *c, const struct dlt_subgraph *g, const char *title, int edge_labels);
 /* Mermaid in Markdown: a timeline (one line per year) and a flowchart of the links. */
 void export_mermaid(struct cli *c, const struct dlt_subgraph *g, const char *title, int edge_labels);
+/* Print text for a mermaid label: quotes and angle brackets as entities, line breaks as
+ * spaces; in a timeline (`timeline` set) no ':', which separates events. */
+void mermaid_text(const char *s, int timeline);
+/* Print the mermaid node id of a milestone: m_ and its slug with '-' as '_'. */
+void mermaid_id(const char *slug);
+
+/* ---- export_cite.c: citations ------------------------------------------------------------------- */
+
+/* True for the formats export_cite writes (bibtex, csl-json). */
+int cli_is_cite_format(enum cli_format f);
+/* Write milestones ids[0..n) (any order; one written once) in timeline order as BibTeX or
+ * CSL-JSON (c->format, a citation format), with keys unique in the whole timeline. Returns
+ * 0, or -1 on a database error (reported by the caller; what was written stays). */
+int export_cite(struct cli *c, const int64_t *ids, size_t n);
+
+/* ---- export_markdown.c: Markdown for handouts ------------------------------------------------------ */
+
+/* A numbered list of references, in the order of their first mention (zeroed: empty). */
+struct md_refs {
+	int64_t *ids;
+	size_t n, cap;
+};
+/* The number of milestone id in the list (from 1), added when it is new. */
+size_t md_refs_number(struct md_refs *r, int64_t id);
+/* Print "## References" and the numbered list (nothing when it is empty), then empty it.
+ * Returns 0, or -1 on a database error. */
+int md_refs_print(struct cli *c, struct md_refs *r);
+/* export: one milestone in its year's section (a heading when the year is new). */
+void md_export_row(const struct dlt_milestone *m, int *last_year);
+/* show: the title, the reference, every field, the links. */
+struct dlt_field;
+void md_show(const struct dlt_milestone *m, const struct dlt_field *f, size_t nf);
+/* links: the milestone and its links, each numbered, and the references. Returns 0, or -1 on
+ * a database error. */
+int md_links_page(struct cli *c, const struct dlt_row *row, const struct dlt_link *up, size_t nup,
+		  const struct dlt_link *down, size_t ndown);
+/* bookmarks: a numbered reading list of milestones ids[0..n), in that order, each with its
+ * summary, its note (notes[i], NULL: none) and reference. Returns 0, or -1 on a database
+ * error. */
+int md_reading_list(struct cli *c, const int64_t *ids, char *const *notes, size_t n);
+
+/* ---- export_timelinejs.c: a published timeline ------------------------------------------------- */
+
+/* One slide of a TimelineJS export. */
+struct tljs_event {
+	int64_t id;            /* the milestone */
+	char *context;         /* how it came in ("Builds on X: note"), or NULL */
+};
+/* Write TimelineJS 3 JSON: a title slide (`title`, the number of milestones and their
+ * years), one slide per milestone of ev[0..n) (the first context given for it is kept), in a
+ * row per kind, and the eras over their years. Returns 0, or -1 on a database error. */
+int export_timelinejs(struct cli *c, const char *title, const struct tljs_event *ev, size_t n);
+
+/* ---- graph_outline.c: lineage and path as documents -------------------------------------------- */
+
+struct dlt_tree_node;
+struct dlt_path;
+/* lineage --format markdown: the trees as nested lists with their notes, every milestone
+ * numbered, and the references. Returns 0, or -1 on a database error. */
+int lineage_markdown(struct cli *c, struct dlt_tree_node *const tree[2], const size_t n[2]);
+/* lineage --format mermaid: a flowchart of the trees, links labelled with their notes. */
+void lineage_mermaid(struct dlt_tree_node *const tree[2], const size_t n[2]);
+/* lineage --format timelinejs: a slide per milestone saying how it joins the tree. Returns 0
+ * or -1. */
+int lineage_timelinejs(struct cli *c, struct dlt_tree_node *const tree[2], const size_t n[2]);
+/* path: the first `shown` of n > 0 paths as a Markdown list per path and the references
+ * (0 or -1), a mermaid flowchart, or TimelineJS slides (0 or -1). */
+int paths_markdown(struct cli *c, const struct dlt_path *p, int n, int shown);
+void paths_mermaid(const struct dlt_path *p, int n, int shown);
+int paths_timelinejs(struct cli *c, const struct dlt_path *p, int n, int shown);
 
 #endif

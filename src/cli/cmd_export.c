@@ -10,6 +10,7 @@
 #include "core/util.h"
 #include "model/detail.h"
 #include "model/graph.h"
+#include "model/markdown.h"
 
 enum { E_FROM = 1, E_TO, E_TAG, E_ROOT, E_DEPTH, E_EDGE_LABELS };
 
@@ -88,25 +89,6 @@ static void csv_row(struct cli *c, const struct dlt_milestone *m)
 	sb_free(&links);
 }
 
-static void markdown_row(const struct dlt_milestone *m, int *last_year)
-{
-	if (m->row.year != *last_year)
-		printf("\n## %d\n\n", *last_year = m->row.year);
-	char *link = dlt_milestone_link(m);
-	printf("- **%s**", dlt_row_name(&m->row));
-	if (link)
-		printf(" ([link](%s))", link);
-	free(link);
-	printf(" — %s", m->summary ? m->summary : m->row.title);
-	if (m->nbuilds_on) {
-		fputs(" *Builds on:* ", stdout);
-		for (size_t i = 0; i < m->nbuilds_on; i++)
-			printf("%s%s", i ? ", " : "", dlt_row_name(&m->builds_on[i].other));
-		putchar('.');
-	}
-	putchar('\n');
-}
-
 /* CSV and Markdown: each milestone loaded in full. */
 static void export_rows(struct cli *c, const struct dlt_subgraph *g, const char *title)
 {
@@ -115,12 +97,15 @@ static void export_rows(struct cli *c, const struct dlt_subgraph *g, const char 
 			out_csv(csv_head[i], i + 1 == DLT_ARRAY_LEN(csv_head));
 	} else {
 		struct dlt_row first = {0}, last = {0};
+		struct strbuf head = {0};
+		dlt_md_text(&head, title);
 		if (g->nids && dlt_row_load(c->db, g->ids[0], &first) == 0 &&
 		    dlt_row_load(c->db, g->ids[g->nids - 1], &last) == 0)
-			printf("# %s\n\n%zu milestone%s, %d-%d.\n", title, g->nids, g->nids == 1 ? "" : "s", first.year,
-			       last.year);
+			printf("# %s\n\n%zu milestone%s, %d-%d.\n", sb_str(&head), g->nids, g->nids == 1 ? "" : "s",
+			       first.year, last.year);
 		else
-			printf("# %s\n\nNo milestones.\n", title);
+			printf("# %s\n\nNo milestones.\n", sb_str(&head));
+		sb_free(&head);
 		dlt_row_clear(&first);
 		dlt_row_clear(&last);
 	}
@@ -132,10 +117,21 @@ static void export_rows(struct cli *c, const struct dlt_subgraph *g, const char 
 		if (c->format == FMT_CSV)
 			csv_row(c, &m);
 		else
-			markdown_row(&m, &last_year);
+			md_export_row(&m, &last_year);
 		dlt_milestone_clear(&m);
 		out_check();
 	}
+}
+
+/* The selection as a TimelineJS timeline. Returns 0, or -1 on a database error. */
+static int export_timeline(struct cli *c, const struct dlt_subgraph *g, const char *title)
+{
+	struct tljs_event *ev = xcalloc(g->nids ? g->nids : 1, sizeof *ev);
+	for (size_t i = 0; i < g->nids; i++)
+		ev[i].id = g->ids[i];
+	int rc = export_timelinejs(c, title, ev, g->nids);
+	free(ev);
+	return rc;
 }
 
 static int run_export(struct cli *c, void *arg)
@@ -164,18 +160,23 @@ static int run_export(struct cli *c, void *arg)
 		return cli_db_error(c);
 	struct dlt_summary sum;
 	dlt_summary_load(c->db, &sum);
+	int rc = 0;
 	if (c->format == FMT_DOT)
 		export_dot(c, &g, sum.title, a->edge_labels);
 	else if (c->format == FMT_MERMAID)
 		export_mermaid(c, &g, sum.title, a->edge_labels);
 	else if (c->format == FMT_JSON)
 		export_json(c, &g);
+	else if (cli_is_cite_format(c->format))
+		rc = export_cite(c, g.ids, g.nids);
+	else if (c->format == FMT_TIMELINEJS)
+		rc = export_timeline(c, &g, sum.title);
 	else
 		export_rows(c, &g, sum.title);
 	dlt_summary_clear(&sum);
 	size_t shown = g.nids;
 	dlt_subgraph_free(&g);
-	if (dlt_db_failed(c->db))
+	if (rc < 0 || dlt_db_failed(c->db))
 		return cli_db_error(c);
 	return restricted && !shown ? DLT_EXIT_NOTFOUND : DLT_EXIT_OK;
 }
@@ -197,5 +198,5 @@ const struct cli_command cli_cmd_export = {
 		"list each milestone; dot (Graphviz: a cluster per era) and mermaid (a timeline and a\n"
 		"flowchart) draw the links among them.",
 	.opts = export_opts, .option = export_option, .args_size = sizeof(struct export_args),
-	.formats = "json csv markdown dot mermaid", .max_args = 0, .pages = 1,
+	.formats = "json csv markdown dot mermaid bibtex csl-json timelinejs", .max_args = 0, .pages = 1,
 };

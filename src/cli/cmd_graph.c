@@ -153,6 +153,57 @@ static void trees_json(struct dlt_tree_node *const tree[2], const size_t n[2])
 	printf(",\"truncated\":%s}\n", cut ? "true" : "false");
 }
 
+/* The milestones of the trees as citations. Returns 0, or -1 on a database error. */
+static int trees_cite(struct cli *c, struct dlt_tree_node *const tree[2], const size_t n[2])
+{
+	int64_t *ids = xmalloc((n[0] + n[1] + 1) * sizeof *ids);
+	size_t k = 0;
+	for (int t = 0; t < 2; t++)
+		for (size_t i = 0; i < n[t]; i++)
+			ids[k++] = tree[t][i].row.id;
+	int rc = export_cite(c, ids, k);
+	free(ids);
+	return rc;
+}
+
+/* Print the trees (tree[0] what the root builds on, tree[1] what builds on it; n 0 for a
+ * direction not asked for) in the command's format. Returns 0, or -1 on a database error. */
+static int print_trees(struct cli *c, struct dlt_tree_node *const tree[2], const size_t n[2])
+{
+	static const int dirs[2] = {1, -1};
+	switch (c->format) {
+	case FMT_JSON:
+		trees_json(tree, n);
+		return 0;
+	case FMT_BIBTEX:
+	case FMT_CSL_JSON:
+		return trees_cite(c, tree, n);
+	case FMT_MARKDOWN:
+		return lineage_markdown(c, tree, n);
+	case FMT_MERMAID:
+		lineage_mermaid(tree, n);
+		return 0;
+	case FMT_TIMELINEJS:
+		return lineage_timelinejs(c, tree, n);
+	default:
+		break;
+	}
+	for (int k = 0; k < 2; k++) {
+		if (!n[k])
+			continue;
+		if (c->format == FMT_TSV) {
+			tree_tsv(tree[k], n[k], dirs[k]);
+		} else {
+			if (k == 1 && n[0])
+				putchar('\n');
+			tree_text(c, tree[k], n[k], dirs[k]);
+			if (n[k] >= DLT_LINEAGE_MAX_NODES)
+				printf("(stopped at %d lines; --depth shows less)\n", DLT_LINEAGE_MAX_NODES);
+		}
+	}
+	return 0;
+}
+
 enum { G_UP = 1, G_DOWN, G_DEPTH };
 
 struct lineage_args {
@@ -194,24 +245,10 @@ static int run_lineage(struct cli *c, void *arg)
 				return cli_db_error(c);
 			}
 		}
-	if (c->format == FMT_JSON)
-		trees_json(tree, n);
-	for (int k = 0; k < 2; k++) {
-		if (!n[k])
-			continue;
-		if (c->format == FMT_TSV) {
-			tree_tsv(tree[k], n[k], dirs[k]);
-		} else if (c->format == FMT_TEXT) {
-			if (k == 1 && n[0])
-				putchar('\n');
-			tree_text(c, tree[k], n[k], dirs[k]);
-			if (n[k] >= DLT_LINEAGE_MAX_NODES)
-				printf("(stopped at %d lines; --depth shows less)\n", DLT_LINEAGE_MAX_NODES);
-		}
-	}
+	int rc = print_trees(c, tree, n);
 	dlt_tree_free(tree[0], n[0]);
 	dlt_tree_free(tree[1], n[1]);
-	return dlt_db_failed(c->db) ? cli_db_error(c) : DLT_EXIT_OK;
+	return rc < 0 || dlt_db_failed(c->db) ? cli_db_error(c) : DLT_EXIT_OK;
 }
 
 static const struct cli_opt lineage_opts[] = {
@@ -227,8 +264,8 @@ const struct cli_command cli_cmd_lineage = {
 		"Each milestone is listed once with what lies beyond it; where the tree reaches it\n"
 		"again, a line refers to it \"(see above)\".",
 	.opts = lineage_opts, .option = lineage_option, .args_size = sizeof(struct lineage_args),
-	.formats = "text tsv json", .min_args = 1, .max_args = 1, .too_few = "which milestone?",
-	.too_many = "give one milestone (quote names with spaces)", .pages = 1,
+	.formats = "text tsv json markdown mermaid bibtex csl-json timelinejs", .min_args = 1, .max_args = 1,
+	.too_few = "which milestone?", .too_many = "give one milestone (quote names with spaces)", .pages = 1,
 };
 
 /* ---- path ---------------------------------------------------------------------------------------- */
@@ -325,6 +362,22 @@ static void paths_tsv(const struct dlt_path *p, int n)
 	out_check();
 }
 
+/* The milestones of the paths as citations. Returns 0, or -1 on a database error. */
+static int paths_cite(struct cli *c, const struct dlt_path *p, int n)
+{
+	size_t total = 0;
+	for (int i = 0; i < n && i < PATHS_SHOWN; i++)
+		total += p[i].n;
+	int64_t *ids = xmalloc((total + 1) * sizeof *ids);
+	size_t k = 0;
+	for (int i = 0; i < n && i < PATHS_SHOWN; i++)
+		for (size_t s = 0; s < p[i].n; s++)
+			ids[k++] = p[i].steps[s].id;
+	int rc = export_cite(c, ids, k);
+	free(ids);
+	return rc;
+}
+
 /* "No chain ... joins A and B" */
 static void no_path(struct cli *c, const struct dlt_row ends[2], long max_length)
 {
@@ -337,6 +390,47 @@ static void no_path(struct cli *c, const struct dlt_row ends[2], long max_length
 	sb_addf(&sb, " (%d), in either direction.", ends[1].year);
 	out_wrapped(c, sb_str(&sb), 0, 0);
 	sb_free(&sb);
+}
+
+/* Print the n paths found (none: say so) in the command's format. Returns 0, or -1 on a
+ * database error. */
+static int print_paths(struct cli *c, const struct dlt_row ends[2], const struct dlt_path *p, int n, int all,
+		       long max_length)
+{
+	switch (c->format) {
+	case FMT_JSON:
+		paths_json(&ends[0], &ends[1], p, n);
+		return 0;
+	case FMT_TSV:
+		paths_tsv(p, n);
+		return 0;
+	case FMT_BIBTEX:
+	case FMT_CSL_JSON:
+		return paths_cite(c, p, n);
+	case FMT_MARKDOWN:
+		if (n)
+			return paths_markdown(c, p, n, PATHS_SHOWN);
+		no_path(c, ends, max_length);
+		return 0;
+	case FMT_MERMAID:
+	case FMT_TIMELINEJS:
+		if (!n) {   /* nothing to draw: say why on stderr */
+			cli_note(c, "no chain of builds-on links of at most %ld link%s joins %s and %s", max_length,
+				 max_length == 1 ? "" : "s", ends[0].slug, ends[1].slug);
+			return 0;
+		}
+		if (c->format == FMT_MERMAID) {
+			paths_mermaid(p, n, PATHS_SHOWN);
+			return 0;
+		}
+		return paths_timelinejs(c, p, n, PATHS_SHOWN);
+	default:
+		if (n)
+			paths_text(c, p, n, all);
+		else
+			no_path(c, ends, max_length);
+		return 0;
+	}
 }
 
 static int run_path(struct cli *c, void *arg)
@@ -367,15 +461,10 @@ static int run_path(struct cli *c, void *arg)
 				"try a smaller --max-length\n", DLT_PATH_MAX_NODES);
 			status = DLT_EXIT_NOTFOUND;
 		} else {
-			if (c->format == FMT_JSON)
-				paths_json(&ends[0], &ends[1], p, n);
-			else if (c->format == FMT_TSV)
-				paths_tsv(p, n);
-			else if (n)
-				paths_text(c, p, n, a->all);
+			if (print_paths(c, ends, p, n, a->all, max_length) < 0)
+				status = cli_db_error(c);
 			else
-				no_path(c, ends, max_length);
-			status = n ? DLT_EXIT_OK : DLT_EXIT_NOTFOUND;
+				status = n ? DLT_EXIT_OK : DLT_EXIT_NOTFOUND;
 			dlt_paths_free(p, n);
 		}
 	}
@@ -395,7 +484,7 @@ const struct cli_command cli_cmd_path = {
 	.help = "The chain of builds-on links between two milestones, each with its note.\n"
 		"Follows what FROM led to, or else what FROM builds on; says so when no chain exists.",
 	.opts = path_opts, .option = path_option, .args_size = sizeof(struct path_args),
-	.formats = "text tsv json", .min_args = 2, .max_args = 2,
+	.formats = "text tsv json markdown mermaid bibtex csl-json timelinejs", .min_args = 2, .max_args = 2,
 	.too_few = "give the milestone to start from and the one to reach",
 	.too_many = "give two milestones (quote names with spaces)", .pages = 1,
 };

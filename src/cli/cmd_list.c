@@ -327,22 +327,38 @@ const struct cli_command cli_cmd_tags = {
 
 /* ---- bookmarks ------------------------------------------------------------------------------- */
 
-enum { B_ADD = 1, B_REMOVE };
+enum { B_ADD = 1, B_REMOVE, B_NOTE, B_MOVE, B_TO };
 
 struct bookmark_args {
-	const char *add, *remove;
+	const char *add, *remove, *note, *move;
+	long to;          /* --to: the position, from 1 (0: not given) */
 };
 
 static int bookmark_option(struct cli *c, int id, const char *value, void *arg)
 {
-	(void)c;
 	struct bookmark_args *a = arg;
-	*(id == B_ADD ? &a->add : &a->remove) = value;
+	switch (id) {
+	case B_ADD:
+		a->add = value;
+		break;
+	case B_REMOVE:
+		a->remove = value;
+		break;
+	case B_NOTE:
+		a->note = value;
+		break;
+	case B_MOVE:
+		a->move = value;
+		break;
+	default:
+		return cli_number(c, "to", value, 1, 1000000, &a->to);
+	}
 	return 0;
 }
 
-/* Add or remove the bookmark of milestone `name`. Returns the exit status. */
-static int change_bookmark(struct cli *c, struct dlt_state *st, const char *name, int add)
+/* Add (with its note), remove or move the bookmark of milestone `name`. Returns the exit
+ * status. */
+static int change_bookmark(struct cli *c, struct dlt_state *st, const char *name, const struct bookmark_args *a)
 {
 	int status = DLT_EXIT_OK;
 	int64_t id = cli_resolve(c, name, &status);
@@ -351,33 +367,77 @@ static int change_bookmark(struct cli *c, struct dlt_state *st, const char *name
 		return status;
 	if (dlt_row_load(c->db, id, &row) < 0)
 		return cli_db_error(c);
-	if (dlt_bookmark_set(st, row.slug, add) < 0) {
+	int rc = a->move ? dlt_bookmark_move(st, row.slug, a->to)
+		 : a->note ? dlt_bookmark_note(st, row.slug, a->note)
+			   : dlt_bookmark_set(st, row.slug, a->add != NULL);   /* (an existing note stays) */
+	if (rc < 0) {
 		fprintf(stderr, "dltimeline: %s\n", dlt_state_error(st));
 		status = DLT_EXIT_ERROR;
+	} else if (rc > 0) {
+		fprintf(stderr, "dltimeline: %s is not bookmarked\n", dlt_row_name(&row));
+		status = DLT_EXIT_NOTFOUND;
 	}
 	dlt_row_clear(&row);
 	return status;
 }
 
-/* Print the bookmarks, most recent first. Returns the exit status. */
+/* The bookmarked milestones ids[0..n) as a TimelineJS timeline. Returns 0, or -1 on a
+ * database error. */
+static int bookmarks_timeline(struct cli *c, const int64_t *ids, size_t n)
+{
+	struct tljs_event *ev = xcalloc(n ? n : 1, sizeof *ev);
+	for (size_t i = 0; i < n; i++)
+		ev[i].id = ids[i];
+	struct dlt_summary sum;
+	dlt_summary_load(c->db, &sum);
+	struct strbuf title = {0};
+	sb_addf(&title, "Reading list: %s", sum.title);
+	int rc = export_timelinejs(c, sb_str(&title), ev, n);
+	sb_free(&title);
+	dlt_summary_clear(&sum);
+	free(ev);
+	return rc;
+}
+
+/* Print the bookmarks in their order (citations and timelines: in timeline order).
+ * Returns the exit status. */
 static int print_bookmarks(struct cli *c, struct dlt_state *st)
 {
-	char **slugs;
-	size_t n = dlt_bookmarks_list(st, &slugs), shown = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct dlt_row row = {0};
-		int64_t id = dlt_id_by_slug(c->db, slugs[i]);
-		if (id && dlt_row_load(c->db, id, &row) == 0) {
-			out_row(c, &row, shown++ == 0);
-			dlt_row_clear(&row);
+	char **slugs, **notes;
+	size_t n = dlt_bookmarks_notes(st, &slugs, &notes), shown = 0;
+	int64_t *ids = xmalloc((n ? n : 1) * sizeof *ids);
+	char **kept = xmalloc((n ? n : 1) * sizeof *kept);   /* the notes of ids[], borrowed */
+	for (size_t i = 0; i < n; i++)   /* bookmarks of milestones no longer in the timeline are left out */
+		if ((ids[shown] = dlt_id_by_slug(c->db, slugs[i])) != 0)
+			kept[shown++] = notes[i];
+	int rc = 0;
+	if (cli_is_cite_format(c->format)) {
+		rc = export_cite(c, ids, shown);
+	} else if (c->format == FMT_MARKDOWN) {
+		rc = md_reading_list(c, ids, kept, shown);
+	} else if (c->format == FMT_TIMELINEJS) {
+		rc = bookmarks_timeline(c, ids, shown);
+	} else {
+		size_t printed = 0;
+		for (size_t i = 0; i < shown; i++) {
+			struct dlt_row row = {0};
+			if (dlt_row_load(c->db, ids[i], &row) == 0) {
+				out_row(c, &row, printed++ == 0);
+				dlt_row_clear(&row);
+			}
 		}
+		out_rows_end(c, printed);
 	}
-	out_rows_end(c, shown);
+	free(kept);
 	dlt_bookmarks_free(slugs, n);
+	dlt_bookmarks_free(notes, n);
+	free(ids);
 	if (*dlt_state_error(st)) {
 		fprintf(stderr, "dltimeline: %s\n", dlt_state_error(st));
 		return DLT_EXIT_ERROR;
 	}
+	if (rc < 0 || dlt_db_failed(c->db))
+		return cli_db_error(c);
 	return shown ? DLT_EXIT_OK : DLT_EXIT_NOTFOUND;
 }
 
@@ -386,8 +446,12 @@ static int run_bookmarks(struct cli *c, void *arg)
 	struct bookmark_args *a = arg;
 	if (c->g->no_state)
 		return cli_usage(c, "bookmarks live in the state database, which --no-state turns off");
-	if (a->add && a->remove)
-		return cli_usage(c, "--add and --remove go one at a time");
+	if (!!a->add + !!a->remove + !!a->move > 1)
+		return cli_usage(c, "--add, --remove and --move go one at a time");
+	if (a->note && !a->add)
+		return cli_usage(c, "--note goes with --add");
+	if (!a->move != !a->to)
+		return cli_usage(c, "--move and --to go together");
 	if (cli_open_db(c) < 0)
 		return DLT_EXIT_ERROR;
 	struct strbuf key = {0}, err = {0};
@@ -399,8 +463,8 @@ static int run_bookmarks(struct cli *c, void *arg)
 		sb_free(&err);
 		return DLT_EXIT_ERROR;
 	}
-	int status = a->add || a->remove ? change_bookmark(c, st, a->add ? a->add : a->remove, a->add != NULL)
-					 : print_bookmarks(c, st);
+	const char *name = a->add ? a->add : a->remove ? a->remove : a->move;
+	int status = name ? change_bookmark(c, st, name, a) : print_bookmarks(c, st);
 	dlt_state_close(st);
 	sb_free(&err);
 	return status;
@@ -408,15 +472,21 @@ static int run_bookmarks(struct cli *c, void *arg)
 
 static const struct cli_opt bookmark_opts[] = {
 	{"add", 0, B_ADD, "ID", "bookmark a milestone (id, name, title or alias)"},
-	{"remove", 0, B_REMOVE, "ID", "remove a bookmark"},
+	{"note", 0, B_NOTE, "TEXT", "with --add: the bookmark's note (\"\": none)"},
+	{"remove", 0, B_REMOVE, "ID", "remove a bookmark (and its note)"},
+	{"move", 0, B_MOVE, "ID", "put a bookmark at the place --to says"},
+	{"to", 0, B_TO, "N", "with --move: the place, from 1 (past the end: last)"},
 	{0},
 };
 
 const struct cli_command cli_cmd_bookmarks = {
 	.name = "bookmarks", .run = run_bookmarks, .usage = "",
-	.help = "List your bookmarks (most recent first), or add or remove one.\n"
+	.help = "List your bookmarks, or add, remove or move one.\n"
+		"They are listed most recent first, unless moved. A bookmark may carry a note,\n"
+		"shown in the markdown reading list.\n"
 		"They are kept per timeline in $XDG_STATE_HOME/dltimeline/ (or\n"
-		"~/.local/state/dltimeline/).",
+		"~/.local/state/dltimeline/). markdown writes them as a reading list, bibtex and\n"
+		"csl-json cite them, timelinejs makes them a timeline to publish.",
 	.opts = bookmark_opts, .option = bookmark_option, .args_size = sizeof(struct bookmark_args),
-	.formats = "text tsv json", .max_args = 0, .pages = 1,
+	.formats = "text tsv json markdown bibtex csl-json timelinejs", .max_args = 0, .pages = 1,
 };

@@ -1,12 +1,16 @@
 /*
- * cmd_misc.c -- import (YAML files to a database) and chart (milestones per year, model
- * scale over time).
+ * cmd_misc.c -- import (YAML files, or a bibliography, to a database) and chart (milestones
+ * per year, model scale over time).
  */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli_int.h"
 #include "core/util.h"
+#include "import/biblio.h"
 #include "import/import.h"
 #include "model/chart.h"
 
@@ -34,6 +38,48 @@ static int import_option(struct cli *c, int id, const char *value, void *arg)
 	return 0;
 }
 
+/* Each bibliography among the paths (.bib, .json) made data YAML in a file of the new
+ * directory *dir (made when needed), whose path replaces it in paths[] (malloc'd in
+ * made[i]). Returns the number of errors found (reported on stderr). */
+static size_t convert_bibliographies(char **paths, size_t n, int strict, char **dir, char **made)
+{
+	size_t errors = 0;
+	int titled = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!dlt_biblio_is(paths[i]))
+			continue;
+		struct strbuf yaml = {0}, file = {0};
+		size_t e = dlt_biblio_yaml(paths[i], strict, !titled, stderr, &yaml);
+		errors += e;
+		if (e == 0 && !*dir) {
+			const char *tmp = getenv("TMPDIR");
+			struct strbuf d = {0};
+			sb_addf(&d, "%s/dltimeline-bib-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+			*dir = mkdtemp(d.buf) ? xstrdup(d.buf) : NULL;
+			if (!*dir)
+				fprintf(stderr, "dltimeline: cannot make a temporary directory: %s\n", strerror(errno));
+			sb_free(&d);
+		}
+		if (e == 0 && *dir) {
+			sb_addf(&file, "%s/%03zu.yaml", *dir, i);
+			FILE *fp = fopen(sb_str(&file), "w");
+			if (!fp || fputs(sb_str(&yaml), fp) == EOF || fclose(fp) != 0) {
+				fprintf(stderr, "dltimeline: cannot write %s: %s\n", sb_str(&file), strerror(errno));
+				errors++;
+			} else {
+				made[i] = xstrdup(sb_str(&file));
+				paths[i] = made[i];
+				titled = 1;
+			}
+		} else if (e == 0) {
+			errors++;
+		}
+		sb_free(&file);
+		sb_free(&yaml);
+	}
+	return errors;
+}
+
 static int run_import(struct cli *c, void *arg)
 {
 	struct import_args *a = arg;
@@ -44,7 +90,24 @@ static int run_import(struct cli *c, void *arg)
 	if (a->force && !a->out)
 		return cli_usage(c, "--force is about the file of -o; give -o OUT.db");
 	struct dlt_import_opts opts = {.strict = a->strict, .out = a->out, .errors = stderr, .force = a->force};
-	return dlt_import((const char *const *)c->args, (size_t)c->nargs, &opts) > 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
+	size_t n = (size_t)c->nargs;
+	char **paths = xmalloc((n ? n : 1) * sizeof *paths), **made = xcalloc(n ? n : 1, sizeof *made), *dir = NULL;
+	for (size_t i = 0; i < n; i++)
+		paths[i] = c->args[i];
+	size_t errors = convert_bibliographies(paths, n, a->strict, &dir, made);
+	if (errors == 0)
+		errors = dlt_import((const char *const *)paths, n, &opts);
+	for (size_t i = 0; i < n; i++) {
+		if (made[i])
+			unlink(made[i]);
+		free(made[i]);
+	}
+	if (dir)
+		rmdir(dir);
+	free(dir);
+	free(made);
+	free(paths);
+	return errors > 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;
 }
 
 static const struct cli_opt import_opts[] = {
@@ -58,7 +121,9 @@ static const struct cli_opt import_opts[] = {
 const struct cli_command cli_cmd_import = {
 	.name = "import", .run = run_import, .usage = "FILE|DIR...",
 	.help = "Validate YAML data files and build a database from them (see data/README.md).\n"
-		"Reports every problem as file:line:column: message and writes nothing on error.",
+		"Reports every problem as file:line:column: message and writes nothing on error.\n"
+		"A .bib (BibTeX) or .json (CSL-JSON) file is a bibliography: each entry with a year\n"
+		"becomes a milestone (one without is a warning, an error with --strict).",
 	.opts = import_opts, .option = import_option, .args_size = sizeof(struct import_args),
 	.min_args = 1, .max_args = -1, .too_few = "which files or directories?",
 };
@@ -79,6 +144,95 @@ static int chart_option(struct cli *c, int id, const char *value, void *arg)
 	return cli_number(c, "height", value, 6, 1000, &a->height);
 }
 
+/* The years chart as data: a line (or object) per year from the first to the last, with its
+ * number of milestones (0 for a year without), and in JSON the eras. Returns 0, or -1 on a
+ * database error. */
+static int chart_years_data(struct cli *c)
+{
+	struct dlt_year *y;
+	size_t n = dlt_years_all(c->db, &y);
+	if (dlt_db_failed(c->db)) {
+		free(y);
+		return -1;
+	}
+	if (c->format == FMT_JSON)
+		fputs("{\"chart\":\"years\",\"years\":[", stdout);
+	int first = 1;
+	for (size_t i = 0; i < n; i++) {
+		int until = i + 1 < n ? y[i + 1].year : y[i].year + 1;
+		for (int year = y[i].year; year < until; year++) {   /* the years between have none */
+			long long count = year == y[i].year ? (long long)y[i].count : 0;
+			if (c->format == FMT_JSON)
+				printf("%s\n{\"year\":%d,\"count\":%lld}", first ? "" : ",", year, count);
+			else
+				printf("%d\t%lld\n", year, count);
+			first = 0;
+		}
+	}
+	free(y);
+	if (c->format == FMT_JSON) {
+		fputs(n ? "\n],\"eras\":[" : "],\"eras\":[", stdout);
+		for (size_t i = 0; i < c->neras; i++) {
+			fputs(i ? ",\n{\"id\":" : "\n{\"id\":", stdout);
+			out_json_string(c->eras[i].slug);
+			fputs(",\"name\":", stdout);
+			out_json_string(c->eras[i].name);
+			printf(",\"start\":%d,\"end\":", c->eras[i].start);
+			if (c->eras[i].end)
+				printf("%d}", c->eras[i].end);
+			else
+				fputs("null}", stdout);
+		}
+		fputs(c->neras ? "\n]}\n" : "]}\n", stdout);
+	}
+	return 0;
+}
+
+/* A scale chart as data: a line (or object) per model with the figure. Returns 0, or -1 on a
+ * database error. */
+static int chart_scale_data(struct cli *c, enum dlt_chart_kind kind)
+{
+	struct dlt_chart_point *p;
+	ssize_t n = dlt_chart_points(c->db, kind, &p);
+	if (n < 0)
+		return -1;
+	int rc = 0;
+	if (c->format == FMT_JSON)
+		printf("{\"chart\":\"%s\",\"unit\":\"%s\",\"points\":[",
+		       kind == DLT_CHART_PARAMS ? "params" : "compute", kind == DLT_CHART_PARAMS ? "parameters" : "FLOP");
+	for (ssize_t i = 0; i < n; i++) {
+		struct dlt_row r = {0};
+		if (dlt_row_load(c->db, p[i].id, &r) < 0) {
+			rc = -1;
+			break;
+		}
+		char value[32], year[16], month[16];
+		snprintf(value, sizeof value, "%.15g", p[i].raw);
+		snprintf(year, sizeof year, "%d", p[i].year);
+		snprintf(month, sizeof month, "%d", p[i].month);
+		if (c->format == FMT_JSON) {
+			fputs(i ? ",\n{\"id\":" : "\n{\"id\":", stdout);
+			out_json_string(r.slug);
+			printf(",\"year\":%s,\"month\":%s,\"value\":%s,\"name\":", year, p[i].month ? month : "null",
+			       value);
+			out_json_string(p[i].name);
+			putchar('}');
+		} else {
+			out_tsv(r.slug, 0);
+			out_tsv(year, 0);
+			out_tsv(p[i].month ? month : "", 0);
+			out_tsv(value, 0);
+			out_tsv(p[i].name, 1);
+		}
+		dlt_row_clear(&r);
+		out_check();
+	}
+	if (c->format == FMT_JSON)
+		fputs(n ? "\n]}\n" : "]}\n", stdout);
+	dlt_chart_points_free(p, (size_t)n);
+	return rc;
+}
+
 static int run_chart(struct cli *c, void *arg)
 {
 	static const char *const names[] = {"years", "params", "compute"};
@@ -90,8 +244,14 @@ static int run_chart(struct cli *c, void *arg)
 		;
 	if (k == DLT_ARRAY_LEN(names))
 		return cli_usage(c, "no chart '%s' (years, params or compute)", what);
+	if ((a->width || a->height) && c->format != FMT_TEXT)
+		return cli_usage(c, "--width and --height go with --format text");
 	if (cli_open_db(c) < 0)
 		return DLT_EXIT_ERROR;
+	if (c->format != FMT_TEXT) {
+		int rc = kinds[k] == DLT_CHART_YEARS ? chart_years_data(c) : chart_scale_data(c, kinds[k]);
+		return rc < 0 || dlt_db_failed(c->db) ? cli_db_error(c) : DLT_EXIT_OK;
+	}
 	int width = a->width ? (int)a->width : (int)c->width;
 	int height = a->height ? (int)a->height : isatty(STDOUT_FILENO) ? (int)c->height - 1 : (int)c->height;
 	struct dlt_chart ch;
@@ -113,7 +273,9 @@ const struct cli_command cli_cmd_chart = {
 	.name = "chart", .run = run_chart, .usage = "[years|params|compute]",
 	.help = "Milestones per year, or model size or compute over time, as a chart.\n"
 		"years: a bar per year (or per few years) over the eras; params and compute: one dot\n"
-		"per model with the figure, on a log scale, the largest labelled.",
+		"per model with the figure, on a log scale, the largest labelled.\n"
+		"tsv and json write the chart's data instead, to plot elsewhere: years and counts\n"
+		"(every year from the first to the last), or each model with its figure.",
 	.opts = chart_opts, .option = chart_option, .args_size = sizeof(struct chart_args),
-	.max_args = 1,
+	.formats = "text tsv json", .max_args = 1,
 };

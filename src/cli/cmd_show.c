@@ -121,12 +121,16 @@ static int run_show(struct cli *c, void *arg)
 		return status;
 	if (c->format == FMT_JSON)
 		return show_json(c, id);
+	if (cli_is_cite_format(c->format))
+		return export_cite(c, &id, 1) < 0 ? cli_db_error(c) : DLT_EXIT_OK;
 	struct dlt_milestone m;
 	if (dlt_milestone_load(c->db, id, &m) < 0)
 		return cli_db_error(c);
 	struct dlt_field *f;
 	size_t nf = dlt_detail_fields(&m, &f);
-	if (c->format == FMT_TSV) {
+	if (c->format == FMT_MARKDOWN) {
+		md_show(&m, f, nf);
+	} else if (c->format == FMT_TSV) {
 		out_tsv("id", 0);
 		out_tsv(m.row.slug, 1);
 		out_tsv("title", 0);
@@ -149,8 +153,8 @@ const struct cli_command cli_cmd_show = {
 	.name = "show", .run = run_show, .usage = "ID|NAME",
 	.help = "Show one milestone in full.\n"
 		"Name it by its id, short name, title, paper title or an alias.",
-	.formats = "text tsv json", .min_args = 1, .max_args = 1, .too_few = "which milestone?",
-	.too_many = "give one milestone (quote names with spaces)", .pages = 1,
+	.formats = "text tsv json markdown bibtex csl-json", .min_args = 1, .max_args = 1,
+	.too_few = "which milestone?", .too_many = "give one milestone (quote names with spaces)", .pages = 1,
 };
 
 /* ---- links ------------------------------------------------------------------------------------- */
@@ -174,6 +178,23 @@ static void links_json(struct cli *c, const struct dlt_row *row, const struct dl
 	fputs("}\n", stdout);
 }
 
+/* links as citations: the milestone and every milestone it is linked with. Returns 0, or -1
+ * on a database error. */
+static int links_cite(struct cli *c, int64_t id, const struct dlt_link *up, size_t nup, const struct dlt_link *down,
+		       size_t ndown)
+{
+	int64_t *ids = xmalloc((1 + nup + ndown) * sizeof *ids);
+	size_t n = 0;
+	ids[n++] = id;
+	for (size_t i = 0; i < nup; i++)
+		ids[n++] = up[i].other.id;
+	for (size_t i = 0; i < ndown; i++)
+		ids[n++] = down[i].other.id;
+	int rc = export_cite(c, ids, n);
+	free(ids);
+	return rc;
+}
+
 static int run_links(struct cli *c, void *arg)
 {
 	(void)arg;
@@ -187,8 +208,13 @@ static int run_links(struct cli *c, void *arg)
 	struct dlt_link *up, *down;
 	size_t nup = dlt_links_load(c->db, id, 1, &up);
 	size_t ndown = dlt_links_load(c->db, id, -1, &down);
+	int rc = 0;
 	if (c->format == FMT_JSON) {
 		links_json(c, &row, up, nup);
+	} else if (cli_is_cite_format(c->format)) {
+		rc = links_cite(c, id, up, nup, down, ndown);
+	} else if (c->format == FMT_MARKDOWN) {
+		rc = md_links_page(c, &row, up, nup, down, ndown);
 	} else if (c->format == FMT_TSV) {
 		links_tsv("builds_on", up, nup);
 		links_tsv("led_to", down, ndown);
@@ -203,12 +229,13 @@ static int run_links(struct cli *c, void *arg)
 	dlt_links_free(up, nup);
 	dlt_links_free(down, ndown);
 	dlt_row_clear(&row);
-	return dlt_db_failed(c->db) ? cli_db_error(c) : DLT_EXIT_OK;
+	return rc < 0 || dlt_db_failed(c->db) ? cli_db_error(c) : DLT_EXIT_OK;
 }
 
 const struct cli_command cli_cmd_links = {
 	.name = "links", .run = run_links, .usage = "ID|NAME",
-	.help = "What a milestone builds on, and what builds on it, each with its note.",
-	.formats = "text tsv json", .min_args = 1, .max_args = 1, .too_few = "which milestone?",
-	.too_many = "give one milestone (quote names with spaces)", .pages = 1,
+	.help = "What a milestone builds on, and what builds on it, each with its note.\n"
+		"bibtex and csl-json cite the milestone and every milestone it is linked with.",
+	.formats = "text tsv json markdown bibtex csl-json", .min_args = 1, .max_args = 1,
+	.too_few = "which milestone?", .too_many = "give one milestone (quote names with spaces)", .pages = 1,
 };

@@ -24,13 +24,17 @@ static void dot_string(const char *s)
 	putchar('"');
 }
 
-/* Text for a mermaid label: quotes as entities; in a timeline, no ':' (it separates
- * events): "A: b" becomes "A - b". */
-static void mermaid_text(const char *s, int timeline)
+/* Text for a mermaid label: quotes and angle brackets as entities (never markup); in a
+ * timeline, no ':' (it separates events): "A: b" becomes "A - b". */
+void mermaid_text(const char *s, int timeline)
 {
 	for (const char *p = s ? s : ""; *p; p++) {
 		if (*p == '"')
 			fputs("#quot;", stdout);
+		else if (*p == '<')
+			fputs("#lt;", stdout);
+		else if (*p == '>')
+			fputs("#gt;", stdout);
 		else if (*p == ':' && timeline)
 			fputs(p[1] == ' ' ? " -" : "-", stdout);
 		else
@@ -39,7 +43,7 @@ static void mermaid_text(const char *s, int timeline)
 }
 
 /* A mermaid node id: m_ and the slug with '-' as '_' (slugs never contain '_'). */
-static void mermaid_id(const char *slug)
+void mermaid_id(const char *slug)
 {
 	fputs("m_", stdout);
 	for (const char *p = slug; *p; p++)

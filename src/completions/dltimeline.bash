@@ -27,12 +27,12 @@ _dltimeline_takes_value()
     case $2 in
         --db) return 0 ;;
         --script | --size | --dump) [[ -z $1 ]] ;;
-        --format) [[ -n $1 && $1 != import && $1 != chart ]] ;;
+        --format) [[ -n $1 && $1 != import ]] ;;
         --year | --era | --paradigm | --kind) [[ $1 == list ]] ;;
         --from | --to | --tag) [[ $1 == list || $1 == export ]] ;;
         --depth) [[ $1 == lineage || $1 == export ]] ;;
         --root) [[ $1 == export ]] ;;
-        --add | --remove) [[ $1 == bookmarks ]] ;;
+        --add | --remove | --note | --move | --to) [[ $1 == bookmarks ]] ;;
         --max-length) [[ $1 == path ]] ;;
         --width | --height) [[ $1 == chart ]] ;;
         --limit) [[ $1 == list || $1 == search ]] ;;
@@ -113,17 +113,19 @@ _dltimeline()
     if [[ -n $opt ]]; then
         case $opt in
             --format)
-                if [[ $cmd == export ]]; then
-                    candidates='json csv markdown dot mermaid'
-                else
-                    candidates='text tsv json'
-                fi
+                case $cmd in
+                    export) candidates='json csv markdown dot mermaid bibtex csl-json timelinejs' ;;
+                    show | links) candidates='text tsv json markdown bibtex csl-json' ;;
+                    lineage | path) candidates='text tsv json markdown mermaid bibtex csl-json timelinejs' ;;
+                    bookmarks) candidates='text tsv json markdown bibtex csl-json timelinejs' ;;
+                    *) candidates='text tsv json' ;;
+                esac
                 ;;
             --era) candidates=$(_dltimeline_column1 "$prog" "$db" eras) ;;
             --paradigm) candidates=$(_dltimeline_column1 "$prog" "$db" paradigms) ;;
             --tag) candidates=$(_dltimeline_column1 "$prog" "$db" tags) ;;
             --kind) candidates=$_dltimeline_kinds ;;
-            --root | --add | --remove | --goto) candidates=$(_dltimeline_column1 "$prog" "$db" list) ;;
+            --root | --add | --remove | --move | --goto) candidates=$(_dltimeline_column1 "$prog" "$db" list) ;;
             --db | -o | --output | --script | --dump) files=1 ;;
             *) return 0 ;; # a number, a year or a size: nothing to offer
         esac
@@ -140,10 +142,10 @@ _dltimeline()
             search) candidates='--limit --explain --format' ;;
             lineage) candidates='--up --down --depth --format' ;;
             path) candidates='--all --max-length --format' ;;
-            chart) candidates='--width --height' ;;
+            chart) candidates='--width --height --format' ;;
             export) candidates='--format --from --to --tag --root --depth --edge-labels' ;;
             import) candidates='--check --strict -o --output --force' ;;
-            bookmarks) candidates='--add --remove --format' ;;
+            bookmarks) candidates='--add --note --remove --move --to --format' ;;
             *) return 0 ;;
         esac
         candidates+=' --db --help'
@@ -167,6 +169,8 @@ _dltimeline()
             compgen -d -- "$val"
             compgen -f -X '!*.yaml' -- "$val"
             compgen -f -X '!*.yml' -- "$val"
+            compgen -f -X '!*.bib' -- "$val"
+            compgen -f -X '!*.json' -- "$val"
         )
     else
         mapfile -t found < <(compgen -W "$candidates" -- "$val")

@@ -504,13 +504,6 @@ static int render_years(struct dlt_db *db, int width, int height, int utf8, stru
 
 /* ---- the scale charts ------------------------------------------------------------------------------ */
 
-struct point {
-	double t;                  /* year + month fraction */
-	double v;                  /* log10 of the figure */
-	double raw;
-	char *name;
-};
-
 struct scale_layout {
 	double t0, t1;             /* x range in years */
 	int x0, plot;              /* first plot column, plot columns */
@@ -538,15 +531,15 @@ static void format_figure(double v, char *buf, size_t n)
 	snprintf(buf, n, "%.1fe%d", m, e);
 }
 
-/* The models that have the figure (column col of the scale query): year, figure, name.
- * Returns the count (points in *out, malloc'd), or -1 on a database error. */
-static ssize_t scale_points(struct dlt_db *db, int col, struct point **out)
+ssize_t dlt_chart_points(struct dlt_db *db, enum dlt_chart_kind kind, struct dlt_chart_point **out)
 {
+	assert(kind == DLT_CHART_PARAMS || kind == DLT_CHART_COMPUTE);
+	int col = kind == DLT_CHART_PARAMS ? 3 : 4;   /* of the scale query */
 	sqlite3_stmt *st = dlt_db_stmt(db, Q_CHART_SCALE);
 	*out = NULL;
 	if (!st)
 		return -1;
-	struct point *p = NULL;
+	struct dlt_chart_point *p = NULL;
 	size_t n = 0, cap = 0;
 	while (dlt_db_step(db, st) == SQLITE_ROW) {
 		double raw = sqlite3_column_double(st, col);
@@ -555,6 +548,9 @@ static ssize_t scale_points(struct dlt_db *db, int col, struct point **out)
 		    year < DLT_YEAR_MIN || year > DLT_YEAR_MAX)
 			continue;
 		DLT_GROW(p, n + 1, cap);
+		p[n].id = sqlite3_column_int64(st, 0);
+		p[n].year = (int)year;
+		p[n].month = month >= 1 && month <= 12 ? (int)month : 0;
 		p[n].t = (double)year + (month >= 1 && month <= 12 ? ((double)month - 0.5) / 12.0 : 0.5);
 		p[n].raw = raw;
 		p[n].v = log10(raw);
@@ -590,7 +586,7 @@ struct scale_plot {
 	int big_x, big_y;          /* its cell */
 };
 
-static void scale_ranges(const struct point *p, size_t n, int width, int height, int utf8, struct scale_plot *sp)
+static void scale_ranges(const struct dlt_chart_point *p, size_t n, int width, int height, int utf8, struct scale_plot *sp)
 {
 	double vlo = p[0].v, vhi = p[0].v, tlo = p[0].t, thi = p[0].t;
 	sp->big = 0;
@@ -622,7 +618,7 @@ static void scale_ranges(const struct point *p, size_t n, int width, int height,
 }
 
 /* The dots: braille gives 2 x 4 dots a cell; ASCII one mark a cell. */
-static void scale_dots(struct grid *g, const struct point *p, size_t n, struct scale_plot *sp)
+static void scale_dots(struct grid *g, const struct dlt_chart_point *p, size_t n, struct scale_plot *sp)
 {
 	double yspan = sp->ehi - sp->elo, tspan = sp->l.t1 - sp->l.t0;
 	int cols = sp->l.plot * sp->sx, lines = sp->rows * sp->sy;
@@ -650,7 +646,7 @@ static void scale_dots(struct grid *g, const struct point *p, size_t n, struct s
 
 /* The y axis with decade labels, and the largest figure labelled beside its dot (right,
  * left, then the lines around). */
-static void scale_labels(struct grid *g, const struct point *p, const struct scale_plot *sp)
+static void scale_labels(struct grid *g, const struct dlt_chart_point *p, const struct scale_plot *sp)
 {
 	for (int r = 1; r <= sp->rows; r++)
 		put(g, sp->lw, r, glyph(g, 0x2502, '|'));
@@ -690,8 +686,8 @@ static void scale_labels(struct grid *g, const struct point *p, const struct sca
 static int render_scale(struct dlt_db *db, enum dlt_chart_kind kind, int width, int height, int utf8,
 			struct dlt_chart *out)
 {
-	struct point *p;
-	ssize_t got = scale_points(db, kind == DLT_CHART_PARAMS ? 3 : 4, &p);
+	struct dlt_chart_point *p;
+	ssize_t got = dlt_chart_points(db, kind, &p);
 	if (got < 0)
 		return -1;
 	size_t n = (size_t)got;
@@ -727,9 +723,7 @@ static int render_scale(struct dlt_db *db, enum dlt_chart_kind kind, int width, 
 	out->col_year = xcalloc((size_t)width, sizeof *out->col_year);
 	for (int x = sp.l.x0; x < width; x++)
 		out->col_year[x] = (int)floor(sp.l.t0 + (x - sp.l.x0 + 0.5) / sp.l.plot * tspan);
-	for (size_t i = 0; i < n; i++)
-		free(p[i].name);
-	free(p);
+	dlt_chart_points_free(p, n);
 	grid_finish(&g, out);
 	return 0;
 }
@@ -748,6 +742,13 @@ int dlt_chart_render(struct dlt_db *db, enum dlt_chart_kind kind, int width, int
 	else if (!out->col_year)
 		out->col_year = xcalloc((size_t)width, sizeof *out->col_year);
 	return rc;
+}
+
+void dlt_chart_points_free(struct dlt_chart_point *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(p[i].name);
+	free(p);
 }
 
 void dlt_chart_free(struct dlt_chart *c)

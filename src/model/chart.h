@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "model/model.h"
 
@@ -32,5 +33,20 @@ int dlt_chart_render(struct dlt_db *db, enum dlt_chart_kind kind, int width, int
 		     struct dlt_chart *out);
 /* Free what a chart holds and zero it. */
 void dlt_chart_free(struct dlt_chart *c);
+
+/* A model's figure, as the scale charts plot it (and `chart --format tsv|json` writes it). */
+struct dlt_chart_point {
+	int64_t id;              /* the milestone */
+	int year, month;         /* month 0 when unknown */
+	double t;                /* year + month fraction: the x position */
+	double raw;              /* the figure: parameters, or training compute in FLOP */
+	double v;                /* log10 of the figure: the y position */
+	char *name;              /* short name, else title */
+};
+/* The models that have the figure of a scale chart (kind DLT_CHART_PARAMS or
+ * DLT_CHART_COMPUTE), in timeline order. Returns the count (points in *out, malloc'd; free
+ * with dlt_chart_points_free), or -1 on a database error (*out NULL). */
+ssize_t dlt_chart_points(struct dlt_db *db, enum dlt_chart_kind kind, struct dlt_chart_point **out);
+void dlt_chart_points_free(struct dlt_chart_point *p, size_t n);
 
 #endif

@@ -32,6 +32,13 @@ static const char state_schema[] =
 	"  PRIMARY KEY (timeline, slug)"
 	") WITHOUT ROWID;"
 	"CREATE INDEX IF NOT EXISTS bookmarks_recent ON bookmarks(timeline, seq);"
+	/* a table of its own, so that a file from before notes needs no ALTER TABLE */
+	"CREATE TABLE IF NOT EXISTS bookmark_notes ("
+	"  timeline TEXT NOT NULL,"
+	"  slug TEXT NOT NULL,"
+	"  note TEXT NOT NULL,"
+	"  PRIMARY KEY (timeline, slug)"
+	") WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS searches ("
 	"  text TEXT PRIMARY KEY NOT NULL,"
 	"  seq INTEGER NOT NULL"
@@ -257,6 +264,8 @@ int dlt_bookmark_set(struct dlt_state *st, const char *slug, int on)
 		return opened < 0 ? -1 : 0;
 	if (!st->ready)
 		return 0;
+	if (!on && sqlite3_exec(st->h, state_schema, NULL, NULL, NULL) != SQLITE_OK)   /* (an old file) */
+		return fail(st, "remove");
 	sqlite3_stmt *s = on ? prep(st, "INSERT OR IGNORE INTO bookmarks (timeline, slug, created, seq) "
 				       "VALUES (?1, ?2, ?3, (SELECT coalesce(max(seq), 0) + 1 FROM bookmarks))")
 			     : prep(st, "DELETE FROM bookmarks WHERE timeline = ?1 AND slug = ?2");
@@ -267,7 +276,129 @@ int dlt_bookmark_set(struct dlt_state *st, const char *slug, int on)
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)time(NULL));
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
+	if (rc == SQLITE_DONE && !on && (s = prep(st, "DELETE FROM bookmark_notes WHERE timeline = ?1 AND slug = ?2"))) {
+		sqlite3_bind_text(s, 2, slug, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+	}
 	return rc == SQLITE_DONE ? 0 : fail(st, on ? "add" : "remove");
+}
+
+/* Run the constant statements sql[0..n) as one transaction, binding ?1 to the timeline and
+ * ?2..?4 to the texts and numbers given (unused ones are left alone). Returns 0, or -1 with
+ * the reason (`what`) in st->error, rolled back. */
+static int run_all(struct dlt_state *st, const char *const *sql, size_t n, const char *text2,
+		   const char *text3, sqlite3_int64 num4, const char *what)
+{
+	if (sqlite3_exec(st->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return fail(st, what);
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *s = prep(st, sql[i]);
+		int rc = SQLITE_ERROR;
+		if (s) {
+			int params = sqlite3_bind_parameter_count(s);
+			if (params >= 2)
+				sqlite3_bind_text(s, 2, text2, -1, SQLITE_STATIC);
+			if (params >= 3)
+				sqlite3_bind_text(s, 3, text3, -1, SQLITE_STATIC);
+			if (params >= 4)
+				sqlite3_bind_int64(s, 4, num4);
+			rc = sqlite3_step(s);
+			sqlite3_finalize(s);
+		}
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+			fail(st, what);
+			sqlite3_exec(st->h, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return sqlite3_exec(st->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK ? 0 : fail(st, what);
+}
+
+/* Open the file for a change (creating it and the schema) with `what` in the error. */
+static int open_for_change(struct dlt_state *st, const char *what)
+{
+	struct strbuf err = {0};
+	int rc = open_file(st, 1, &err);
+	if (rc == 0 && sqlite3_exec(st->h, state_schema, NULL, NULL, NULL) != SQLITE_OK)
+		rc = fail(st, what);
+	else if (rc < 0) {
+		sb_reset(&st->error);
+		sb_addf(&st->error, "%s: %s", what, sb_str(&err));
+	}
+	sb_free(&err);
+	return rc < 0 ? -1 : 0;
+}
+
+int dlt_bookmark_note(struct dlt_state *st, const char *slug, const char *note)
+{
+	assert(slug);
+	if (open_for_change(st, "bookmark note") < 0)
+		return -1;
+	static const char *const sql[] = {
+		"INSERT OR IGNORE INTO bookmarks (timeline, slug, created, seq) "
+		"VALUES (?1, ?2, ?4, (SELECT coalesce(max(seq), 0) + 1 FROM bookmarks))",
+		"DELETE FROM bookmark_notes WHERE timeline = ?1 AND slug = ?2 AND ?3 IS NULL",
+		"INSERT OR REPLACE INTO bookmark_notes (timeline, slug, note) SELECT ?1, ?2, ?3 WHERE ?3 IS NOT NULL",
+	};
+	return run_all(st, sql, DLT_ARRAY_LEN(sql), slug, note && *note ? note : NULL, (sqlite3_int64)time(NULL),
+		       "bookmark note");
+}
+
+int dlt_bookmark_move(struct dlt_state *st, const char *slug, long position)
+{
+	assert(slug && position >= 1);
+	int has = dlt_bookmark_has(st, slug);
+	if (has <= 0)
+		return has < 0 ? -1 : 1;
+	if (open_for_change(st, "bookmark order") < 0)
+		return -1;
+	/* The list runs by seq, highest first: the bookmark takes the seq of the one now at
+	 * `position` (the last when there are fewer) and the ones between move one place. */
+	static const char *const sql[] = {
+		"CREATE TEMP TABLE IF NOT EXISTS bm_order (slug TEXT PRIMARY KEY, pos INTEGER NOT NULL)",
+		"DELETE FROM bm_order",
+		"CREATE TEMP TABLE IF NOT EXISTS bm_max (v INTEGER NOT NULL)",
+		"DELETE FROM bm_max",
+		"INSERT INTO bm_max (v) SELECT coalesce(max(seq), 0) FROM bookmarks",
+		"INSERT INTO bm_order (slug, pos) SELECT slug, row_number() OVER (ORDER BY seq DESC) "
+		"FROM bookmarks WHERE timeline = ?1 AND slug <> ?2",
+		/* the others keep their order; ours goes before the one at `position` */
+		"UPDATE bm_order SET pos = pos + 1 WHERE pos >= min(?4, (SELECT count(*) + 1 FROM bm_order))",
+		"INSERT INTO bm_order (slug, pos) VALUES (?2, min(?4, (SELECT count(*) + 1 FROM bm_order)))",
+		/* new seqs above every old one (of any timeline), the first position highest */
+		"UPDATE bookmarks SET seq = (SELECT v FROM bm_max) + (SELECT count(*) FROM bm_order) + 1 - "
+		"(SELECT pos FROM bm_order WHERE bm_order.slug = bookmarks.slug) WHERE timeline = ?1",
+	};
+	return run_all(st, sql, DLT_ARRAY_LEN(sql), slug, NULL, (sqlite3_int64)position, "bookmark order");
+}
+
+size_t dlt_bookmarks_notes(struct dlt_state *st, char ***slugs, char ***notes)
+{
+	*slugs = *notes = NULL;
+	if (!st->h || !st->ready)
+		return 0;
+	sqlite3_stmt *s = prep(st, "SELECT b.slug, n.note FROM bookmarks b LEFT JOIN bookmark_notes n "
+				   "ON n.timeline = b.timeline AND n.slug = b.slug WHERE b.timeline = ?1 ORDER BY b.seq DESC");
+	if (!s) {   /* a file from before notes: the bookmarks without them */
+		sb_reset(&st->error);
+		size_t n = dlt_bookmarks_list(st, slugs);
+		*notes = xcalloc(n ? n : 1, sizeof **notes);
+		return n;
+	}
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*slugs = xrealloc(*slugs, (n + 1) * sizeof **slugs);
+		*notes = xrealloc(*notes, (n + 1) * sizeof **notes);
+		const unsigned char *note = sqlite3_column_text(s, 1);
+		(*slugs)[n] = xstrdup((const char *)sqlite3_column_text(s, 0));
+		(*notes)[n++] = note ? xstrdup((const char *)note) : NULL;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		fail(st, "list");
+	return n;
 }
 
 size_t dlt_bookmarks_list(struct dlt_state *st, char ***slugs)

@@ -35,10 +35,20 @@ int dlt_bookmark_has(struct dlt_state *st, const char *slug);
 /* Add (on = 1) or remove (on = 0) a bookmark, committed before returning. Returns 0, or -1
  * with the reason in dlt_state_error(). Adding an existing one or removing a missing one is 0. */
 int dlt_bookmark_set(struct dlt_state *st, const char *slug, int on);
-/* All bookmarks of this timeline, most recent first: returns the count and a malloc'd array
+/* All bookmarks of this timeline in their order (most recent first, unless moved): returns the count and a malloc'd array
  * of malloc'd slugs (free with dlt_bookmarks_free); 0 on error too (see dlt_state_error). */
 size_t dlt_bookmarks_list(struct dlt_state *st, char ***slugs);
 void dlt_bookmarks_free(char **slugs, size_t n);
+/* Give bookmark slug a note (NULL or "": none), bookmarking it first when it is not yet
+ * (committed as one). Returns 0, or -1 with the reason in dlt_state_error(). */
+int dlt_bookmark_note(struct dlt_state *st, const char *slug, const char *note);
+/* Put bookmark slug at `position` (from 1, in the listed order; past the end: last), the
+ * others keeping their order. Returns 0, 1 when slug is not bookmarked (nothing changed), or
+ * -1 with the reason in dlt_state_error(). */
+int dlt_bookmark_move(struct dlt_state *st, const char *slug, long position);
+/* The bookmarks as dlt_bookmarks_list orders them, with their notes (NULL: none) in the
+ * parallel array *notes (free both with dlt_bookmarks_free, n each); 0 on error too. */
+size_t dlt_bookmarks_notes(struct dlt_state *st, char ***slugs, char ***notes);
 /* The search history, shared by every timeline: at most DLT_SEARCHES_KEPT texts. */
 #define DLT_SEARCHES_KEPT 100
 /* Record text as the most recent search (committed). Returns 0, or -1 (dlt_state_error). */

@@ -158,8 +158,11 @@ static void bookmark(struct app *app)
 	int64_t id = app_current(app);
 	if (!id || dlt_row_load(app->db, id, &r) < 0)
 		return;
-	app->msg_err = refs_bookmark_toggle(&app->refs, &r, app->msg, sizeof app->msg) < 0;
+	int rc = refs_bookmark_toggle(&app->refs, &r, app->msg, sizeof app->msg);
+	app->msg_err = rc < 0;
 	dlt_row_clear(&r);
+	if (rc == 1)   /* added: a note, if the user has one */
+		app->make.prompt(app, PR_NOTE);
 }
 
 /* The address of the current milestone, or NULL (with a message). Malloc'd. */
@@ -311,6 +314,9 @@ static void action(struct app *app, enum tui_action a, int key)
 		break;
 	case ACT_BOOKMARK:
 		bookmark(app);
+		break;
+	case ACT_EXPORT:
+		app->make.prompt(app, PR_EXPORT);
 		break;
 	case ACT_OPEN_URL:
 	case ACT_COPY_URL:

@@ -26,7 +26,7 @@
 #define APP_WALK_SLICE 20000  /* matches counted per draw or idle step */
 
 enum picker_kind { PK_ERA, PK_FILTER, PK_HISTORY, PK_BOOKMARKS, PK_TARGET };
-enum prompt_kind { PR_YEAR, PR_SEARCH };
+enum prompt_kind { PR_YEAR, PR_SEARCH, PR_NOTE, PR_EXPORT };   /* (note: for the current milestone) */
 
 struct app;
 

@@ -39,6 +39,7 @@ static const struct { const char *name; int key; } key_names[] = {
 	{"Backspace", KEY_BACKSPACE}, {"Up", KEY_UP}, {"Down", KEY_DOWN}, {"Left", KEY_LEFT},
 	{"Right", KEY_RIGHT}, {"PgUp", KEY_PPAGE}, {"PgDn", KEY_NPAGE}, {"Home", KEY_HOME},
 	{"End", KEY_END}, {"Del", KEY_DC}, {"Ins", KEY_IC}, {"Lt", '<'}, {"Gt", '>'},
+	{"S-Up", KEY_SR}, {"S-Down", KEY_SF},
 };
 
 int keys_parse_name(const char *name)
@@ -142,6 +143,7 @@ void keymap_defaults(struct keymap *km)
 		{'a', ACT_LINEAGE}, {'p', ACT_PATH}, {'c', ACT_CHART}, {'z', ACT_FOLD},
 		{'+', ACT_DEPTH_MORE}, {'=', ACT_DEPTH_MORE}, {'-', ACT_DEPTH_LESS},
 		{'m', ACT_BOOKMARK}, {'\'', ACT_BOOKMARKS}, {'u', ACT_BOOKMARK_NEXT}, {'U', ACT_BOOKMARK_PREV},
+		{'x', ACT_EXPORT}, {24, ACT_EXPORT},
 		{'o', ACT_OPEN_URL}, {'Y', ACT_COPY_URL},
 		{'?', ACT_HELP}, {KEY_F(1), ACT_HELP}, {'q', ACT_QUIT}, {27, ACT_CLOSE}, {12, ACT_REDRAW},
 	};

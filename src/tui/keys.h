@@ -40,10 +40,11 @@
 	A(FOLD, "fold", "Lineage, paths and charts", "Fold or unfold the subtree under the cursor") \
 	A(DEPTH_MORE, "depth-more", "Lineage, paths and charts", "Show one more level of the lineage tree") \
 	A(DEPTH_LESS, "depth-less", "Lineage, paths and charts", "Show one level less of the lineage tree") \
-	A(BOOKMARK, "bookmark", "Bookmarks and references", "Bookmark the selection (again: remove it)") \
+	A(BOOKMARK, "bookmark", "Bookmarks and references", "Bookmark the selection, note optional (again: remove it)") \
 	A(BOOKMARKS, "bookmarks", "Bookmarks and references", "List the bookmarks and jump to one") \
 	A(BOOKMARK_NEXT, "bookmark-next", "Bookmarks and references", "Go to the next bookmarked milestone") \
 	A(BOOKMARK_PREV, "bookmark-prev", "Bookmarks and references", "Go to the previous bookmarked milestone") \
+	A(EXPORT, "export", "Bookmarks and references", "Write the view (list, tree, path, bookmarks) to a file") \
 	A(OPEN_URL, "open-url", "Bookmarks and references", "Open the paper's address with $BROWSER") \
 	A(COPY_URL, "copy-url", "Bookmarks and references", "Copy the address to the clipboard (OSC 52)") \
 	A(SEARCH, "search", "Search and filter", "Search by keyword as you type") \

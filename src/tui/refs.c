@@ -4,6 +4,7 @@
  * pane. Addresses come from the database already stripped of control characters, and the
  * browser is started directly with the address as its single argument -- never a shell.
  */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -63,7 +64,79 @@ int refs_bookmark_toggle(struct refs *r, const struct dlt_row *row, char *msg, s
 		return -1;
 	}
 	snprintf(msg, size, on ? "Bookmarked %s (' lists bookmarks)" : "Removed the bookmark on %s", dlt_row_name(row));
+	return on;
+}
+
+int refs_bookmark_note(struct refs *r, const struct dlt_row *row, const char *note, char *msg, size_t size)
+{
+	if (!r->state) {
+		snprintf(msg, size, "%s", r->state_err);
+		return -1;
+	}
+	if (dlt_bookmark_note(r->state, row->slug, note) < 0) {
+		snprintf(msg, size, "%s", dlt_state_error(r->state));
+		return -1;
+	}
+	snprintf(msg, size, note && *note ? "Bookmarked %s with a note (' lists bookmarks)" : "Bookmarked %s (' lists bookmarks)",
+		 dlt_row_name(row));
 	return 0;
+}
+
+int refs_bookmark_step(struct refs *r, const struct dlt_row *row, int by, char *msg, size_t size)
+{
+	assert(by == 1 || by == -1);
+	if (!r->state) {
+		snprintf(msg, size, "%s", r->state_err);
+		return -1;
+	}
+	char **slugs;
+	size_t n = dlt_bookmarks_list(r->state, &slugs), at = n;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(slugs[i], row->slug) == 0)
+			at = i;
+	dlt_bookmarks_free(slugs, n);
+	int rc = 0;
+	if (at == n)
+		snprintf(msg, size, "%s is not bookmarked", dlt_row_name(row));
+	else if ((by < 0 && at == 0) || (by > 0 && at + 1 == n))
+		snprintf(msg, size, "%s is %s already", dlt_row_name(row), by < 0 ? "first" : "last");
+	else if (dlt_bookmark_move(r->state, row->slug, (long)at + 1 + by) < 0) {
+		snprintf(msg, size, "%s", dlt_state_error(r->state));
+		rc = -1;
+	} else
+		snprintf(msg, size, "%s moved to place %zu of %zu", dlt_row_name(row), by > 0 ? at + 2 : at, n);
+	return rc;
+}
+
+size_t refs_bookmarks(struct refs *r, struct dlt_db *db, int64_t **ids, char ***notes)
+{
+	*ids = NULL;
+	*notes = NULL;
+	if (!r->state)
+		return 0;
+	char **slugs, **all;
+	size_t n = dlt_bookmarks_notes(r->state, &slugs, &all), k = 0;
+	*ids = xmalloc((n ? n : 1) * sizeof **ids);
+	*notes = xcalloc(n ? n : 1, sizeof **notes);
+	for (size_t i = 0; i < n; i++) {
+		int64_t id = dlt_id_by_slug(db, slugs[i]);
+		if (!id)
+			continue;   /* a milestone no longer in the timeline */
+		(*ids)[k] = id;
+		(*notes)[k++] = all[i];
+		all[i] = NULL;
+	}
+	dlt_bookmarks_free(slugs, n);
+	dlt_bookmarks_free(all, n);
+	return k;
+}
+
+void refs_bookmarks_free(int64_t *ids, char **notes, size_t n)
+{
+	for (size_t i = 0; notes && i < n; i++)
+		free(notes[i]);
+	free(notes);
+	free(ids);
 }
 
 /* Is `prog` runnable: a path with '/', or found on $PATH? */

@@ -30,9 +30,21 @@ void refs_init(struct refs *r, const char *db_path, int no_state);
 void refs_free(struct refs *r);
 /* True when the milestone with this slug is bookmarked. */
 int refs_bookmarked(struct refs *r, const char *slug);
-/* Add or remove the bookmark of row; the status message goes to msg. Returns 0, or -1 when
- * it failed (msg says why). */
+/* Add or remove the bookmark of row; the status message goes to msg. Returns 1 when it was
+ * added, 0 when removed, or -1 when it failed (msg says why). */
 int refs_bookmark_toggle(struct refs *r, const struct dlt_row *row, char *msg, size_t size);
+/* Give the bookmark of row a note (NULL or "": none), bookmarking it if need be; the status
+ * message goes to msg. Returns 0, or -1 when it failed (msg says why). */
+int refs_bookmark_note(struct refs *r, const struct dlt_row *row, const char *note, char *msg, size_t size);
+/* Move the bookmark of row one place earlier (by -1) or later (by 1) in the bookmarks' order.
+ * Returns 0 (msg says where it is now, or that it is at the end already), or -1 when it
+ * failed (msg says why). */
+int refs_bookmark_step(struct refs *r, const struct dlt_row *row, int by, char *msg, size_t size);
+/* The bookmarks of milestones in db, in the bookmarks' order: their ids and notes (parallel,
+ * NULL for none) in malloc'd arrays, freed with refs_bookmarks_free. Returns the count; 0
+ * when there are none, bookmarks are off, or on an error. */
+size_t refs_bookmarks(struct refs *r, struct dlt_db *db, int64_t **ids, char ***notes);
+void refs_bookmarks_free(int64_t *ids, char **notes, size_t n);
 /* Open url with the first runnable program of $BROWSER (or xdg-open). The message goes to
  * msg. Returns 0, or -1 when url is not an http(s) address (dlt_url_is_web: nothing is
  * started), there is no browser, or it cannot be started. */

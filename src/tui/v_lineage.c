@@ -246,9 +246,35 @@ static enum handled lineage_key(struct app *app, struct view *v, enum tui_action
 	case ACT_HELP:
 		app->make.help(app);
 		return HANDLED;
+	case ACT_EXPORT:
+		app->make.prompt(app, PR_EXPORT);
+		return HANDLED;
 	default:
 		return HANDLED;
 	}
+}
+
+/* The export: the tree's milestones in its order (each once), with the note of the link
+ * that brought each in. */
+static size_t lineage_contents(struct app *app, struct view *v, struct view_contents *c)
+{
+	(void)app;
+	struct lineage *g = v->priv;
+	if (!g->n)
+		return 0;
+	c->ids = xmalloc(g->n * sizeof *c->ids);
+	c->notes = xcalloc(g->n, sizeof *c->notes);
+	for (size_t i = 0; i < g->n; i++) {
+		if (g->nodes[i].repeat)
+			continue;
+		c->notes[c->n] = g->nodes[i].note ? xstrdup(g->nodes[i].note) : NULL;
+		c->ids[c->n++] = g->nodes[i].row.id;
+	}
+	const char *name = dlt_row_name(&g->nodes[0].row);
+	snprintf(c->title, sizeof c->title, "Lineage of %s: %s", name,
+		 g->dir > 0 ? "what it builds on" : "what builds on it");
+	snprintf(c->name, sizeof c->name, "lineage-%s", g->nodes[0].row.slug);
+	return c->n;
 }
 
 static int lineage_hints(struct app *app, struct view *v, struct hint *h)
@@ -281,6 +307,7 @@ static const struct view_ops lineage_ops = {
 	.key = lineage_key,
 	.hints = lineage_hints,
 	.current = lineage_current,
+	.contents = lineage_contents,
 	.close = lineage_close,
 };
 

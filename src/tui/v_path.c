@@ -114,9 +114,33 @@ static enum handled path_key(struct app *app, struct view *v, enum tui_action a,
 	case ACT_HELP:
 		app->make.help(app);
 		return HANDLED;
+	case ACT_EXPORT:
+		app->make.prompt(app, PR_EXPORT);
+		return HANDLED;
 	default:
 		return HANDLED;
 	}
+}
+
+/* The export: the steps of the path shown, each with the note of the link that led to it. */
+static size_t path_contents(struct app *app, struct view *v, struct view_contents *c)
+{
+	(void)app;
+	struct path *p = v->priv;
+	const struct dlt_path *cur = current_path(p);
+	if (!cur || !cur->n)
+		return 0;
+	c->ids = xmalloc(cur->n * sizeof *c->ids);
+	c->notes = xcalloc(cur->n, sizeof *c->notes);
+	for (size_t k = 0; k < cur->n; k++) {
+		c->ids[k] = cur->steps[k].id;
+		c->notes[k] = k && cur->notes[k - 1] ? xstrdup(cur->notes[k - 1]) : NULL;
+	}
+	c->n = cur->n;
+	snprintf(c->title, sizeof c->title, "From %s to %s", dlt_row_name(&cur->steps[0]),
+		 dlt_row_name(&cur->steps[cur->n - 1]));
+	snprintf(c->name, sizeof c->name, "path-%s-%s", cur->steps[0].slug, cur->steps[cur->n - 1].slug);
+	return c->n;
 }
 
 static int path_hints(struct app *app, struct view *v, struct hint *h)
@@ -142,6 +166,7 @@ static const struct view_ops path_ops = {
 	.key = path_key,
 	.hints = path_hints,
 	.current = path_current,
+	.contents = path_contents,
 	.close = path_close,
 };
 

@@ -220,30 +220,65 @@ static void filter_items(struct app *app, struct picker *p)
 	}
 }
 
-/* The bookmarks; returns 0 when there are none (the reason in the message). */
+/* The bookmarks in their order, each with its note; returns 0 when there are none (the
+ * reason in the message). */
 static int bookmark_items(struct app *app, struct picker *p)
 {
-	char buf[256];
-	snprintf(p->title, sizeof p->title, "Bookmarks (Enter opens; m on a milestone adds or removes one)");
+	char buf[512];
+	snprintf(p->title, sizeof p->title, "Bookmarks (Enter opens; Shift-Up/Down move one; ^X exports)");
 	if (!app->refs.state) {
 		app_message(app, 1, "%s", app->refs.state_err);
 		return 0;
 	}
-	char **slugs;
-	size_t n = dlt_bookmarks_list(app->refs.state, &slugs);
+	int64_t *ids;
+	char **notes;
+	size_t n = refs_bookmarks(&app->refs, app->db, &ids, &notes);
 	for (size_t i = 0; i < n; i++) {
 		struct dlt_row r = {0};
-		int64_t id = dlt_id_by_slug(app->db, slugs[i]);
-		if (!id || dlt_row_load(app->db, id, &r) < 0)
+		if (dlt_row_load(app->db, ids[i], &r) < 0)
 			continue;
-		snprintf(buf, sizeof buf, "%d  %s", r.year, dlt_row_name(&r));
-		pick_add(p, buf, IT_PLAIN, id, NULL);
+		snprintf(buf, sizeof buf, "%d  %s%s%.200s", r.year, dlt_row_name(&r), notes[i] ? "  -- " : "",
+			 notes[i] ? notes[i] : "");
+		pick_add(p, buf, IT_PLAIN, ids[i], NULL);
 		dlt_row_clear(&r);
 	}
-	dlt_bookmarks_free(slugs, n);
+	refs_bookmarks_free(ids, notes, n);
 	if (!p->nitems)
 		app_message(app, 0, "No bookmarks yet: m bookmarks the selection");
 	return p->nitems > 0;
+}
+
+/* Shift-Up/Down in the bookmarks: move the selected one a place; the list follows. */
+static void bookmark_move(struct app *app, struct picker *p, int by)
+{
+	if (p->in.len || p->lb.sel < 0 || (size_t)p->lb.sel >= p->nshown) {
+		app_message(app, 0, "Clear the typed text to move bookmarks");
+		return;
+	}
+	int64_t id = p->items[p->shown[p->lb.sel]].ref;
+	struct dlt_row r = {0};
+	if (dlt_row_load(app->db, id, &r) < 0)
+		return;
+	app->msg_err = refs_bookmark_step(&app->refs, &r, by, app->msg, sizeof app->msg) < 0;
+	dlt_row_clear(&r);
+	items_free(p);
+	bookmark_items(app, p);
+	narrow(app, p);
+	for (size_t i = 0; i < p->nshown; i++)
+		if (p->items[p->shown[i]].ref == id)
+			p->lb.sel = (int)i;
+}
+
+/* The export of the bookmarks (the picker of bookmarks only): the reading list. */
+static size_t picker_contents(struct app *app, struct view *v, struct view_contents *c)
+{
+	struct picker *p = v->priv;
+	if (p->kind != PK_BOOKMARKS)
+		return 0;
+	c->n = refs_bookmarks(&app->refs, app->db, &c->ids, &c->notes);
+	snprintf(c->title, sizeof c->title, "Reading list: %s", app->sum.title);
+	snprintf(c->name, sizeof c->name, "bookmarks");
+	return c->n;
 }
 
 /* The history, latest first; returns 0 when it is empty. */
@@ -478,6 +513,14 @@ static enum handled picker_key(struct app *app, struct view *v, enum tui_action 
 	default:
 		break;
 	}
+	if (p->kind == PK_BOOKMARKS && (key == KEY_SR || key == KEY_SF)) {
+		bookmark_move(app, p, key == KEY_SR ? -1 : 1);
+		return HANDLED;
+	}
+	if (p->kind == PK_BOOKMARKS && a == ACT_EXPORT) {
+		app->make.prompt(app, PR_EXPORT);
+		return HANDLED;
+	}
 	if (key == 14)   /* ^N, ^P: as in readline and fzf */
 		listbox_key(&p->lb, ACT_MOVE_DOWN);
 	else if (key == 16)
@@ -511,6 +554,7 @@ static const struct view_ops picker_ops = {
 	.key = picker_key,
 	.hints = picker_hints,
 	.close = picker_close,
+	.contents = picker_contents,
 	.overlay = 1,
 };
 

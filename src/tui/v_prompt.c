@@ -1,5 +1,6 @@
 /*
- * v_prompt.c -- the one-line prompt in the status line: a year to jump to, or a search.
+ * v_prompt.c -- the one-line prompt in the status line: a year to jump to, a search, the
+ * note of a new bookmark, or the file to export the view to.
  *
  * As a search is typed, its best-ranked matches (model/find.h, the ranking of `dltimeline
  * search`) show in a short list just above the prompt, the best one highlighted, and the
@@ -7,6 +8,10 @@
  * and keeps every match marked for n and N; Esc returns to where the search began. Ctrl-P
  * and Ctrl-N (and Up/Down while there is no list) go through the search history. The line
  * edits as readline does (lineedit.h).
+ *
+ * The export prompt starts with a file name in the current directory for the view on top;
+ * Tab changes the format (the name's ending: .md, .bib, .json), Enter writes the file
+ * (tui/export.h) and says where; a file that exists is refused and the prompt stays.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -17,6 +22,7 @@
 #include "model/detail.h"
 #include "model/state.h"
 #include "tui/draw.h"
+#include "tui/export.h"
 #include "tui/lineedit.h"
 #include "tui/views.h"
 
@@ -30,6 +36,10 @@ struct prompt {
 	size_t hl;                   /* the highlighted row of the ranked list */
 	int hist;                    /* the history entry shown, -1: the user's own text */
 	char *own;                   /* the user's own text while the history is shown */
+	char label[160];             /* what the prompt asks */
+	int64_t target;              /* PR_NOTE: the milestone just bookmarked */
+	struct view_contents contents;   /* PR_EXPORT: what is written */
+	int format;                  /* PR_EXPORT: the format Tab chose last */
 };
 
 /* The rows the ranked list may have on this screen. */
@@ -106,8 +116,7 @@ static void prompt_draw(struct app *app, struct view *v, struct rect r)
 	if (p->kind == PR_SEARCH && q->text)
 		list_draw(app, p, r);
 	draw_fill(y, 0, r.w, A_NORMAL);
-	const char *label = p->kind == PR_YEAR ? "Year: " : "/";
-	int x = draw_str(y, 0, r.w, label, A_BOLD);
+	int x = draw_str(y, 0, r.w, p->label, A_BOLD);
 	char info[128] = "";
 	if (app->msg[0])   /* a word about the last key ("A year is digits") */
 		snprintf(info, sizeof info, "  %.100s", app->msg);
@@ -244,10 +253,71 @@ static void history_show(struct app *app, struct prompt *p, int i)
 	incremental(app, p, 1, 1);
 }
 
+/* Tab in the export prompt: the next format, as the file name's ending. */
+static void next_format(struct prompt *p, int by)
+{
+	struct strbuf sb = {0};
+	sb_add(&sb, p->in.buf);
+	int f = export_format_of(p->in.buf);
+	if (f >= 0) {   /* the ending goes; .markdown is as long as it is */
+		size_t n = strlen(dlt_doc_extension((enum dlt_doc_format)f));
+		if (sb.len >= 9 && strcmp(sb.buf + sb.len - 9, ".markdown") == 0)
+			n = 9;
+		sb.buf[sb.len -= n] = '\0';
+	}
+	p->format = ((f >= 0 ? f : p->format) + DLT_DOC__COUNT + by) % DLT_DOC__COUNT;
+	sb_add(&sb, dlt_doc_extension((enum dlt_doc_format)p->format));
+	lineedit_set(&p->in, sb_str(&sb));
+	sb_free(&sb);
+}
+
+/* Enter in the note prompt: the note (empty: none) goes on the bookmark. */
+static void accept_note(struct app *app, struct prompt *p)
+{
+	struct dlt_row r = {0};
+	if (dlt_row_load(app->db, p->target, &r) < 0)
+		return;
+	char *note = p->in.buf;   /* without the spaces around it */
+	while (*note == ' ')
+		note++;
+	for (size_t n = strlen(note); n && note[n - 1] == ' '; n--)
+		note[n - 1] = '\0';
+	app->msg_err = refs_bookmark_note(&app->refs, &r, note, app->msg, sizeof app->msg) < 0;
+	dlt_row_clear(&r);
+}
+
+/* Enter in the export prompt: write the file. Returns CLOSE when done (or nothing to do),
+ * HANDLED to stay open with the reason in the message (an existing file, a name the formats
+ * do not know). */
+static enum handled accept_export(struct app *app, struct prompt *p)
+{
+	if (!p->in.len) {
+		app_message(app, 0, "Nothing written");
+		return CLOSE;
+	}
+	int f = export_format_of(p->in.buf);
+	if (f < 0) {   /* the prompt asks again, saying why (a message would not fit beside it) */
+		snprintf(p->label, sizeof p->label, "End it in .md, .bib or .json (Tab): ");
+		return HANDLED;
+	}
+	char msg[sizeof app->msg];
+	int rc = export_write(app, &p->contents, p->in.buf, (enum dlt_doc_format)f, msg, sizeof msg);
+	if (rc == 1) {
+		snprintf(p->label, sizeof p->label, "That file exists (not replaced); write to: ");
+		return HANDLED;
+	}
+	app_message(app, rc != 0, "%s", msg);
+	return CLOSE;
+}
+
 static enum handled prompt_key(struct app *app, struct view *v, enum tui_action a, int key)
 {
 	struct prompt *p = v->priv;
 	struct search *q = &app->search;
+	if (p->kind == PR_EXPORT && (key == '\t' || key == KEY_BTAB)) {
+		next_format(p, key == '\t' ? 1 : -1);
+		return HANDLED;
+	}
 	int list = p->kind == PR_SEARCH && q->found.n > 0;
 	int step = key == '\t' ? 1 : key == KEY_BTAB ? -1 : 0;
 	if (list && !step && p->hist < 0 && (key == KEY_DOWN || key == KEY_UP))
@@ -278,7 +348,15 @@ static enum handled prompt_key(struct app *app, struct view *v, enum tui_action 
 		}
 		return HANDLED;
 	}
+	if (a == ACT_OPEN && p->kind == PR_EXPORT)
+		return accept_export(app, p);
+	if (a == ACT_OPEN && p->kind == PR_NOTE) {
+		accept_note(app, p);
+		return CLOSE;
+	}
 	if (a == ACT_CLOSE) {
+		if (p->kind == PR_NOTE)
+			app_message(app, 0, "Bookmarked without a note");
 		if (p->kind == PR_SEARCH) {
 			search_set(q, app->db, NULL, NULL, 0, 0);
 			app_select(app, p->origin_sel);
@@ -332,6 +410,7 @@ static void prompt_close(struct app *app, struct view *v)
 	struct prompt *p = v->priv;
 	app->typing_search = 0;
 	app->covered = 0;
+	export_contents_free(&p->contents);
 	free(p->own);
 	free(p);
 }
@@ -346,11 +425,42 @@ static const struct view_ops prompt_ops = {
 	.owns_status = 1,
 };
 
+/* Ask for the note of the milestone just bookmarked, or the export's file: the label and
+ * the text to start with. Returns 0, or -1 when there is nothing to ask for (the message says
+ * why). */
+static int ask(struct app *app, struct prompt *p)
+{
+	if (p->kind == PR_NOTE) {
+		struct dlt_row r = {0};
+		if (!(p->target = app_current(app)) || dlt_row_load(app->db, p->target, &r) < 0)
+			return -1;
+		snprintf(p->label, sizeof p->label, "Note for %.100s (Enter: none): ", dlt_row_name(&r));
+		dlt_row_clear(&r);
+		return 0;
+	}
+	if (!export_contents(app, &p->contents)) {
+		app_message(app, 0, "Nothing here to export");
+		return -1;
+	}
+	snprintf(p->label, sizeof p->label, "Write %zu milestone%s to (Tab: format): ", p->contents.n,
+		 p->contents.n == 1 ? "" : "s");
+	char name[sizeof p->contents.name + 8];
+	snprintf(name, sizeof name, "%s%s", p->contents.name, dlt_doc_extension(DLT_DOC_MARKDOWN));
+	lineedit_set(&p->in, name);
+	return 0;
+}
+
 void prompt_open(struct app *app, enum prompt_kind kind)
 {
 	struct prompt *p = xcalloc(1, sizeof *p);
 	p->kind = kind;
 	p->in.limit = kind == PR_YEAR ? 5 : 255;
+	snprintf(p->label, sizeof p->label, "%s", kind == PR_YEAR ? "Year: " : "/");
+	if ((kind == PR_NOTE || kind == PR_EXPORT) && ask(app, p) < 0) {
+		export_contents_free(&p->contents);
+		free(p);
+		return;
+	}
 	p->origin_sel = app->sel;
 	p->origin_top = app->top_shown;
 	p->hist = -1;

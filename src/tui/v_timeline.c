@@ -12,6 +12,7 @@
 
 #include "core/utf8.h"
 #include "model/detail.h"
+#include "model/filter.h"
 #include "tui/draw.h"
 #include "tui/views.h"
 
@@ -577,8 +578,38 @@ static void timeline_close(struct app *app, struct view *v)
 	free(t);
 }
 
+/* The export: every milestone that passes the filter, in timeline order. */
+static size_t timeline_contents(struct app *app, struct view *v, struct view_contents *c)
+{
+	(void)v;
+	struct dlt_row rows[128];
+	size_t got, cap = 0;
+	int64_t from = 0;
+	while ((got = dlt_view_fetch(app->view, from, 1, DLT_ARRAY_LEN(rows), rows)) > 0) {
+		DLT_GROW(c->ids, c->n + got, cap);
+		for (size_t i = 0; i < got; i++) {
+			c->ids[c->n++] = rows[i].id;
+			dlt_row_clear(&rows[i]);
+		}
+		from = c->ids[c->n - 1];
+	}
+	struct strbuf sb = {0};
+	const struct dlt_filter *f = dlt_view_filter(app->view);
+	if (app_filter_active(f)) {
+		sb_addf(&sb, "%s: ", app->sum.title);
+		dlt_filter_describe(app->db, f, &sb);
+	} else {
+		sb_add(&sb, app->sum.title);
+	}
+	snprintf(c->title, sizeof c->title, "%s", sb_str(&sb));
+	snprintf(c->name, sizeof c->name, "%s", app_filter_active(f) ? "timeline-filtered" : "timeline");
+	sb_free(&sb);
+	return c->n;
+}
+
 static const struct view_ops timeline_ops = {
 	.name = "timeline",
+	.contents = timeline_contents,
 	.draw = timeline_draw,
 	.key = timeline_key,
 	.hints = timeline_hints,

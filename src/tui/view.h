@@ -30,6 +30,15 @@ struct hint {
 };
 #define HINTS_MAX 8
 
+/* What a view shows, for the export key (tui/export.h): milestones in the view's order. */
+struct view_contents {
+	int64_t *ids;           /* malloc'd */
+	char **notes;           /* parallel to ids, malloc'd strings or NULL; NULL: no notes */
+	size_t n;
+	char title[200];        /* the document's title ("Lineage of GPT: what it builds on") */
+	char name[64];          /* a file name's stem ("lineage-gpt") */
+};
+
 struct view_ops {
 	const char *name;
 	/* Draw into r (r.w and r.h are at least 1). */
@@ -42,6 +51,9 @@ struct view_ops {
 	/* The milestone under the view's cursor, 0 for none (global actions such as bookmarking
 	 * act on it). NULL: the selection of the timeline. */
 	int64_t (*current)(struct app *app, struct view *v);
+	/* Fill c (zeroed) with the milestones the view shows, for an export; returns their
+	 * number (0: nothing to export, c left empty). NULL: the view below's are exported. */
+	size_t (*contents)(struct app *app, struct view *v, struct view_contents *c);
 	/* A mouse event at (y, x) in the view's rectangle (curses button state). NULL: none. */
 	void (*mouse)(struct app *app, struct view *v, int bstate, int y, int x);
 	/* Background work while no key comes; returns 1 while more remains. NULL: none. */

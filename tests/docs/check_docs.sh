@@ -119,6 +119,12 @@ fi
 options_of() {
     sed -n 's/^  \(-.*\)/\1/p' | sed 's/   .*//' | grep -oE -- '(^|[ ,])--?[a-z][a-z-]*' | tr -d ' ,'
 }
+# The values of --format in a help text: its line and the continuation lines under it.
+formats_of() {
+    awk '/^  --format F / { on = 1; sub(/^  --format F +/, ""); print; next }
+         on && /^                       [^ ]/ { print; next } { on = 0 }' |
+        sed 's/ (default)//; s/ or /,/g' | tr ',' '\n' | tr -d ' ' | grep -v '^$'
+}
 # Is option $1 in the man page (written there with \- for each dash)?
 in_man() {
     local roff=${1//-/\\-}
@@ -147,6 +153,12 @@ for cmd in "${commands[@]}"; do
         check "option $opt of $cmd is not in the man page" in_man "$opt"
         check "option $opt is not in $zsh_comp" grep -qF -- "$opt" "$zsh_comp"
         check "bash does not complete option $opt of $cmd" offers "$opt" dltimeline "$cmd" -
+    done
+    # every value of --format: in the man page, offered by bash, named in the zsh completion
+    for fmt in $(printf '%s\n' "$cmd_help" | formats_of); do
+        check "format $fmt of $cmd is not in the man page" in_man "$fmt"
+        check "format $fmt of $cmd is not in $zsh_comp" grep -qE -- "(\(| )$fmt(\\\\:|\)| )" "$zsh_comp"
+        check "bash does not complete format $fmt of $cmd" offers "$fmt" dltimeline "$cmd" --format ""
     done
 done
 

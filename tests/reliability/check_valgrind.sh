@@ -7,6 +7,7 @@
 # definitely / indirectly lost block fails it. Memory still reachable at exit (ncurses' and
 # SQLite's own caches) is not a leak and is not reported; no suppression file is used.
 #   * the commands: list, show, links, search, eras, paradigms, tags, export in every format,
+#     lineage, path and bookmarks in the document and citation formats, the charts' data,
 #     lineage, path, bookmarks (add, list, remove), import --check and import -o, --help,
 #     --version, and their error paths (unknown names, bad options, a missing database);
 #     on the fixture database and on the built-in one;
@@ -60,12 +61,21 @@ for d in "--db=$db" ""; do
 	vg_run 0 "$@" eras
 	vg_run 0 "$@" paradigms --format json
 	vg_run 0 "$@" tags --format tsv
-	for f in json csv markdown dot mermaid; do vg_run 0 "$@" export --format "$f"; done
+	for f in json csv markdown dot mermaid bibtex csl-json timelinejs; do vg_run 0 "$@" export --format "$f"; done
 	vg_run 0 "$@" lineage "$("$bin" "$@" list --format tsv | sed -n 8p | cut -f1)"
+	for f in markdown csl-json; do
+		vg_run 0 "$@" lineage "$("$bin" "$@" list --format tsv | sed -n 8p | cut -f1)" --format "$f"
+	done
 	vg_run 0,1 "$@" path "$("$bin" "$@" list --format tsv | sed -n 2p | cut -f1)" \
 		"$("$bin" "$@" list --format tsv | sed -n 9p | cut -f1)"
+	for f in markdown timelinejs; do
+		vg_run 0,1 "$@" path "$("$bin" "$@" list --format tsv | sed -n 2p | cut -f1)" \
+			"$("$bin" "$@" list --format tsv | sed -n 9p | cut -f1)" --format "$f"
+	done
+	vg_run 0 "$@" chart params --format json
 	vg_run 0 "$@" bookmarks --add "$("$bin" "$@" list --format tsv | sed -n 2p | cut -f1)"
 	vg_run 0 "$@" bookmarks
+	vg_run 0 "$@" bookmarks --format bibtex
 	vg_run 0 "$@" bookmarks --remove "$("$bin" "$@" list --format tsv | sed -n 2p | cut -f1)"
 	vg_run 1 "$@" show no-such-milestone
 	vg_run 2 "$@" list --year banana

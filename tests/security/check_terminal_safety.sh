@@ -9,7 +9,8 @@
 #     80x24 and 140x40, in UTF-8 and in the C locale; every dumped screen must hold no C0
 #     control but newline, form feed and tab, no DEL, no C1 control and no bidi control -- and
 #     still show the text around the attacks (so the data really was on screen);
-#   * every command in every format (text, tsv, json, csv, markdown, dot, mermaid) prints
+#   * every command in every format (text, tsv, json, csv, markdown, dot, mermaid, bibtex,
+#     csl-json, timelinejs, and the charts' data) prints
 #     none of them either, on stdout or stderr (JSON escapes them as \uXXXX).
 # usage: check_terminal_safety.sh DLTIMELINE FIXTURE_DB
 set -u
@@ -72,12 +73,20 @@ done
 
 # ---- the commands
 slug=$("$bin" --db "$good" list --format tsv | sed -n 2p | cut -f1)
+slug2=$("$bin" --db "$good" list --format tsv | sed -n 3p | cut -f1)
 for args in "list" "list --format tsv" "list --format json" "show $slug" "show $slug --format tsv" \
 	"show $slug --format json" "links $slug" "links $slug --format json" "search red" \
 	"search red --format json" "eras" "eras --format json" "paradigms" "tags" "tags --format json" \
 	"export" "export --format csv" "export --format markdown" "export --format dot" \
 	"export --format mermaid" "lineage $slug" "lineage $slug --format json" "bookmarks" \
-	"bookmarks --format json"; do
+	"bookmarks --format json" "export --format bibtex" "export --format csl-json" \
+	"export --format timelinejs" "show $slug --format markdown" "show $slug --format bibtex" \
+	"links $slug --format markdown" "links $slug --format csl-json" "lineage $slug --format markdown" \
+	"lineage $slug --format mermaid" "lineage $slug --format bibtex" "lineage $slug --format timelinejs" \
+	"path $slug $slug2 --format markdown" "path $slug $slug2 --format mermaid" \
+	"path $slug $slug2 --format csl-json" "path $slug $slug2 --format timelinejs" \
+	"bookmarks --format markdown" "bookmarks --format bibtex" "bookmarks --format timelinejs" \
+	"chart --format tsv" "chart params --format json" "chart compute --format tsv"; do
 	checked=$((checked + 1))
 	# shellcheck disable=SC2086
 	LC_ALL=C.UTF-8 "$bin" --db "$db" $args >"$work/out" 2>"$work/err" </dev/null

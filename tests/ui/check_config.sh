@@ -30,7 +30,7 @@ expect "$out" 'j, Down, x, \^N +Select the next milestone' "help shows the new b
 # A relative XDG_CONFIG_HOME is ignored (the XDG spec), even when it names this very folder.
 rel=$(mktemp -d)
 mkdir -p "$rel/cfg" && cp -r "$cfg/dltimeline" "$rel/cfg/"
-printf 'x' > "$keys"
+printf 'x<Esc>' > "$keys"   # (x is the export key by default: Esc closes its prompt)
 (cd "$rel" && env -i PATH="$PATH" LC_ALL=C.UTF-8 TERM=xterm-256color HOME=/nonexistent XDG_CONFIG_HOME=cfg \
     "$bin" --db "$db" --script "$keys" --size 80x24 --dump "$out" 2>"$err")
 [ -s "$err" ] && { echo "FAIL: a relative XDG_CONFIG_HOME was read:"; sed 's/^/    | /' "$err"; fail=1; }

@@ -215,6 +215,59 @@ static void test_relative_xdg(void **state)
 	sb_free(&sb);
 }
 
+/* The slugs and notes of timeline `key`'s bookmarks joined as "slug=note slug ..." into sb. */
+static void bookmarks_text(struct dlt_state *st, struct strbuf *sb)
+{
+	char **slugs, **notes;
+	size_t n = dlt_bookmarks_notes(st, &slugs, &notes);
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s%s%s%s", i ? " " : "", slugs[i], notes[i] ? "=" : "", notes[i] ? notes[i] : "");
+	dlt_bookmarks_free(slugs, n);
+	dlt_bookmarks_free(notes, n);
+}
+
+/* Notes: set, replaced, cleared, gone with the bookmark; a note bookmarks. Order: a
+ * bookmark moves to any place, the others keep theirs, and another timeline is untouched. */
+static void test_notes_and_order(void **state)
+{
+	(void)state;
+	char *path = tu_path(dir, "n.db");
+	struct dlt_state *a = open_ok(path, "built-in");
+	struct dlt_state *b = open_ok(path, "/data/other.db");
+	struct strbuf sb = {0};
+	assert_int_equal(dlt_bookmark_move(a, "lstm", 1), 1);   /* not bookmarked: nothing */
+	assert_int_equal(dlt_bookmark_set(b, "zeta", 1), 0);
+	const char *order[] = {"perceptron", "backprop", "lstm", "alexnet"};
+	for (size_t i = 0; i < DLT_ARRAY_LEN(order); i++)
+		assert_int_equal(dlt_bookmark_set(a, order[i], 1), 0);
+	assert_int_equal(dlt_bookmark_note(a, "lstm", "gates; read \"1997\""), 0);
+	assert_int_equal(dlt_bookmark_note(a, "gpt", "new one"), 0);   /* bookmarks it, first */
+	bookmarks_text(a, &sb);
+	assert_string_equal(sb_str(&sb), "gpt=new one alexnet lstm=gates; read \"1997\" backprop perceptron");
+	assert_int_equal(dlt_bookmark_move(a, "perceptron", 1), 0);
+	assert_int_equal(dlt_bookmark_move(a, "gpt", 3), 0);
+	assert_int_equal(dlt_bookmark_move(a, "alexnet", 99), 0);   /* past the end: last */
+	assert_int_equal(dlt_bookmark_note(a, "lstm", "again"), 0);
+	assert_int_equal(dlt_bookmark_note(a, "gpt", ""), 0);        /* cleared */
+	sb_reset(&sb);
+	bookmarks_text(a, &sb);
+	assert_string_equal(sb_str(&sb), "perceptron gpt lstm=again backprop alexnet");
+	assert_int_equal(dlt_bookmark_set(a, "lstm", 0), 0);
+	assert_int_equal(dlt_bookmark_set(a, "lstm", 1), 0);          /* back without its note, first */
+	assert_int_equal(dlt_bookmark_set(a, "gpt", 1), 0);           /* already there: stays */
+	sb_reset(&sb);
+	bookmarks_text(a, &sb);
+	assert_string_equal(sb_str(&sb), "lstm perceptron gpt backprop alexnet");
+	sb_reset(&sb);
+	bookmarks_text(b, &sb);
+	assert_string_equal(sb_str(&sb), "zeta");
+	sb_free(&sb);
+	assert_string_equal(dlt_state_error(a), "");
+	dlt_state_close(b);
+	dlt_state_close(a);
+	free(path);
+}
+
 int main(int argc, char **argv)
 {
 	tu_filter(argc, argv);
@@ -225,6 +278,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_locked_at_start),
 		cmocka_unit_test(test_replaced_by_rename),
 		cmocka_unit_test(test_relative_xdg),
+		cmocka_unit_test(test_notes_and_order),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

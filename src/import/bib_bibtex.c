@@ -1,0 +1,216 @@
+/*
+ * bib_bibtex.c -- a BibTeX file read with libbtparse (bibentry.h): @string macros, '#'
+ * concatenation and the month macros expanded by the library, names split by it, and the
+ * LaTeX of the fields made UTF-8 (tex.h). Built only with libbtparse (DLT_HAVE_BTPARSE);
+ * without it, reading a .bib says how to get it.
+ */
+#include "import/bibentry.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/util.h"
+
+#ifdef DLT_HAVE_BTPARSE
+
+#include <btparse.h>
+
+#include "import/tex.h"
+
+/* The plain text of LaTeX s, malloc'd; NULL for an empty text. */
+static char *plain(const char *s)
+{
+	struct strbuf sb = {0};
+	tex_to_utf8(s, &sb);
+	size_t a = 0;
+	while (a < sb.len && sb.buf[a] == ' ')
+		a++;
+	while (sb.len > a && sb.buf[sb.len - 1] == ' ')
+		sb.buf[--sb.len] = '\0';
+	char *r = sb.len > a ? xstrdup(sb.buf + a) : NULL;
+	sb_free(&sb);
+	return r;
+}
+
+/* Authors: "Last, First and First Last and others", split by libbtparse. */
+static void authors(struct bib_entry *e, char *text, const char *path)
+{
+	bt_stringlist *list = bt_split_list(text, "and", (char *)path, e->line, "name");
+	for (int i = 0; list && i < list->num_items; i++) {
+		char *item = list->items[i];
+		if (!item)
+			continue;
+		if (strcmp(item, "others") == 0) {
+			e->more_authors = 1;
+			continue;
+		}
+		bt_name *name = bt_split_name(item, (char *)path, e->line, i);
+		struct strbuf sb = {0};
+		static const bt_namepart order[] = {BTN_FIRST, BTN_VON, BTN_LAST, BTN_JR};
+		for (size_t k = 0; k < DLT_ARRAY_LEN(order); k++)
+			for (int t = 0; name && t < name->part_len[order[k]]; t++)
+				sb_addf(&sb, "%s%s", sb.len ? (order[k] == BTN_JR && t == 0 ? ", " : " ") : "",
+					name->parts[order[k]][t]);
+		char *full = plain(sb_str(&sb));
+		if (full)
+			bib_push(&e->authors, &e->nauthors, full);
+		free(full);
+		sb_free(&sb);
+		bt_free_name(name);
+	}
+	bt_free_list(list);
+}
+
+/* Split a list of keywords or keys at ',' and ';' into list. */
+static void split(const char *s, char ***list, size_t *n)
+{
+	char *copy = xstrdup(s);
+	for (char *tok = strtok(copy, ",;"); tok; tok = strtok(NULL, ",;")) {
+		char *t = plain(tok);
+		if (t)
+			bib_push(list, n, t);
+		free(t);
+	}
+	free(copy);
+}
+
+/* Take over one field of an entry. */
+static void field(struct bib_entry *e, const char *name, char *text, const char *path, char **eprinttype)
+{
+	char **slot = NULL;
+	if (!strcasecmp(name, "title"))
+		slot = &e->title;
+	else if (!strcasecmp(name, "journal") || !strcasecmp(name, "journaltitle") || !strcasecmp(name, "booktitle") ||
+		 !strcasecmp(name, "school") || !strcasecmp(name, "institution"))
+		slot = e->container ? NULL : &e->container;
+	else if (!strcasecmp(name, "publisher") && !e->container)
+		slot = &e->container;
+	else if (!strcasecmp(name, "abstract"))
+		slot = &e->abstract;
+	else if (!strcasecmp(name, "url"))
+		slot = &e->url;
+	else if (!strcasecmp(name, "eprint"))
+		slot = &e->arxiv;
+	else if (!strcasecmp(name, "eprinttype") || !strcasecmp(name, "archiveprefix"))
+		slot = eprinttype;
+	if (slot) {
+		free(*slot);
+		*slot = plain(text);
+	} else if (!strcasecmp(name, "doi")) {
+		const char *d = strstr(text, "10.");   /* also "https://doi.org/10..." */
+		free(e->doi);
+		e->doi = d ? xstrdup(d) : NULL;
+	} else if (!strcasecmp(name, "author")) {
+		authors(e, text, path);
+	} else if (!strcasecmp(name, "year") && isdigit((unsigned char)text[0]) && strlen(text) >= 4) {
+		char y[5] = {text[0], text[1], text[2], text[3], 0};
+		int month = 0;
+		if (bib_date(y, &e->year, &month) < 0)
+			e->year = 0;
+	} else if (!strcasecmp(name, "date")) {
+		int month;
+		if (bib_date(text, &e->year, &month) == 0 && month)
+			e->month = month;
+	} else if (!strcasecmp(name, "month")) {
+		e->month = bib_month(text);
+	} else if (!strcasecmp(name, "keywords")) {
+		split(text, &e->keywords, &e->nkeywords);
+	} else if (!strcasecmp(name, "crossref")) {
+		free(e->crossref);
+		e->crossref = plain(text);
+	} else if (!strcasecmp(name, "related")) {
+		split(text, &e->links, &e->nlinks);
+	}
+}
+
+/* The first place in s where `word` starts, ignoring case; NULL when nowhere. */
+static const char *find_nocase(const char *s, const char *word)
+{
+	for (size_t n = strlen(word); *s; s++)
+		if (strncasecmp(s, word, n) == 0)
+			return s;
+	return NULL;
+}
+
+/* An arXiv id from the entry: eprint when its type is arXiv (or not given), or the
+ * "arXiv:ID" in the journal of a preprint as Google Scholar writes it. */
+static void arxiv(struct bib_entry *e, const char *eprinttype)
+{
+	if (e->arxiv && eprinttype && strcasecmp(eprinttype, "arxiv") != 0) {
+		free(e->arxiv);
+		e->arxiv = NULL;
+	}
+	const char *at = e->container ? find_nocase(e->container, "arxiv:") : NULL;
+	if (!e->arxiv && at) {
+		e->arxiv = xstrdup(at + 6);
+		e->arxiv[strcspn(e->arxiv, " ,;")] = '\0';
+	}
+	if (at || (e->container && !strncasecmp(e->container, "arxiv", 5))) {   /* the venue is the preprint */
+		free(e->container);
+		e->container = NULL;
+		free(e->type);
+		e->type = xstrdup("preprint");
+	}
+}
+
+int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
+{
+	FILE *fp = fopen(path, "r");
+	if (!fp) {
+		fprintf(errors, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	bt_initialize();
+	bt_set_stringopts(BTE_REGULAR, BTO_FULL);   /* macros expanded, '#' pasted, spaces collapsed */
+	bt_set_stringopts(BTE_MACRODEF, BTO_MACRO);
+	static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+					     "jul", "aug", "sep", "oct", "nov", "dec"};
+	for (int i = 0; i < 12; i++) {   /* the month macros, as numbers */
+		char num[4];
+		snprintf(num, sizeof num, "%d", i + 1);
+		bt_add_macro_text((char *)months[i], num, NULL, 0);
+	}
+	boolean ok;
+	AST *entry;
+	while ((entry = bt_parse_entry(fp, (char *)path, 0, &ok)) != NULL) {
+		if (!ok)
+			l->errors++;   /* (libbtparse has said what and where) */
+		if (ok && bt_entry_metatype(entry) == BTE_REGULAR) {
+			struct bib_entry *e = bib_add(l);
+			e->line = entry->line;
+			e->key = bt_entry_key(entry) ? xstrdup(bt_entry_key(entry)) : NULL;
+			e->type = xstrdup(bt_entry_type(entry));
+			for (char *t = e->type; *t; t++)
+				*t = (char)tolower((unsigned char)*t);
+			char *name, *eprinttype = NULL;
+			for (AST *f = bt_next_field(entry, NULL, &name); f; f = bt_next_field(entry, f, &name)) {
+				char *text = bt_get_text(f);
+				if (text)
+					field(e, name, text, path, &eprinttype);
+				free(text);
+			}
+			arxiv(e, eprinttype);
+			free(eprinttype);
+		}
+		bt_free_ast(entry);
+	}
+	bt_cleanup();
+	fclose(fp);
+	bib_inherit(l);
+	return 0;
+}
+
+#else
+
+int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
+{
+	(void)l;
+	fprintf(errors, "%s: this dltimeline was built without libbtparse, which reads BibTeX "
+		"(apt-get install libbtparse-dev, then build again)\n", path);
+	return -1;
+}
+
+#endif
