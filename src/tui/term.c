@@ -82,7 +82,10 @@ void term_signals(void)
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < DLT_ARRAY_LEN(ending_signals); i++) {
 		struct sigaction old;
-		if (sigaction(ending_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+		/* not one ignored (SIGPIPE under some parents) or handled by the caller (a fuzzer's
+		 * SIGALRM, which it uses to time its runs) */
+		if (sigaction(ending_signals[i], NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
+		    (old.sa_handler == SIG_DFL || old.sa_handler == on_signal))
 			sigaction(ending_signals[i], &sa, NULL);
 	}
 	static int registered;   /* (once: a harness runs the browser many times) */

@@ -24,8 +24,9 @@ struct tui_term {
 };
 
 /* Catch the signals that would end the process -- SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1,
- * SIGUSR2, SIGALRM, ... (not one that was ignored already) -- so that they end the browser
- * cleanly, after the current key or the database statement running (see term_signal), and
+ * SIGUSR2, SIGALRM, ... (not one ignored, or handled by the caller, already) -- so that they
+ * end the browser cleanly, after the current key or the database statement running (see
+ * term_signal), and
  * make sure the terminal is restored when the program exits. term_start adds the crash
  * signals (SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGILL, ...): they restore the terminal and die
  * of the same signal. */

@@ -58,8 +58,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		.width = 1 + data[0] % 200,
 		.height = 1 + data[1] % 80,
 	};
-	/* tui_run installs its own handlers for these; give libFuzzer's back afterwards */
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	/* tui_run installs its own handlers for those that have none (tui/term.c); put back
+	 * what was there, so that each run starts as the first did */
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+				   SIGXCPU, SIGXFSZ, SIGPIPE};
 	struct sigaction saved[DLT_ARRAY_LEN(sigs)];
 	for (size_t i = 0; i < DLT_ARRAY_LEN(sigs); i++)
 		sigaction(sigs[i], NULL, &saved[i]);
