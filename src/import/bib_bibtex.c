@@ -17,6 +17,7 @@
 #ifdef DLT_HAVE_BTPARSE
 
 #include <btparse.h>
+#include <unistd.h>
 
 #include "import/tex.h"
 
@@ -156,6 +157,42 @@ static void arxiv(struct bib_entry *e, const char *eprinttype)
 	}
 }
 
+/* libbtparse prints its messages to stderr itself, quoting the file's text: they are caught
+ * in a scratch file while it reads (said, with the real stderr kept in *saved) and handed on
+ * to errors, where the caller makes each line printable. */
+static FILE *catch_stderr(int *saved)
+{
+	*saved = -1;
+	FILE *said = tmpfile();
+	if (!said)
+		return NULL;
+	fflush(stderr);
+	*saved = dup(STDERR_FILENO);
+	if (*saved < 0 || dup2(fileno(said), STDERR_FILENO) < 0) {
+		if (*saved >= 0)
+			close(*saved);
+		*saved = -1;
+		fclose(said);
+		return NULL;
+	}
+	return said;
+}
+
+static void release_stderr(FILE *said, int saved, FILE *errors)
+{
+	if (!said)
+		return;
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	rewind(said);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, said)) > 0)
+		fwrite(buf, 1, n, errors);
+	fclose(said);
+}
+
 int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
 {
 	FILE *fp = fopen(path, "r");
@@ -163,6 +200,8 @@ int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
 		fprintf(errors, "%s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	int saved;
+	FILE *said = catch_stderr(&saved);
 	bt_initialize();
 	bt_set_stringopts(BTE_REGULAR, BTO_FULL);   /* macros expanded, '#' pasted, spaces collapsed */
 	bt_set_stringopts(BTE_MACRODEF, BTO_MACRO);
@@ -198,6 +237,7 @@ int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
 		bt_free_ast(entry);
 	}
 	bt_cleanup();
+	release_stderr(said, saved, errors);
 	fclose(fp);
 	bib_inherit(l);
 	return 0;

@@ -280,9 +280,8 @@ static int tidy(struct bib_entry *e)
 	return e->year >= 1800 && e->year <= 2100 ? 0 : -1;
 }
 
-size_t dlt_biblio_yaml(const char *path, int strict, int with_title, FILE *errors, struct strbuf *yaml)
+static size_t biblio_yaml(const char *path, int strict, int with_title, FILE *errors, struct strbuf *yaml)
 {
-	assert(path && errors && yaml);
 	struct bib_list l = {0};
 	size_t len = strlen(path);
 	int json = len > 5 && strcasecmp(path + len - 5, ".json") == 0;
@@ -335,5 +334,28 @@ size_t dlt_biblio_yaml(const char *path, int strict, int with_title, FILE *error
 	sb_free(&era);
 	free(keep);
 	bib_list_free(&l);
+	return errs;
+}
+
+size_t dlt_biblio_yaml(const char *path, int strict, int with_title, FILE *errors, struct strbuf *yaml)
+{
+	assert(path && errors && yaml);
+	/* The messages quote the file's name and its entries' keys: each line reaches the
+	 * terminal as one printable line, whatever those hold. */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	size_t errs = biblio_yaml(path, strict, with_title, mem ? mem : errors, yaml);
+	if (mem && fclose(mem) == 0) {
+		for (char *line = buf, *nl; line < buf + len; line = nl + 1) {
+			nl = memchr(line, '\n', (size_t)(buf + len - line));
+			if (!nl)
+				nl = buf + len;
+			char *clean = utf8_sanitize(line, (size_t)(nl - line), 0);
+			fprintf(errors, "%s\n", clean);
+			free(clean);
+		}
+	}
+	free(buf);
 	return errs;
 }

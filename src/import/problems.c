@@ -85,22 +85,34 @@ static int problem_cmp(const void *a, const void *b)
 	return p->seq < q->seq ? -1 : p->seq > q->seq;
 }
 
+/* File i's name as it may reach a terminal: one printable line (a name can hold escape
+ * sequences and newlines), made once and kept in shown[i]. */
+static const char *shown_name(char **shown, char *const *files, size_t nfiles, size_t i)
+{
+	if (i >= nfiles)
+		return "dltimeline";
+	if (!shown[i])
+		shown[i] = utf8_sanitize(files[i], strlen(files[i]), 0);
+	return shown[i];
+}
+
 void problems_print(struct problems *pl, FILE *out, char *const *files, size_t nfiles)
 {
 	if (pl->n)
 		qsort(pl->v, pl->n, sizeof *pl->v, problem_cmp);
+	char **shown = xcalloc(nfiles + 1, sizeof *shown);
 	/* in blocks: stderr is unbuffered, and a write per line costs more than the line */
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < pl->n; i++) {
 		const struct problem *p = &pl->v[i];
-		const char *f = p->at.file < nfiles ? files[p->at.file] : "dltimeline";
+		const char *f = shown_name(shown, files, nfiles, p->at.file);
 		if (p->at.line)
 			sb_addf(&sb, "%s:%u:%u: %s", f, p->at.line, p->at.col, p->msg);
 		else
 			sb_addf(&sb, "%s: %s", f, p->msg);
 		if (p->first_line)
-			sb_addf(&sb, " (first defined in %s line %u)",
-				p->first_file < nfiles ? files[p->first_file] : "dltimeline", p->first_line);
+			sb_addf(&sb, " (first defined in %s line %u)", shown_name(shown, files, nfiles, p->first_file),
+				p->first_line);
 		sb_addc(&sb, '\n');
 		if (sb.len >= 64 * 1024 || i + 1 == pl->n) {
 			fwrite(sb.buf, 1, sb.len, out);
@@ -108,4 +120,7 @@ void problems_print(struct problems *pl, FILE *out, char *const *files, size_t n
 		}
 	}
 	sb_free(&sb);
+	for (size_t i = 0; i < nfiles; i++)
+		free(shown[i]);
+	free(shown);
 }

@@ -10,6 +10,11 @@ OSC 52 clipboard write (ESC ] 52 ; c ; ... BEL), CSI sequences, C1 controls, DEL
 newline, a carriage return, a tab and invalid UTF-8. The error must be exactly one line on
 stderr, valid UTF-8, with no control character in it (C0 but the final newline, DEL, C1),
 nothing on stdout, and the exit status the command documents (2, or 1 for "not found").
+
+The importer's problems quote file names and, for a bibliography, entry keys and what
+libbtparse says of the file's text: `import --check` runs on a data file and a .bib file
+named with each hostile value (and holding it), and every line it prints must pass the same
+test.
 """
 import os
 import subprocess
@@ -114,6 +119,29 @@ def main():
             if why:
                 failures += 1
                 print("FAIL: %s [%s]: %s; stderr: %r" % (name, vname, why, p.stderr[:300]))
+    for vname, v in HOSTILE.items():
+        if b"/" in v or b"\0" in v:
+            continue
+        d = os.path.join(WORK.encode(), b"imp-" + vname.encode())
+        os.makedirs(d, exist_ok=True)
+        yaml = os.path.join(d, b"m" + v + b".yaml")
+        with open(yaml, "wb") as f:
+            f.write(b"milestones:\n  - id: x" + v.replace(b"\n", b"") + b"\n")
+        bib = os.path.join(d, b"r" + v + b".bib")
+        with open(bib, "wb") as f:
+            f.write(b"@article{k" + v + b",\n  title = {T" + v + b"},\n}\n@article{k2, title={U}, year=x" + v + b"}\n")
+        for what, arg in (("data file", yaml), ("bibliography", bib)):
+            checked += 1
+            p = subprocess.run([BIN.encode(), b"import", b"--check", arg], env=ENV, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+            lines = p.stderr.split(b"\n")
+            why = "exit %d (want 1 or 2)" % p.returncode if p.returncode not in (1, 2) else \
+                "no problem reported" if not p.stderr else None
+            for line in lines[:-1]:
+                why = why or control_free(line + b"\n")
+            if why:
+                failures += 1
+                print("FAIL: import --check, a %s named with [%s]: %s; stderr: %r" % (what, vname, why, p.stderr[:300]))
     print("%d runs checked, %d failed" % (checked, failures))
     return 1 if failures else 0
 
