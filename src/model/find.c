@@ -505,19 +505,34 @@ static void some_words(struct finder *f, const char *words)
 	f->limit = f->limit * 4 + TEXT_POOL;   /* a wider pool: the order changes below */
 	rank_text(f, sb_str(&any), DLT_TIER_SOME_WORDS);
 	f->limit = keep;
-	/* count the words each one has */
+	/* count the words each one has: each word's prefix expanded once to the terms it stands
+	 * for (a lookup of each in the index), not merged again for every candidate */
+	char **one = xcalloc(n ? n : 1, sizeof *one);
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf raw = {0}, ex = {0};
+		int64_t docs;
+		sb_addf(&raw, "\"%s\"*", t[i]);
+		/* a prefix of too many terms (a letter or two) would be merged again for every
+		 * candidate: the word itself counts then */
+		if (dlt_search_expand(f->db, sb_str(&raw), &ex, &docs) < 0 || strchr(sb_str(&ex), '*')) {
+			sb_reset(&ex);
+			sb_addf(&ex, "\"%s\"", t[i]);
+		}
+		one[i] = sb_detach(&ex);
+		sb_free(&raw);
+	}
 	sqlite3_stmt *st = dlt_db_stmt(f->db, Q_FTS_HAS);
 	for (size_t k = first; st && k < f->c.n; k++) {
 		for (size_t i = 0; i < n; i++) {
-			struct strbuf one = {0};
-			sb_addf(&one, "\"%s\"*", t[i]);
 			sqlite3_reset(st);
-			sqlite3_bind_text(st, 1, sb_str(&one), -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 1, one[i], -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 2, f->c.v[k].id);
 			f->c.v[k].words += dlt_db_step(f->db, st) == SQLITE_ROW;
-			sb_free(&one);
 		}
 	}
+	for (size_t i = 0; i < n; i++)
+		free(one[i]);
+	free(one);
 	if (st)
 		sqlite3_reset(st);
 	sb_free(&any);
