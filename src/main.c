@@ -148,15 +148,10 @@ static int option_error(const char *fmt, ...) __attribute__((format(printf, 1, 2
 
 static int option_error(const char *fmt, ...)
 {
-	struct strbuf sb = {0};
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	utf8_print_line(stderr, "dltimeline: ", " (see 'dltimeline --help')", fmt, ap);
 	va_end(ap);
-	char *clean = utf8_sanitize(sb_str(&sb), sb.len, 0);
-	fprintf(stderr, "dltimeline: %s (see 'dltimeline --help')\n", clean);
-	free(clean);
-	sb_free(&sb);
 	return DLT_EXIT_ERROR;
 }
 

@@ -13,30 +13,25 @@
 
 int cli_usage(const struct cli *c, const char *fmt, ...)
 {
-	struct strbuf sb = {0};
+	/* the message quotes arguments: one printable line, whatever they hold */
+	char pre[128], post[160];
+	snprintf(pre, sizeof pre, "dltimeline %s: ", c->cmd->name);
+	snprintf(post, sizeof post, " (see 'dltimeline %s --help')", c->cmd->name);
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	utf8_print_line(stderr, pre, post, fmt, ap);
 	va_end(ap);
-	/* the message quotes arguments: one printable line, whatever they hold */
-	char *msg = utf8_sanitize(sb_str(&sb), sb.len, 0);
-	fprintf(stderr, "dltimeline %s: %s (see 'dltimeline %s --help')\n", c->cmd->name, msg, c->cmd->name);
-	free(msg);
-	sb_free(&sb);
 	return DLT_EXIT_ERROR;
 }
 
 void cli_note(const struct cli *c, const char *fmt, ...)
 {
-	struct strbuf sb = {0};
+	char pre[128];
+	snprintf(pre, sizeof pre, "dltimeline %s: ", c->cmd->name);
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	utf8_print_line(stderr, pre, "", fmt, ap);
 	va_end(ap);
-	char *msg = utf8_sanitize(sb_str(&sb), sb.len, 0);
-	fprintf(stderr, "dltimeline %s: %s\n", c->cmd->name, msg);
-	free(msg);
-	sb_free(&sb);
 }
 
 int cli_db_error(struct cli *c)

@@ -5,6 +5,7 @@
 #include "utf8.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -452,4 +453,14 @@ size_t utf8_wrap_ex(const char *s, size_t len, size_t width, unsigned flags, str
 	}
 	*lines = out;
 	return n;
+}
+
+void utf8_print_line(FILE *fp, const char *prefix, const char *suffix, const char *fmt, va_list ap)
+{
+	struct strbuf sb = {0};
+	sb_vaddf(&sb, fmt, ap);
+	char *msg = utf8_sanitize(sb_str(&sb), sb.len, 0);
+	fprintf(fp, "%s%s%s\n", prefix, msg, suffix);
+	free(msg);
+	sb_free(&sb);
 }

@@ -9,8 +9,10 @@
 #ifndef DLT_UTF8_H
 #define DLT_UTF8_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/util.h"
 
@@ -43,6 +45,10 @@ size_t utf8_prefix_for_width(const char *s, size_t len, size_t width, size_t *us
  * U+2066-9, LRM, RLM, ALM) are dropped, tabs and newlines become spaces unless
  * keep_newlines is set (then '\n' is kept). Never returns NULL. */
 char *utf8_sanitize(const char *s, size_t len, int keep_newlines);
+/* Write "PREFIX MESSAGE SUFFIX\n" to fp, MESSAGE made from fmt and ap as one printable line
+ * (utf8_sanitize: it may quote arguments, paths, file text). Write errors are left to fp. */
+void utf8_print_line(FILE *fp, const char *prefix, const char *suffix, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
 /* A copy of s in plain ASCII for non-UTF-8 terminals: accented Latin letters lose their
  * accents, common symbols get ASCII spellings ("->", "x", "~"), others become '?'. */
 char *utf8_to_ascii(const char *s);
