@@ -336,8 +336,8 @@ int dlt_bookmark_note(struct dlt_state *st, const char *slug, const char *note)
 	if (open_for_change(st, "bookmark note") < 0)
 		return -1;
 	static const char *const sql[] = {
-		"INSERT OR IGNORE INTO bookmarks (timeline, slug, created, seq) "
-		"VALUES (?1, ?2, ?4, (SELECT coalesce(max(seq), 0) + 1 FROM bookmarks))",
+		("INSERT OR IGNORE INTO bookmarks (timeline, slug, created, seq) "
+		 "VALUES (?1, ?2, ?4, (SELECT coalesce(max(seq), 0) + 1 FROM bookmarks))"),
 		"DELETE FROM bookmark_notes WHERE timeline = ?1 AND slug = ?2 AND ?3 IS NULL",
 		"INSERT OR REPLACE INTO bookmark_notes (timeline, slug, note) SELECT ?1, ?2, ?3 WHERE ?3 IS NOT NULL",
 	};
