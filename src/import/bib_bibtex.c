@@ -17,9 +17,13 @@
 #ifdef DLT_HAVE_BTPARSE
 
 #include <btparse.h>
+#include <stdint.h>
 #include <unistd.h>
 
+#include "core/utf8.h"
 #include "import/tex.h"
+
+#define BIB_MAX_BYTES (256u << 20)   /* a bibliography larger than this is refused */
 
 /* The plain text of LaTeX s, malloc'd; NULL for an empty text. */
 static char *plain(const char *s)
@@ -178,7 +182,9 @@ static FILE *catch_stderr(int *saved)
 	return said;
 }
 
-static void release_stderr(FILE *said, int saved, FILE *errors)
+/* Hand libbtparse's messages on to errors in the importer's form: "PATH, line N, what"
+ * becomes "PATH:N: what", and a line that does not name the file gets "PATH: " before it. */
+static void release_stderr(FILE *said, int saved, FILE *errors, const char *path)
 {
 	if (!said)
 		return;
@@ -186,18 +192,86 @@ static void release_stderr(FILE *said, int saved, FILE *errors)
 	dup2(saved, STDERR_FILENO);
 	close(saved);
 	rewind(said);
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, said)) > 0)
-		fwrite(buf, 1, n, errors);
+	char *line = NULL;
+	size_t cap = 0, plen = strlen(path);
+	ssize_t n;
+	while ((n = getline(&line, &cap, said)) > 0) {
+		if (line[n - 1] == '\n')
+			line[--n] = '\0';
+		const char *rest = line;
+		unsigned long at = 0;
+		int used = 0;
+		if (strncmp(line, path, plen) == 0 && line[plen] == ',') {
+			rest = line + plen + 1 + (line[plen + 1] == ' ');
+			if (sscanf(rest, "line %lu,%n", &at, &used) == 1 && used > 0)
+				rest += used + (rest[used] == ' ');
+		}
+		if (at)
+			fprintf(errors, "%s:%lu: %s\n", path, at, rest);
+		else
+			fprintf(errors, "%s: %s\n", path, rest);
+	}
+	free(line);
 	fclose(said);
+}
+
+/* The code points of Windows-1252's 0x80-0x9F (0: not assigned); 0xA0-0xFF are Latin-1's. */
+static const uint16_t cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
+	0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+	0x0153, 0, 0x017E, 0x0178,
+};
+
+/* The file's text in *text: as it is when it is UTF-8; else read as Windows-1252 (which
+ * Latin-1 files are too), as older bibliographies are written, with a warning. Returns 0,
+ * or -1 when it cannot be read (the reason on errors). */
+static int read_text(const char *path, FILE *errors, struct strbuf *text)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		fprintf(errors, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	char buf[65536];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, fp)) > 0 && text->len <= BIB_MAX_BYTES)
+		sb_addn(text, buf, got);
+	int bad = ferror(fp) || text->len > BIB_MAX_BYTES;
+	fclose(fp);
+	if (bad) {
+		fprintf(errors, "%s: cannot read it (unreadable, or larger than 256 MB)\n", path);
+		return -1;
+	}
+	if (utf8_valid_prefix(sb_str(text), text->len) == text->len)
+		return 0;
+	struct strbuf u = {0};
+	for (size_t i = 0; i < text->len; i++) {
+		unsigned char c = (unsigned char)text->buf[i];
+		uint32_t cp = c < 0x80 ? c : c < 0xA0 ? cp1252[c - 0x80] : c;
+		char enc[4];
+		sb_addn(&u, enc, utf8_encode(cp ? cp : UTF8_REPLACEMENT, enc));
+	}
+	sb_free(text);
+	*text = u;
+	fprintf(errors, "%s: warning: not UTF-8: read as Windows-1252 (Latin-1)\n", path);
+	return 0;
 }
 
 int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
 {
-	FILE *fp = fopen(path, "r");
+	struct strbuf text = {0};
+	if (read_text(path, errors, &text) < 0) {
+		sb_free(&text);
+		return -1;
+	}
+	if (text.len == 0) {   /* no entries */
+		sb_free(&text);
+		return 0;
+	}
+	FILE *fp = fmemopen(text.buf, text.len, "r");
 	if (!fp) {
 		fprintf(errors, "%s: %s\n", path, strerror(errno));
+		sb_free(&text);
 		return -1;
 	}
 	int saved;
@@ -226,10 +300,10 @@ int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
 				*t = (char)tolower((unsigned char)*t);
 			char *name, *eprinttype = NULL;
 			for (AST *f = bt_next_field(entry, NULL, &name); f; f = bt_next_field(entry, f, &name)) {
-				char *text = bt_get_text(f);
-				if (text)
-					field(e, name, text, path, &eprinttype);
-				free(text);
+				char *value = bt_get_text(f);
+				if (value)
+					field(e, name, value, path, &eprinttype);
+				free(value);
 			}
 			arxiv(e, eprinttype);
 			free(eprinttype);
@@ -237,8 +311,9 @@ int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
 		bt_free_ast(entry);
 	}
 	bt_cleanup();
-	release_stderr(said, saved, errors);
+	release_stderr(said, saved, errors, path);
 	fclose(fp);
+	sb_free(&text);
 	bib_inherit(l);
 	return 0;
 }

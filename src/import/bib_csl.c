@@ -158,7 +158,7 @@ int bib_read_csl(const char *path, FILE *errors, struct bib_list *l)
 	char buf[65536];
 	size_t got;
 	while ((got = fread(buf, 1, sizeof buf, fp)) > 0 && text.len < CSL_MAX_BYTES)
-		sb_addf(&text, "%.*s", (int)got, buf);
+		sb_addn(&text, buf, got);
 	int bad = ferror(fp) || text.len >= CSL_MAX_BYTES || memchr(sb_str(&text), '\0', text.len);
 	fclose(fp);
 	sqlite3 *db = NULL;

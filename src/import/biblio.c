@@ -25,22 +25,30 @@ static void strings_free(char **list, size_t n)
 	free(list);
 }
 
-/* Append s as a YAML double-quoted scalar, white space runs as one space. */
+/* Append s as a YAML double-quoted scalar: white space and control characters (those YAML
+ * does not allow either) as one space, invalid UTF-8 as U+FFFD. */
 static void yq(struct strbuf *sb, const char *s)
 {
 	sb_addc(sb, '"');
 	int space = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 || *p == ' ' || *p == 0x7F) {
+	for (size_t i = 0, len = strlen(s); i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		const char *at = s + i;
+		i += k;
+		if (cp <= ' ' || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF) {
 			space = 1;
 			continue;
 		}
 		if (space && sb->buf[sb->len - 1] != '"')
 			sb_addc(sb, ' ');
 		space = 0;
-		if (*p == '"' || *p == '\\')
+		if (cp == '"' || cp == '\\')
 			sb_addc(sb, '\\');
-		sb_addc(sb, (char)*p);
+		if (cp == UTF8_REPLACEMENT && k == 1)
+			sb_add(sb, "\xEF\xBF\xBD");
+		else
+			sb_addn(sb, at, k);
 	}
 	sb_addc(sb, '"');
 }

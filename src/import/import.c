@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/util.h"
 #include "import/check.h"
 #include "import/internal.h"
@@ -145,11 +146,14 @@ static size_t report(struct import *im)
 	FILE *out = opts->errors;
 	problems_print(&im->probs, out, im->in.files, im->in.n);
 	size_t n = im->probs.n;
-	if (n)
+	if (n) {
 		fprintf(out, "%zu error%s; nothing written\n", n, n == 1 ? "" : "s");
-	else if (!opts->quiet)
-		fprintf(out, "%lld milestones checked%s%s\n", (long long)im->ck.ms_seq, opts->out ? ", written to " : "",
-			opts->out ? opts->out : "");
+	} else if (!opts->quiet) {   /* (the output's name as one printable line) */
+		char *shown = opts->out ? utf8_sanitize(opts->out, strlen(opts->out), 0) : NULL;
+		fprintf(out, "%lld milestone%s checked%s%s\n", (long long)im->ck.ms_seq, im->ck.ms_seq == 1 ? "" : "s",
+			shown ? ", written to " : "", shown ? shown : "");
+		free(shown);
+	}
 	return n;
 }
 

@@ -67,6 +67,13 @@ static int cut(struct lineedit *e, size_t a, size_t b)
 	return 1;
 }
 
+/* A character the line holds: a code point, not a control or bidi character. */
+static int takes(uint32_t cp)
+{
+	return !(cp < 32 || cp == 127 || (cp >= 0x80 && cp < 0xA0) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+		 utf8_is_bidi_control(cp));
+}
+
 void lineedit_clear(struct lineedit *e)
 {
 	e->buf[0] = '\0';
@@ -75,19 +82,21 @@ void lineedit_clear(struct lineedit *e)
 
 void lineedit_set(struct lineedit *e, const char *text)
 {
-	size_t n = strlen(text);
-	if (n > cap(e))
-		n = utf8_valid_prefix(text, cap(e));
-	while (n > 0 && n < strlen(text) && ((unsigned char)text[n] & 0xC0) == 0x80)
-		n--;   /* never half a character */
-	memcpy(e->buf, text, n);
-	e->buf[n] = '\0';
-	e->len = e->cur = n;
+	lineedit_clear(e);
+	for (size_t i = 0, len = strlen(text); i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(text + i, len - i, &cp);
+		i += k;
+		if ((cp == UTF8_REPLACEMENT && k == 1) || !takes(cp))
+			continue;   /* an invalid byte, a control character */
+		if (!lineedit_insert(e, cp))
+			break;      /* full */
+	}
 }
 
 int lineedit_insert(struct lineedit *e, uint32_t cp)
 {
-	if (cp < 32 || cp == 127 || (cp >= 0x80 && cp < 0xA0) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+	if (!takes(cp))
 		return 0;
 	char enc[4];
 	size_t n = utf8_encode(cp, enc);
@@ -143,6 +152,8 @@ int lineedit_view(const struct lineedit *e, int width, size_t *from)
 	assert(width >= 1);
 	if (*from > e->cur)
 		*from = e->cur;
+	while (*from > 0 && ((unsigned char)e->buf[*from] & 0xC0) == 0x80)
+		(*from)--;   /* the text changed under it: back to a character's start */
 	/* move the start right until the cursor fits (with a column for itself) */
 	while (*from < e->cur && (int)utf8_width_n(e->buf + *from, e->cur - *from) >= width)
 		*from = next_char(e->buf, e->len, *from);

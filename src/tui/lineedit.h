@@ -27,10 +27,12 @@ struct lineedit {
 
 /* Empty the line. */
 void lineedit_clear(struct lineedit *e);
-/* Replace the text (cut to the limit on a character boundary); the cursor goes to the end. */
+/* Replace the text with its characters as lineedit_insert takes them (invalid bytes and
+ * control or bidi characters left out), up to the first that does not fit; the cursor goes
+ * to the end. */
 void lineedit_set(struct lineedit *e, const char *text);
 /* Insert one character (code point) at the cursor. Returns 1 when it was inserted, 0 when
- * it is a control character or the line is full. */
+ * it is a control or bidi character, not a code point, or the line is full. */
 int lineedit_insert(struct lineedit *e, uint32_t cp);
 /* Apply an editing command. Returns 1 when the text changed, 0 otherwise (only the cursor
  * moved, or nothing happened). */

@@ -10,8 +10,8 @@ root=$(cd "$here/../.." && pwd)
 c=$here/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-rm -rf "$c"/{import,search,utf8,db,script}   # (yfast/: written by hand, kept)
-mkdir -p "$c"/{import,search,utf8,db,script}
+rm -rf "$c"/{import,search,utf8,db,script,biblio,lineedit}   # (yfast/: written by hand, kept)
+mkdir -p "$c"/{import,search,utf8,db,script,biblio,lineedit}
 
 # ---- import: the fixture files, one whole valid file, and small broken ones
 for f in "$root"/tests/fixtures/mini/*.yaml; do cp "$f" "$c/import/mini-$(basename "$f")"; done
@@ -142,4 +142,21 @@ for k in help detail search filter; do
 done
 printf '\x00\x00\x01jjj<resize 2x2>q<resize 80x24>?q' > "$c/script/tiny"
 printf '\x27\x09\x00<Enter>y<Backspace>1999<Enter>/\x1b[31m<Enter>f<Tab><Enter>' > "$c/script/small-screen"
+
+# ---- biblio: byte 0 bit 0 CSL-JSON, bit 1 strict; then the file
+{ printf '\x00'; cat "$root/tests/import/sample.bib"; } > "$c/biblio/sample-bib"
+{ printf '\x02'; cat "$root/tests/import/sample.bib"; } > "$c/biblio/sample-bib-strict"
+{ printf '\x01'; cat "$root/tests/import/sample.json"; } > "$c/biblio/sample-json"
+printf '\x00@article{k, title={T}, year=1990, author={A, B and C D and others}}\n' > "$c/biblio/one-entry"
+printf '\x00@string{x="y"} @comment{c} @preamble{"p"} @misc{m, date={2001-02}, crossref={k}}\n@book{k,year=2000,title=x # "z"}\n' > "$c/biblio/macros"
+printf '\x00@article{broken, title={unclosed, year=1990\n@article{ok, year=1991, title={O}}\n' > "$c/biblio/broken"
+printf '\x01[{"id":"a","title":"A","issued":{"date-parts":[[1995,13]]},"author":[{"literal":"X"}]}]' > "$c/biblio/json-one"
+printf '\x01{"not":"a list"}' > "$c/biblio/json-object"
+
+# ---- lineedit: byte 0 the limit (< 128: the default, else 1..128 bytes), then operations
+# (op % 16: 0-10 the commands, 11 a UTF-8 character, 12 a 24-bit value, 13 set, 14 view, 15 clear)
+printf '\x00\x0bh\x0bi\x0b\xc3\xa9\x0b\xe4\xb8\xad\x00\x04\x0e\x03\x07\x06\x0e\x01' > "$c/lineedit/type-edit"
+printf '\x84\x0ba\x0bb\x0bc\x0bd\x0be\x0bf\x0e\x02\x09\x0a' > "$c/lineedit/small-limit"
+printf '\x00\x0d\x0aword one\x1b\xff\x0e\x04\x08\x0e\x04\x02\x05\x0e\x04' > "$c/lineedit/set-controls"
+printf '\x00\x0c\x00\x20\x2e\x0c\x00\xd8\x00\x0c\x11\x00\x00\x0f' > "$c/lineedit/odd-values"
 echo "seeds written to $c"

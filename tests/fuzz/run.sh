@@ -4,7 +4,7 @@
 #   tests/fuzz/run.sh [--build DIR] [--no-build] [--fresh] [--jobs N] SECONDS [HARNESS...]
 #
 # Builds DIR (default build-fuzz: CC=clang, -DDLT_FUZZ=ON) unless --no-build, then runs each
-# harness (default: all of import yfast search utf8 db script) for SECONDS, N at a time (default
+# harness (default: all of import yfast search utf8 db script biblio lineedit) for SECONDS, N at a time (default
 # 1), starting from the seed corpus in tests/fuzz/corpus/NAME plus what earlier runs found
 # (kept in DIR/fuzz/corpus/NAME; with --fresh, from the seeds alone into a temporary corpus,
 # so that a short run stays short however much earlier runs found). A crash, leak, UB
@@ -35,7 +35,7 @@ fi
 seconds=$1
 shift
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(import yfast search utf8 db script)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(import yfast search utf8 db script biblio lineedit)
 
 if [ "$do_build" = 1 ]; then
 	CC=${CC:-clang} cmake -S "$root" -B "$build" -DDLT_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null ||

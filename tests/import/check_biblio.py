@@ -120,7 +120,33 @@ def bad_files(tmp):
         p = run(["import", path, "-o", out], ok=(1, 2))
         err = p.stderr.decode().strip()
         check(p.returncode != 0 and err and name in err, "%s: no clear error: %r" % (name, err))
+        # every line in the importer's form, libbtparse's own messages included
+        for line in err.splitlines():
+            check(re.match(re.escape(path) + r"(:\d+)?: \S", line),
+                  "%s: a message not of the form FILE[:LINE]: ...: %r" % (name, line))
         check(not os.path.exists(out), "%s: a database was written" % name)
+
+
+def odd_text(tmp):
+    """A Latin-1 file is read as Windows-1252 (with a warning); text no data file may hold
+    (invalid UTF-8 from a JSON escape, control characters) never stops the import."""
+    bib = os.path.join(tmp, "latin1.bib")
+    with open(bib, "wb") as f:
+        f.write(b"@article{m, title={Caf\xe9 \x93quoted\x94}, year=1990, author={M\xfcller, Anna}}\n")
+    db = os.path.join(tmp, "latin1.db")
+    p = run(["import", bib, "-o", db])
+    check(re.search(r"latin1\.bib: warning: not UTF-8: read as Windows-1252", p.stderr.decode()),
+          "a Latin-1 file is not reported: %r" % p.stderr.decode())
+    m = show(db, "m")
+    check((m.get("title"), m.get("authors")) == ("Caf\u00e9 \u201cquoted\u201d", ["Anna M\u00fcller"]),
+          "Latin-1 text: %s" % m)
+    js = os.path.join(tmp, "odd.json")
+    with open(js, "w") as f:
+        f.write('[{"id": "o", "title": "Lone \\ud800 surrogate\\u0007 bell\\u0085",'
+                ' "issued": {"date-parts": [[2001]]}}]')
+    db = os.path.join(tmp, "odd.db")
+    run(["import", js, "-o", db])
+    check(show(db, "o").get("title", "").startswith("Lone "), "odd CSL text: %s" % show(db, "o"))
 
 
 def round_trip(tmp, db, name):
@@ -175,6 +201,7 @@ def main():
         db = sample_bibtex(tmp)
         sample_csl(tmp)
         bad_files(tmp)
+        odd_text(tmp)
         round_trip(tmp, db, "sample")
         bibdir = sys.argv[2] if len(sys.argv) == 3 else ""
         if bibdir and os.path.isdir(bibdir):

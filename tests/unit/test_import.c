@@ -765,7 +765,7 @@ static void test_check_mode_writes_nothing(void **state)
 	size_t n;
 	char *got = import_to(paths, 1, NULL, 0, &n);
 	restore_tmpdir();
-	assert_string_equal(got, "1 milestones checked\n");
+	assert_string_equal(got, "1 milestone checked\n");
 	assert_int_equal(n, 0);
 	assert_int_equal(tu_count_entries(dir), 2);
 	free(got);
