@@ -288,7 +288,24 @@ int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
 	}
 	boolean ok;
 	AST *entry;
-	while ((entry = bt_parse_entry(fp, (char *)path, 0, &ok)) != NULL) {
+	long last = -1;
+	for (;;) {
+		ok = TRUE;
+		if ((entry = bt_parse_entry(fp, (char *)path, 0, &ok)) == NULL) {
+			if (ok)
+				break;   /* the end: libbtparse has cleaned up after the file */
+			/* Very bad input: libbtparse gave up on an entry and keeps its state for this
+			 * file, which the next file would inherit (or, read from another FILE, make
+			 * it exit). Go on while it reads further; else skip to the end, so that the
+			 * next call cleans up. */
+			l->errors++;
+			long at = ftell(fp);
+			if (feof(fp) || at == last)
+				while (fgetc(fp) != EOF)
+					;
+			last = at;
+			continue;
+		}
 		if (!ok)
 			l->errors++;   /* (libbtparse has said what and where) */
 		if (ok && bt_entry_metatype(entry) == BTE_REGULAR) {

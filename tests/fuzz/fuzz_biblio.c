@@ -62,6 +62,28 @@ static int64_t entries(const char *yaml)
 	return n;
 }
 
+/* Convert the file: the number of errors, the YAML, the messages (malloc'd in *rep). What
+ * reaches stderr meanwhile must be nothing: all goes to the messages. */
+static size_t convert(const char *path, int strict, struct strbuf *yaml, char **rep)
+{
+	size_t replen = 0;
+	FILE *errs = open_memstream(rep, &replen);
+	FUZZ_CHECK(errs != NULL);
+	fflush(stderr);
+	int saved = dup(STDERR_FILENO);
+	FILE *catch = tmpfile();
+	FUZZ_CHECK(saved >= 0 && catch != NULL && dup2(fileno(catch), STDERR_FILENO) >= 0);
+	size_t nerr = dlt_biblio_yaml(path, strict, 1, errs, yaml);
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	long saidlen = ftell(catch);
+	fclose(catch);
+	fclose(errs);
+	FUZZ_CHECK(saidlen == 0);
+	return nerr;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!bib_path[0])
@@ -72,26 +94,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int strict = (data[0] & 2) != 0;
 	fuzz_write_file(path, data + 1, size - 1);
 
-	/* what reaches stderr while converting must be nothing: all goes to errors */
-	char *rep = NULL;
-	size_t replen = 0;
-	FILE *errs = open_memstream(&rep, &replen);
-	FUZZ_CHECK(errs != NULL);
-	fflush(stderr);
-	int saved = dup(STDERR_FILENO);
-	FILE *catch = tmpfile();
-	FUZZ_CHECK(saved >= 0 && catch != NULL && dup2(fileno(catch), STDERR_FILENO) >= 0);
-	struct strbuf yaml = {0};
-	size_t nerr = dlt_biblio_yaml(path, strict, 1, errs, &yaml);
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	long saidlen = ftell(catch);
-	fclose(catch);
-	fclose(errs);
-	FUZZ_CHECK(saidlen == 0);
-	check_messages(rep, replen, path);
+	/* converted twice: nothing carries over from one file to the next (libbtparse keeps
+	 * state between calls), so both give the same messages and YAML */
+	struct strbuf yaml = {0}, again = {0};
+	char *rep = NULL, *rep2 = NULL;
+	size_t nerr = convert(path, strict, &yaml, &rep);
+	FUZZ_CHECK(convert(path, strict, &again, &rep2) == nerr);
+	FUZZ_CHECK(strcmp(rep, rep2) == 0 && strcmp(sb_str(&yaml), sb_str(&again)) == 0);
+	check_messages(rep, strlen(rep), path);
 	free(rep);
+	free(rep2);
+	sb_free(&again);
 
 	if (nerr == 0) {
 		int64_t want = entries(sb_str(&yaml));

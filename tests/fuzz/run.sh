@@ -63,6 +63,7 @@ run_one() {
 	local start=$SECONDS
 	TMPDIR=$tmpdir ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1:quarantine_size_mb=64} \
 		UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+		LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0} \
 		"$bin" "${opts[@]}" -max_total_time="$seconds" -print_final_stats=1 \
 		-artifact_prefix="$art/" -rss_limit_mb=2048 "$corpus" "$here/corpus/$h" >"$log" 2>&1
 	local rc=$?

@@ -140,6 +140,13 @@ def odd_text(tmp):
     m = show(db, "m")
     check((m.get("title"), m.get("authors")) == ("Caf\u00e9 \u201cquoted\u201d", ["Anna M\u00fcller"]),
           "Latin-1 text: %s" % m)
+    # a file libbtparse gives up on, before a good one: the good one is read whole
+    bad = os.path.join(tmp, "giveup.bib")
+    with open(bad, "w") as f:
+        f.write("@{\\ss}article{k, title={T}, year=1990}\n")
+    p = run(["import", bad, os.path.join(HERE, "sample.bib"), "--check"], ok=(2,))
+    check("sample.bib: no entry" not in p.stderr.decode() and "giveup.bib:1: syntax error" in p.stderr.decode(),
+          "a bad file spoils the next: %r" % p.stderr.decode())
     js = os.path.join(tmp, "odd.json")
     with open(js, "w") as f:
         f.write('[{"id": "o", "title": "Lone \\ud800 surrogate\\u0007 bell\\u0085",'
