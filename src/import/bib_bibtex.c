@@ -17,7 +17,9 @@
 #ifdef DLT_HAVE_BTPARSE
 
 #include <btparse.h>
+#include <signal.h>
 #include <stdint.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/utf8.h"
@@ -161,36 +163,11 @@ static void arxiv(struct bib_entry *e, const char *eprinttype)
 	}
 }
 
-/* libbtparse prints its messages to stderr itself, quoting the file's text: they are caught
- * in a scratch file while it reads (said, with the real stderr kept in *saved) and handed on
- * to errors, where the caller makes each line printable. */
-static FILE *catch_stderr(int *saved)
+/* Hand libbtparse's messages (caught in said) on to errors in the importer's form:
+ * "PATH, line N, what" becomes "PATH:N: what", and a line that does not name the file gets
+ * "PATH: " before it. The caller makes each line printable. */
+static void hand_on(FILE *said, FILE *errors, const char *path)
 {
-	*saved = -1;
-	FILE *said = tmpfile();
-	if (!said)
-		return NULL;
-	fflush(stderr);
-	*saved = dup(STDERR_FILENO);
-	if (*saved < 0 || dup2(fileno(said), STDERR_FILENO) < 0) {
-		if (*saved >= 0)
-			close(*saved);
-		*saved = -1;
-		fclose(said);
-		return NULL;
-	}
-	return said;
-}
-
-/* Hand libbtparse's messages on to errors in the importer's form: "PATH, line N, what"
- * becomes "PATH:N: what", and a line that does not name the file gets "PATH: " before it. */
-static void release_stderr(FILE *said, int saved, FILE *errors, const char *path)
-{
-	if (!said)
-		return;
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
 	rewind(said);
 	char *line = NULL;
 	size_t cap = 0, plen = strlen(path);
@@ -212,7 +189,6 @@ static void release_stderr(FILE *said, int saved, FILE *errors, const char *path
 			fprintf(errors, "%s: %s\n", path, rest);
 	}
 	free(line);
-	fclose(said);
 }
 
 /* The code points of Windows-1252's 0x80-0x9F (0: not assigned); 0xA0-0xFF are Latin-1's. */
@@ -257,25 +233,15 @@ static int read_text(const char *path, FILE *errors, struct strbuf *text)
 	return 0;
 }
 
-int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
+/* Parse text with libbtparse into l: the child's part of bib_read_bibtex. */
+static void parse(const char *path, struct strbuf *text, struct bib_list *l)
 {
-	struct strbuf text = {0};
-	if (read_text(path, errors, &text) < 0) {
-		sb_free(&text);
-		return -1;
-	}
-	if (text.len == 0) {   /* no entries */
-		sb_free(&text);
-		return 0;
-	}
-	FILE *fp = fmemopen(text.buf, text.len, "r");
+	FILE *fp = fmemopen(text->buf, text->len, "r");
 	if (!fp) {
-		fprintf(errors, "%s: %s\n", path, strerror(errno));
-		sb_free(&text);
-		return -1;
+		fprintf(stderr, "%s\n", strerror(errno));
+		l->errors++;
+		return;
 	}
-	int saved;
-	FILE *said = catch_stderr(&saved);
 	bt_initialize();
 	bt_set_stringopts(BTE_REGULAR, BTO_FULL);   /* macros expanded, '#' pasted, spaces collapsed */
 	bt_set_stringopts(BTE_MACRODEF, BTO_MACRO);
@@ -294,10 +260,9 @@ int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
 		if ((entry = bt_parse_entry(fp, (char *)path, 0, &ok)) == NULL) {
 			if (ok)
 				break;   /* the end: libbtparse has cleaned up after the file */
-			/* Very bad input: libbtparse gave up on an entry and keeps its state for this
-			 * file, which the next file would inherit (or, read from another FILE, make
-			 * it exit). Go on while it reads further; else skip to the end, so that the
-			 * next call cleans up. */
+			/* Very bad input: libbtparse gave up on an entry and keeps its state for the
+			 * file. Go on while it reads further; else skip to the end, so that the next
+			 * call cleans up. */
 			l->errors++;
 			long at = ftell(fp);
 			if (feof(fp) || at == last)
@@ -328,11 +293,80 @@ int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
 		bt_free_ast(entry);
 	}
 	bt_cleanup();
-	release_stderr(said, saved, errors, path);
 	fclose(fp);
+}
+
+/* The child's first exit handler: end before the others (the parent's) run. */
+static void leave_at_once(void)
+{
+	_exit(4);
+}
+
+/* Read the entries in a child process: libbtparse calls exit() or abort() on input it
+ * cannot handle ("invalid AST node"), and prints its messages on stderr itself. The child
+ * parses with its stderr in said and sends the entries back through a pipe; when it does not
+ * end normally, that is reported as an error of the file. */
+static void parse_apart(const char *path, struct strbuf *text, FILE *errors, struct bib_list *l)
+{
+	FILE *said = tmpfile();
+	int pipefd[2] = {-1, -1};
+	if (!said || pipe(pipefd) < 0) {
+		fprintf(errors, "%s: cannot read it: %s\n", path, strerror(errno));
+		l->errors++;
+		if (said)
+			fclose(said);
+		return;
+	}
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {   /* the child: parse, send, and leave without running the parent's exit handlers */
+		static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+		for (size_t i = 0; i < DLT_ARRAY_LEN(sigs); i++)
+			signal(sigs[i], SIG_DFL);
+		atexit(leave_at_once);   /* (when libbtparse calls exit) */
+		close(pipefd[0]);
+		dup2(fileno(said), STDERR_FILENO);
+		struct bib_list mine = {0};
+		parse(path, text, &mine);
+		FILE *out = fdopen(pipefd[1], "w");
+		_exit(out && bib_send(out, &mine) == 0 && fclose(out) == 0 ? 0 : 3);
+	}
+	close(pipefd[1]);
+	int got = -1, status = 0;
+	if (pid > 0) {
+		FILE *in = fdopen(pipefd[0], "r");
+		got = in ? bib_receive(in, l) : -1;
+		if (in)
+			fclose(in);
+		else
+			close(pipefd[0]);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	} else {
+		fprintf(errors, "%s: cannot read it: %s\n", path, strerror(errno));
+		close(pipefd[0]);
+	}
+	hand_on(said, errors, path);
+	fclose(said);
+	if (pid > 0 && (got < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
+		if (WIFSIGNALED(status))
+			fprintf(errors, "%s: libbtparse gave up on it (signal %d): not imported\n", path, WTERMSIG(status));
+		else
+			fprintf(errors, "%s: libbtparse gave up on it: not imported\n", path);
+	}
+	if (pid <= 0 || got < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		l->errors++;
+}
+
+int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
+{
+	struct strbuf text = {0};
+	int rc = read_text(path, errors, &text);
+	if (rc == 0 && text.len > 0)   /* (an empty file has no entries) */
+		parse_apart(path, &text, errors, l);
 	sb_free(&text);
 	bib_inherit(l);
-	return 0;
+	return rc;
 }
 
 #else

@@ -54,6 +54,13 @@ int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l);
  * or is not a CSL-JSON array (the reason on errors). */
 int bib_read_csl(const char *path, FILE *errors, struct bib_list *l);
 
+/* Write the entries of l, and its error count, to fp (a pipe: bib_bibtex.c reads in a child
+ * process). Returns 0, or -1 on a write error. */
+int bib_send(FILE *fp, const struct bib_list *l);
+/* Append to l the entries bib_send wrote to fp, and add its error count. Returns 0, or -1
+ * when the stream ends early or is malformed (the entries read whole are kept). */
+int bib_receive(FILE *fp, struct bib_list *l);
+
 /* The entry with this key (key NULL: none), or NULL when there is none. */
 struct bib_entry *bib_find(struct bib_list *l, const char *key);
 /* Free what l holds. */

@@ -147,6 +147,14 @@ def odd_text(tmp):
     p = run(["import", bad, os.path.join(HERE, "sample.bib"), "--check"], ok=(2,))
     check("sample.bib: no entry" not in p.stderr.decode() and "giveup.bib:1: syntax error" in p.stderr.decode(),
           "a bad file spoils the next: %r" % p.stderr.decode())
+    # five bytes on which libbtparse calls exit(1): said, and the import goes on to the next file
+    fatal = os.path.join(tmp, "fatal.bib")
+    with open(fatal, "w") as f:
+        f.write('@a"x"')
+    p = run(["import", fatal, os.path.join(HERE, "sample.bib"), "--check"], ok=(2,))
+    err = p.stderr.decode()
+    check(re.search(r"fatal\.bib: libbtparse gave up on it: not imported", err) and
+          "sample.bib:50: warning" in err, "libbtparse's exit is not reported, or stops the import: %r" % err)
     js = os.path.join(tmp, "odd.json")
     with open(js, "w") as f:
         f.write('[{"id": "o", "title": "Lone \\ud800 surrogate\\u0007 bell\\u0085",'
