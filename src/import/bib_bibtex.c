@@ -320,7 +320,7 @@ static void parse_apart(const char *path, struct strbuf *text, FILE *errors, str
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid == 0) {   /* the child: parse, send, and leave without running the parent's exit handlers */
-		static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+		static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL};
 		for (size_t i = 0; i < DLT_ARRAY_LEN(sigs); i++)
 			signal(sigs[i], SIG_DFL);
 		atexit(leave_at_once);   /* (when libbtparse calls exit) */

@@ -101,8 +101,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct strbuf yaml = {0}, again = {0};
 	char *rep = NULL, *rep2 = NULL;
 	size_t nerr = convert(path, strict, &yaml, &rep);
-	FUZZ_CHECK(convert(path, strict, &again, &rep2) == nerr);
-	FUZZ_CHECK(strcmp(rep, rep2) == 0 && strcmp(sb_str(&yaml), sb_str(&again)) == 0);
+	size_t nerr2 = convert(path, strict, &again, &rep2);
+	if (nerr2 != nerr || strcmp(rep, rep2) != 0 || strcmp(sb_str(&yaml), sb_str(&again)) != 0)
+		fprintf(stderr, "fuzz_biblio: converted twice:\n%s%s\n----\n%s%s\n", rep, sb_str(&yaml), rep2,
+			sb_str(&again));
+	FUZZ_CHECK(nerr2 == nerr && strcmp(rep, rep2) == 0 && strcmp(sb_str(&yaml), sb_str(&again)) == 0);
 	check_messages(rep, strlen(rep), path);
 	free(rep);
 	free(rep2);
