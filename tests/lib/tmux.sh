@@ -40,19 +40,23 @@ check_not() { # check_not NAME REGEX: the current screen must not match
 keys() { T send-keys -t e2e "$@"; }
 type_line() { T send-keys -t e2e -l "$1"; T send-keys -t e2e Enter; }
 
-start_shell() { # start_shell W H [SHELL]: a clean bash (or `dash`) in a fresh tmux server of its own
+# start_shell W H [SHELL]: a clean bash (or `dash`) in a fresh tmux server of its own. Its
+# environment is PATH, TERM and $shell_env (default HOME=/nonexistent); it exports LC_ALL,
+# XDG_CONFIG_HOME, TERM and $shell_exports (default none).
+start_shell() {
     local cmd="bash --norc --noprofile"
     [ "${3:-bash}" = dash ] && cmd="dash -i"
     T kill-server 2>/dev/null
     nshell=$((nshell + 1))
     sock=dlt-e2e-$$-$nshell
-    T -f /dev/null new-session -d -s e2e -x "$1" -y "$2" "env -i PATH=$PATH HOME=/nonexistent TERM=screen $cmd"
+    T -f /dev/null new-session -d -s e2e -x "$1" -y "$2" \
+        "env -i PATH=$PATH ${shell_env:-HOME=/nonexistent} TERM=screen $cmd"
     T set-option -g status off >/dev/null
-    type_line "PS1='$ '; export LC_ALL=C.UTF-8 XDG_CONFIG_HOME=/nonexistent TERM=screen-256color; ulimit -c 0; clear"
+    type_line "PS1='$ '; export LC_ALL=C.UTF-8 XDG_CONFIG_HOME=/nonexistent TERM=screen-256color ${shell_exports:-}; ulimit -c 0; clear"
     wait_for '^\$ ?$' 5 || { echo "FAIL: the shell did not start"; exit 1; }
 }
 shell_ok() { # after the browser ends: the shell echoes and the terminal modes are sane
-    type_line "echo restored-\$((40+2)); stty -a | tr ' ;' '\n\n' | grep -cxE 'echo|icanon'"
+    type_line "clear; echo restored-\$((40+2)); stty -a | tr ' ;' '\n\n' | grep -cxE 'echo|icanon'"
     check "$1: shell usable after exit" 'restored-42'
     check "$1: echo and icanon restored" '^2$'
 }

@@ -24,51 +24,11 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/dlt-signals-XXXXXX")
 db=$work/timeline.db
 cp "$src_db" "$db"
-sock=dlt-sig-$$-0
-nshell=0
-T() { tmux -L "$sock" "$@"; }
-pass=0 fail=0
+shell_env="HOME=$work XDG_STATE_HOME=$work/state"
+shell_exports="BROWSER=true"
+. "$(dirname "$0")/../lib/tmux.sh"
 trap 'T kill-server 2>/dev/null; sleep 0.2; rm -rf "$work" 2>/dev/null' EXIT
 
-screen() { T capture-pane -p -t e2e; }
-wait_for() { # wait_for REGEX [SECONDS]
-	local re=$1 limit=${2:-8} i
-	for ((i = 0; i < limit * 20; i++)); do
-		if screen | grep -Eq -- "$re"; then return 0; fi
-		sleep 0.05
-	done
-	return 1
-}
-check() { # check NAME REGEX [SECONDS]
-	if wait_for "$2" "${3:-8}"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		echo "FAIL: $1: screen never matched /$2/"
-		screen | sed 's/^/    | /'
-	fi
-}
-keys() { T send-keys -t e2e "$@"; }
-type_line() { T send-keys -t e2e -l "$1"; T send-keys -t e2e Enter; }
-start_shell() { # start_shell W H
-	T kill-server 2>/dev/null
-	nshell=$((nshell + 1))
-	sock=dlt-sig-$$-$nshell
-	T -f /dev/null new-session -d -s e2e -x "$1" -y "$2" \
-		"env -i PATH=$PATH HOME=$work TERM=screen XDG_STATE_HOME=$work/state bash --norc --noprofile"
-	T set-option -g status off >/dev/null
-	type_line "export PS1='$ ' LC_ALL=C.UTF-8 XDG_CONFIG_HOME=/nonexistent TERM=screen-256color BROWSER=true; clear"
-	wait_for '^\$ ?$' 5 || { echo "FAIL: the shell did not start"; exit 1; }
-}
-shell_ok() { # the shell echoes and the terminal modes are sane
-	type_line "clear; echo restored-\$((40+2)); stty -a | tr ' ;' '\n\n' | grep -cxE 'echo|icanon'"
-	check "$1: shell usable" 'restored-42'
-	check "$1: echo and icanon on" '^2$'
-}
-wait_gone() { # wait_gone PID: until the process has ended (so that typing reaches the shell)
-	for _ in $(seq 200); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.05; done
-}
-browser_pid() { pgrep -n -P "$(T display -p -t e2e '#{pane_pid}')" dltimeline; }
 launch() { # launch NAME: start the browser, wait for the list
 	type_line "clear; $bin --db $db; echo rc=\$?"
 	check "$1: launch" ' 1 of 400 '
