@@ -334,14 +334,23 @@ static void parse_apart(const char *path, struct strbuf *text, FILE *errors, str
 	close(pipefd[1]);
 	int got = -1, status = 0;
 	if (pid > 0) {
-		FILE *in = fdopen(pipefd[0], "r");
+		/* all the child sends, then the entries from it (a signal may interrupt a read) */
+		struct strbuf sent = {0};
+		char buf[65536];
+		ssize_t n;
+		while ((n = read(pipefd[0], buf, sizeof buf)) != 0)
+			if (n > 0)
+				sb_addn(&sent, buf, (size_t)n);
+			else if (errno != EINTR)
+				break;
+		close(pipefd[0]);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		FILE *in = sent.len ? fmemopen(sent.buf, sent.len, "r") : NULL;
 		got = in ? bib_receive(in, l) : -1;
 		if (in)
 			fclose(in);
-		else
-			close(pipefd[0]);
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
+		sb_free(&sent);
 	} else {
 		fprintf(errors, "%s: cannot read it: %s\n", path, strerror(errno));
 		close(pipefd[0]);
