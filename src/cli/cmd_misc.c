@@ -38,43 +38,36 @@ static int import_option(struct cli *c, int id, const char *value, void *arg)
 	return 0;
 }
 
-/* Each bibliography among the paths (.bib, .json) made data YAML in a file of the new
- * directory *dir (made when needed), whose path replaces it in paths[] (malloc'd in
- * made[i]). Returns the number of errors found (reported on stderr). */
-static size_t convert_bibliographies(char **paths, size_t n, int strict, char **dir, char **made)
+/* Each bibliography among the paths (.bib, .json) made data YAML in an unnamed scratch file
+ * (tmpfile: nothing is left behind, whatever ends the import), kept open in held[i], whose
+ * /proc/self/fd path (malloc'd in made[i]) replaces it in paths[]. Returns the number of
+ * errors found (reported on stderr). */
+static size_t convert_bibliographies(char **paths, size_t n, int strict, FILE **held, char **made)
 {
 	size_t errors = 0;
 	int titled = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!dlt_biblio_is(paths[i]))
 			continue;
-		struct strbuf yaml = {0}, file = {0};
+		struct strbuf yaml = {0};
 		size_t e = dlt_biblio_yaml(paths[i], strict, !titled, stderr, &yaml);
 		errors += e;
-		if (e == 0 && !*dir) {
-			const char *tmp = getenv("TMPDIR");
-			struct strbuf d = {0};
-			sb_addf(&d, "%s/dltimeline-bib-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-			*dir = mkdtemp(d.buf) ? xstrdup(d.buf) : NULL;
-			if (!*dir)
-				fprintf(stderr, "dltimeline: cannot make a temporary directory: %s\n", strerror(errno));
-			sb_free(&d);
-		}
-		if (e == 0 && *dir) {
-			sb_addf(&file, "%s/%03zu.yaml", *dir, i);
-			FILE *fp = fopen(sb_str(&file), "w");
-			if (!fp || fputs(sb_str(&yaml), fp) == EOF || fclose(fp) != 0) {
-				fprintf(stderr, "dltimeline: cannot write %s: %s\n", sb_str(&file), strerror(errno));
+		if (e == 0) {
+			FILE *fp = tmpfile();
+			if (!fp || fputs(sb_str(&yaml), fp) == EOF || fflush(fp) != 0) {
+				fprintf(stderr, "dltimeline: cannot write a scratch file: %s\n", strerror(errno));
 				errors++;
+				if (fp)
+					fclose(fp);
 			} else {
-				made[i] = xstrdup(sb_str(&file));
+				struct strbuf path = {0};
+				sb_addf(&path, "/proc/self/fd/%d", fileno(fp));
+				held[i] = fp;
+				made[i] = sb_detach(&path);
 				paths[i] = made[i];
 				titled = 1;
 			}
-		} else if (e == 0) {
-			errors++;
 		}
-		sb_free(&file);
 		sb_free(&yaml);
 	}
 	return errors;
@@ -91,20 +84,19 @@ static int run_import(struct cli *c, void *arg)
 		return cli_usage(c, "--force is about the file of -o; give -o OUT.db");
 	struct dlt_import_opts opts = {.strict = a->strict, .out = a->out, .errors = stderr, .force = a->force};
 	size_t n = (size_t)c->nargs;
-	char **paths = xmalloc((n ? n : 1) * sizeof *paths), **made = xcalloc(n ? n : 1, sizeof *made), *dir = NULL;
+	char **paths = xmalloc((n ? n : 1) * sizeof *paths), **made = xcalloc(n ? n : 1, sizeof *made);
+	FILE **held = xcalloc(n ? n : 1, sizeof *held);
 	for (size_t i = 0; i < n; i++)
 		paths[i] = c->args[i];
-	size_t errors = convert_bibliographies(paths, n, a->strict, &dir, made);
+	size_t errors = convert_bibliographies(paths, n, a->strict, held, made);
 	if (errors == 0)
 		errors = dlt_import((const char *const *)paths, n, &opts);
 	for (size_t i = 0; i < n; i++) {
-		if (made[i])
-			unlink(made[i]);
+		if (held[i])
+			fclose(held[i]);
 		free(made[i]);
 	}
-	if (dir)
-		rmdir(dir);
-	free(dir);
+	free(held);
 	free(made);
 	free(paths);
 	return errors > 0 ? DLT_EXIT_ERROR : DLT_EXIT_OK;

@@ -17,9 +17,11 @@ Exits 0 when every check passed, 1 otherwise.
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 failures = []
@@ -164,6 +166,32 @@ def odd_text(tmp):
     check(show(db, "o").get("title", "").startswith("Lone "), "odd CSL text: %s" % show(db, "o"))
 
 
+def interrupted(tmp):
+    """Ctrl-C during a bibliography's import leaves nothing behind: not in $TMPDIR (the
+    converted YAML is an unnamed scratch file), not beside the output."""
+    bib = os.path.join(tmp, "big.bib")
+    with open(bib, "w") as f:
+        for i in range(20000):
+            f.write("@article{k%d, title={Paper %d}, author={Doe, Jane}, journal={J}, year=%d}\n"
+                    % (i, i, 1950 + i % 70))
+    scratch, outdir = os.path.join(tmp, "scratch"), os.path.join(tmp, "out")
+    os.mkdir(scratch)
+    os.mkdir(outdir)
+    # signalled once the import proper has begun (its output's scratch file is there)
+    p = subprocess.Popen([BIN, "import", bib, "-o", os.path.join(outdir, "big.db")],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(ENV, TMPDIR=scratch))
+    deadline = time.time() + 60
+    while p.poll() is None and not os.listdir(outdir) and time.time() < deadline:
+        time.sleep(0.005)
+    running = p.poll() is None
+    p.send_signal(signal.SIGINT)
+    rc = p.wait()
+    check(running, "the import ended before the signal: the test proves nothing")
+    check(rc == -signal.SIGINT, "an interrupted import ended with %d" % rc)
+    check(os.listdir(scratch) == [] and os.listdir(outdir) == [],
+          "an interrupted import left %s %s" % (os.listdir(scratch), os.listdir(outdir)))
+
+
 def round_trip(tmp, db, name):
     """Export db as BibTeX and CSL-JSON, import both, compare titles, years, first authors."""
     want = sorted((m["title"], m["year"]) for m in milestones(db))
@@ -217,6 +245,7 @@ def main():
         sample_csl(tmp)
         bad_files(tmp)
         odd_text(tmp)
+        interrupted(tmp)
         round_trip(tmp, db, "sample")
         bibdir = sys.argv[2] if len(sys.argv) == 3 else ""
         if bibdir and os.path.isdir(bibdir):
