@@ -25,7 +25,6 @@
 #include "core/utf8.h"
 #include "import/tex.h"
 
-#define BIB_MAX_BYTES (256u << 20)   /* a bibliography larger than this is refused */
 
 /* The plain text of LaTeX s, malloc'd; NULL for an empty text. */
 static char *plain(const char *s)
@@ -203,21 +202,8 @@ static const uint16_t cp1252[32] = {
  * or -1 when it cannot be read (the reason on errors). */
 static int read_text(const char *path, FILE *errors, struct strbuf *text)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		fprintf(errors, "%s: %s\n", path, strerror(errno));
+	if (bib_read_file(path, errors, text) < 0)
 		return -1;
-	}
-	char buf[65536];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, fp)) > 0 && text->len <= BIB_MAX_BYTES)
-		sb_addn(text, buf, got);
-	int bad = ferror(fp) || text->len > BIB_MAX_BYTES;
-	fclose(fp);
-	if (bad) {
-		fprintf(errors, "%s: cannot read it (unreadable, or larger than 256 MB)\n", path);
-		return -1;
-	}
 	if (utf8_valid_prefix(sb_str(text), text->len) == text->len)
 		return 0;
 	struct strbuf u = {0};

@@ -5,15 +5,12 @@
  */
 #include "import/bibentry.h"
 
-#include <errno.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/util.h"
-
-#define CSL_MAX_BYTES (256u << 20)   /* a bibliography larger than this is refused */
 
 /* The line where each item of the top-level array starts (lines[i], from 1). */
 static int *item_lines(const char *text, size_t *n)
@@ -150,25 +147,12 @@ static int read_items(sqlite3 *db, const char *path, const char *text, FILE *err
 int bib_read_csl(const char *path, FILE *errors, struct bib_list *l)
 {
 	struct strbuf text = {0};
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		fprintf(errors, "%s: %s\n", path, strerror(errno));
-		return -1;
-	}
-	char buf[65536];
-	size_t got;
-	while ((got = fread(buf, 1, sizeof buf, fp)) > 0 && text.len < CSL_MAX_BYTES)
-		sb_addn(&text, buf, got);
-	int bad = ferror(fp) || text.len >= CSL_MAX_BYTES || memchr(sb_str(&text), '\0', text.len);
-	fclose(fp);
 	sqlite3 *db = NULL;
-	int rc = bad ? -1 : 0;
-	if (bad)
-		fprintf(errors, "%s: cannot read it (unreadable, larger than 256 MB, or not text)\n", path);
-	else if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	int rc = bib_read_file(path, errors, &text);
+	if (rc == 0 && sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		fprintf(errors, "%s: cannot read it: %s\n", path, db ? sqlite3_errmsg(db) : "no memory");
 		rc = -1;
-	} else {
+	} else if (rc == 0) {
 		sqlite3_stmt *s = NULL;
 		int is_array = 0;
 		if (sqlite3_prepare_v2(db, "SELECT json_valid(?1) AND json_type(?1) = 'array'", -1, &s, NULL) == SQLITE_OK) {

@@ -4,6 +4,7 @@
 #include "import/bibentry.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,24 @@ void bib_inherit(struct bib_list *l)
 		for (size_t k = 0; !e->nauthors && k < p->nauthors; k++)
 			bib_push(&e->authors, &e->nauthors, p->authors[k]);
 	}
+}
+
+int bib_read_file(const char *path, FILE *errors, struct strbuf *text)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		fprintf(errors, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	char buf[65536];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof buf, fp)) > 0 && text->len <= BIB_MAX_BYTES)
+		sb_addn(text, buf, got);
+	int bad = ferror(fp) || text->len > BIB_MAX_BYTES || memchr(sb_str(text), '\0', text->len);
+	fclose(fp);
+	if (bad)
+		fprintf(errors, "%s: cannot read it (unreadable, larger than 256 MB, or not text)\n", path);
+	return bad ? -1 : 0;
 }
 
 /* ---- an entry list through a pipe (bib_send, bib_receive) --------------------------------------- */

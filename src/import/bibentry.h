@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/util.h"
+
 /* One entry of a bibliography, as the readers find it. Strings are malloc'd UTF-8 or NULL. */
 struct bib_entry {
 	char *key;               /* the citation key */
@@ -47,6 +49,11 @@ int bib_date(const char *s, int *year, int *month);
 /* BibTeX's crossref: an entry takes the year, month, container (the parent's title) and
  * authors it lacks from the entry it names. Never fails. */
 void bib_inherit(struct bib_list *l);
+#define BIB_MAX_BYTES (256u << 20)   /* a bibliography larger than this is refused */
+
+/* The whole file at path, appended to text. Returns 0, or -1 when it cannot be read, is
+ * larger than BIB_MAX_BYTES or holds a NUL byte (not text): the reason on errors. */
+int bib_read_file(const char *path, FILE *errors, struct strbuf *text);
 /* Read a BibTeX file into l (libbtparse). Returns 0, or -1 when it cannot be read (the
  * reason on errors). */
 int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l);
