@@ -642,12 +642,34 @@ int app_detail_shown(const struct app *app)
 	return app->detail_pushed || (app->focus_detail && app_side_by_side(app));
 }
 
-void app_open_over(struct app *app, int64_t id)
+
+/* Jump to milestone id (nothing when 0) and open its detail over the view on top. */
+static void app_open_over(struct app *app, int64_t id)
 {
 	if (!id)
 		return;
 	app_jump(app, id, 0);
 	app_open_detail(app);
+}
+
+enum handled app_overlay_key(struct app *app, enum tui_action a, int64_t current)
+{
+	switch (a) {
+	case ACT_OPEN:   /* closing the detail comes back to this screen */
+		app_open_over(app, current);
+		return HANDLED;
+	case ACT_QUIT:
+	case ACT_CLOSE:
+		return CLOSE;
+	case ACT_HELP:
+		app->make.help(app);
+		return HANDLED;
+	case ACT_EXPORT:
+		app->make.prompt(app, PR_EXPORT);
+		return HANDLED;
+	default:
+		return HANDLED;
+	}
 }
 
 void app_open_detail(struct app *app)

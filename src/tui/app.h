@@ -157,9 +157,11 @@ size_t app_tags(struct app *app, struct dlt_period **tags);
 /* Open the detail of the selection (beside the list on wide screens, over it on narrow
  * ones) and record it in the history. */
 void app_open_detail(struct app *app);
-/* Jump to milestone id (nothing when 0) and open its detail over the view on top, to which
- * closing the detail returns. */
-void app_open_over(struct app *app, int64_t id);
+/* The keys a screen of milestones over the list shares (a lineage tree, a path): open
+ * milestone `current` (0: none) over it with Enter, to which closing the detail returns;
+ * close it, help, export. Returns what was done, or
+ * HANDLED for any other action (such a screen takes every key). */
+enum handled app_overlay_key(struct app *app, enum tui_action a, int64_t current);
 /* Close the detail: the focus returns to the list. */
 void app_close_detail(struct app *app);
 /* True when the detail stands beside the list: a wide screen, the pane not hidden. */

@@ -237,20 +237,8 @@ static enum handled lineage_key(struct app *app, struct view *v, enum tui_action
 		g->depth += a == ACT_DEPTH_MORE ? 1 : -1;
 		build(app, g, lineage_current(app, v));
 		return HANDLED;
-	case ACT_OPEN:   /* closing the detail comes back to the tree, folds and all */
-		app_open_over(app, lineage_current(app, v));
-		return HANDLED;
-	case ACT_QUIT:
-	case ACT_CLOSE:
-		return CLOSE;
-	case ACT_HELP:
-		app->make.help(app);
-		return HANDLED;
-	case ACT_EXPORT:
-		app->make.prompt(app, PR_EXPORT);
-		return HANDLED;
-	default:
-		return HANDLED;
+	default:   /* (Enter: closing the detail comes back to the tree, folds and all) */
+		return app_overlay_key(app, a, a == ACT_OPEN ? lineage_current(app, v) : 0);
 	}
 }
 

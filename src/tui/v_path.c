@@ -105,20 +105,8 @@ static enum handled path_key(struct app *app, struct view *v, enum tui_action a,
 			lines(p);
 		}
 		return HANDLED;
-	case ACT_OPEN:   /* closing the detail comes back to this path */
-		app_open_over(app, path_current(app, v));
-		return HANDLED;
-	case ACT_QUIT:
-	case ACT_CLOSE:
-		return CLOSE;
-	case ACT_HELP:
-		app->make.help(app);
-		return HANDLED;
-	case ACT_EXPORT:
-		app->make.prompt(app, PR_EXPORT);
-		return HANDLED;
-	default:
-		return HANDLED;
+	default:   /* (Enter: closing the detail comes back to this path) */
+		return app_overlay_key(app, a, a == ACT_OPEN ? path_current(app, v) : 0);
 	}
 }
 
