@@ -305,6 +305,7 @@ static void parse_apart(const char *path, struct strbuf *text, FILE *errors, str
 	}
 	fflush(NULL);
 	pid_t pid = fork();
+	int forked = errno;
 	if (pid == 0) {   /* the child: parse, send, and leave without running the parent's exit handlers */
 		static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL};
 		for (size_t i = 0; i < DLT_ARRAY_LEN(sigs); i++)
@@ -338,19 +339,17 @@ static void parse_apart(const char *path, struct strbuf *text, FILE *errors, str
 			fclose(in);
 		sb_free(&sent);
 	} else {
-		fprintf(errors, "%s: cannot read it: %s\n", path, strerror(errno));
+		fprintf(errors, "%s: cannot read it: %s\n", path, strerror(forked));
 		close(pipefd[0]);
 	}
 	hand_on(said, errors, path);
 	fclose(said);
-	if (pid > 0 && (got < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)) {
-		if (WIFSIGNALED(status))
-			fprintf(errors, "%s: libbtparse gave up on it (signal %d): not imported\n", path, WTERMSIG(status));
-		else
-			fprintf(errors, "%s: libbtparse gave up on it: not imported\n", path);
-	}
-	if (pid <= 0 || got < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		l->errors++;
+	int failed = pid < 0 || got < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+	if (pid > 0 && failed && WIFSIGNALED(status))
+		fprintf(errors, "%s: libbtparse gave up on it (signal %d): not imported\n", path, WTERMSIG(status));
+	else if (pid > 0 && failed)
+		fprintf(errors, "%s: libbtparse gave up on it: not imported\n", path);
+	l->errors += (size_t)failed;
 }
 
 int bib_read_bibtex(const char *path, FILE *errors, struct bib_list *l)
