@@ -91,6 +91,10 @@ vg_run 0 import --check "$src/tests/fixtures/mini"
 vg_run 0 import "$src/tests/fixtures/mini" -o "$work/mini.db"
 printf 'milestones:\n  - id: X\n    year: [1]\n  - {id: a, builds_on: [{id: a}]}\n' >"$work/bad.yaml"
 vg_run 2 import --check "$work/bad.yaml"
+# bibliographies: libbtparse reads in a child process (valgrind follows it), which may die
+vg_run 0 import "$src/tests/import/sample.bib" "$src/tests/import/sample.json" -o "$work/bib.db"
+printf '@a"x"' >"$work/fatal.bib"
+vg_run 2 import --check "$work/fatal.bib" "$src/tests/import/sample.bib"
 
 # the long session: every screen, again and again, with resizes and the mouse
 python3 - "$work/session.keys" <<'PY'
