@@ -21,13 +21,16 @@
  *                     check.c and cycles.c (the whole input; symtab.c names), then a sink:
  *                     sink_db.c, sink_rows.c, sink_final.c and fts.c (the database and its
  *                     search index) or nothing for --check; problems.c reports, files.c and
- *                     signals.c keep inputs and outputs safe
+ *                     signals.c keep inputs and outputs safe; biblio.c turns a bibliography
+ *                     into data YAML first (BibTeX through libbtparse, in a child process
+ *                     because the library may exit or crash: bib_bibtex.c; CSL-JSON: bib_csl.c)
  *   model/            the timeline for both front ends: filter.c (criteria that stack),
  *                     view.c (what a filter lets through, paged, counted and ranked),
  *                     find.c (the one ranking of search: names, prefixes, words, text, typos),
  *                     query.c (field terms), search.c (full-text expressions), model.c
  *                     (rows, periods, milestones, links), detail.c, graph.c (lineage, paths),
- *                     chart.c, state.c (bookmarks and search history); no curses
+ *                     chart.c (drawn on grid.c, a canvas of cells), state.c (bookmarks and
+ *                     search history); no curses
  *   db/               opening databases read-only (embedded or --db), validation, the
  *                     table of every SQL statement (queries.h), prepared once, bound always,
  *                     the name key of the name indexes, and the ranking functions (rank.c)

@@ -16,123 +16,12 @@
 #include "core/utf8.h"
 #include "core/util.h"
 #include "core/vocab.h"
-
-#define CONT 0xFFFFFFFFu            /* the second cell of a wide character */
-
-/* ---- the grid ---------------------------------------------------------------------------- */
-
-struct grid {
-	int w, h;
-	uint32_t *c;
-	int utf8;
-};
-
-static void grid_init(struct grid *g, int w, int h, int utf8)
-{
-	g->w = w;
-	g->h = h;
-	g->utf8 = utf8;
-	g->c = xmalloc((size_t)w * (size_t)h * sizeof *g->c);
-	for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
-		g->c[i] = ' ';
-}
-
-static uint32_t *cell(struct grid *g, int x, int y)
-{
-	return x >= 0 && y >= 0 && x < g->w && y < g->h ? &g->c[(size_t)y * (size_t)g->w + (size_t)x] : NULL;
-}
-
-static void put(struct grid *g, int x, int y, uint32_t cp)
-{
-	uint32_t *p = cell(g, x, y);
-	if (p)
-		*p = cp;
-}
-
-/* The glyph u in UTF-8 mode, a in ASCII mode. */
-static uint32_t glyph(const struct grid *g, uint32_t u, char a)
-{
-	return g->utf8 ? u : (uint32_t)(unsigned char)a;
-}
-
-/* Display width of s as text() would draw it. */
-static int text_width(const struct grid *g, const char *s)
-{
-	if (g->utf8)
-		return (int)utf8_width(s);
-	char *a = utf8_to_ascii(s);
-	int w = (int)strlen(a);
-	free(a);
-	return w;
-}
-
-/* Draw s from column x of line y, at most maxw columns (cut with an ellipsis). Control
- * characters and zero-width marks are skipped. Returns the columns used. */
-static int text(struct grid *g, int x, int y, const char *s, int maxw)
-{
-	char *a = g->utf8 ? xstrdup(s) : utf8_to_ascii(s);
-	int full = text_width(g, s), used = 0;
-	int ell = g->utf8 ? 1 : 3;                 /* "…" or "..." */
-	if (full > maxw && maxw < ell)
-		ell = maxw;
-	int room = full > maxw ? maxw - ell : maxw;
-	size_t len = strlen(a), i = 0;
-	while (i < len && room > 0) {
-		uint32_t cp;
-		i += utf8_decode(a + i, len - i, &cp);
-		int cw = utf8_cpwidth(cp);
-		if (cw <= 0)
-			continue;
-		if (cw > room)
-			break;
-		put(g, x + used, y, cp);
-		if (cw == 2)
-			put(g, x + used + 1, y, CONT);
-		used += cw;
-		room -= cw;
-	}
-	for (int k = 0; full > maxw && k < ell; k++)
-		put(g, x + used++, y, glyph(g, 0x2026, '.'));
-	free(a);
-	return used;
-}
-
-static int blank(struct grid *g, int x, int y, int w)
-{
-	for (int i = 0; i < w; i++) {
-		uint32_t *p = cell(g, x + i, y);
-		if (!p || *p != ' ')
-			return 0;
-	}
-	return 1;
-}
-
-/* Line y as UTF-8, without trailing spaces. */
-static char *grid_line(const struct grid *g, int y)
-{
-	struct strbuf sb = {0};
-	int end = g->w;
-	while (end > 0 && g->c[(size_t)y * (size_t)g->w + (size_t)end - 1] == ' ')
-		end--;
-	for (int x = 0; x < end; x++) {
-		uint32_t cp = g->c[(size_t)y * (size_t)g->w + (size_t)x];
-		if (cp == CONT)
-			continue;
-		char buf[4];
-		sb_addn(&sb, buf, utf8_encode(cp, buf));
-	}
-	return sb_detach(&sb);
-}
+#include "model/grid.h"
 
 /* Move the grid's lines into out and free the grid. */
 static void grid_finish(struct grid *g, struct dlt_chart *out)
 {
-	out->lines = xcalloc((size_t)g->h, sizeof *out->lines);
-	out->nlines = (size_t)g->h;
-	for (int y = 0; y < g->h; y++)
-		out->lines[y] = grid_line(g, y);
-	free(g->c);
-	g->c = NULL;
+	out->lines = grid_take_lines(g, &out->nlines);
 }
 
 /* A chart of one line saying why there is nothing to draw. */
@@ -140,7 +29,7 @@ static void empty_chart(struct dlt_chart *out, int width, int utf8, const char *
 {
 	struct grid g;
 	grid_init(&g, width, 1, utf8);
-	text(&g, 0, 0, msg, width);
+	grid_text(&g, 0, 0, msg, width);
 	grid_finish(&g, out);
 }
 
@@ -169,9 +58,9 @@ struct xaxis {
 
 static void draw_xaxis(struct grid *g, int y, const struct xaxis *a)
 {
-	put(g, a->x0, y, glyph(g, 0x2514, '+'));
+	grid_put(g, a->x0, y, grid_glyph(g, 0x2514, '+'));
 	for (int x = a->x0 + 1; x < a->x1 && x < g->w; x++)
-		put(g, x, y, glyph(g, 0x2500, '-'));
+		grid_put(g, x, y, grid_glyph(g, 0x2500, '-'));
 	int step = year_step(a->cols_per_year);
 	int next_free = 0;
 	int start = (a->first + step - 1) / step * step;
@@ -179,7 +68,7 @@ static void draw_xaxis(struct grid *g, int y, const struct xaxis *a)
 		int x = a->col_of(a->ctx, yr);
 		if (x <= a->x0 || x >= a->x1 || x >= g->w)
 			continue;
-		put(g, x, y, glyph(g, 0x252C, '+'));
+		grid_put(g, x, y, grid_glyph(g, 0x252C, '+'));
 		char lab[16];
 		snprintf(lab, sizeof lab, "%d", yr);
 		int lw = (int)strlen(lab);
@@ -188,7 +77,7 @@ static void draw_xaxis(struct grid *g, int y, const struct xaxis *a)
 			lx = g->w - lw;
 		if (lx < next_free)
 			continue;
-		text(g, lx, y + 1, lab, lw);
+		grid_text(g, lx, y + 1, lab, lw);
 		next_free = lx + lw + 1;
 	}
 }
@@ -272,7 +161,7 @@ static int legend_lines(const struct grid *g, const struct band *b, size_t n, in
 	for (size_t i = 0; i < n; i++) {
 		if (!b[i].key || b[i].lane >= nlanes)
 			continue;
-		int w = 2 + text_width(g, b[i].name);
+		int w = 2 + grid_text_width(g, b[i].name);
 		if (w > width)
 			w = width;
 		if (x + 2 + w > width) {
@@ -290,19 +179,19 @@ static void draw_band(struct grid *g, int y, const struct band *b)
 	int inner = b->c1 - b->c0 - 1;
 	if (inner < 1) {           /* one or two columns: the key, or a mark */
 		for (int x = b->c0; x <= b->c1; x++)
-			put(g, x, y, b->key ? (uint32_t)(unsigned char)b->key : glyph(g, 0x2502, '|'));
+			grid_put(g, x, y, b->key ? (uint32_t)(unsigned char)b->key : grid_glyph(g, 0x2502, '|'));
 		return;
 	}
-	put(g, b->c0, y, glyph(g, 0x251C, '|'));
-	put(g, b->c1, y, glyph(g, 0x2524, '|'));
+	grid_put(g, b->c0, y, grid_glyph(g, 0x251C, '|'));
+	grid_put(g, b->c1, y, grid_glyph(g, 0x2524, '|'));
 	for (int x = b->c0 + 1; x < b->c1; x++)
-		put(g, x, y, glyph(g, 0x2500, '-'));
+		grid_put(g, x, y, grid_glyph(g, 0x2500, '-'));
 	if (b->key) {
 		if (inner >= 1)
-			put(g, b->c0 + 1 + (inner - 1) / 2, y, (uint32_t)(unsigned char)b->key);
+			grid_put(g, b->c0 + 1 + (inner - 1) / 2, y, (uint32_t)(unsigned char)b->key);
 	} else {
-		int w = text_width(g, b->name);
-		text(g, b->c0 + 1 + (inner - w) / 2, y, b->name, inner);
+		int w = grid_text_width(g, b->name);
+		grid_text(g, b->c0 + 1 + (inner - w) / 2, y, b->name, inner);
 	}
 }
 
@@ -312,7 +201,7 @@ static void draw_legend(struct grid *g, int y, const struct band *b, size_t n, i
 	for (size_t i = 0; i < n; i++) {
 		if (!b[i].key || b[i].lane >= nlanes)
 			continue;
-		int w = 2 + text_width(g, b[i].name);
+		int w = 2 + grid_text_width(g, b[i].name);
 		if (w > g->w)
 			w = g->w;
 		if (x && x + 2 + w > g->w) {
@@ -321,8 +210,8 @@ static void draw_legend(struct grid *g, int y, const struct band *b, size_t n, i
 		} else if (x) {
 			x += 2;
 		}
-		put(g, x, y, (uint32_t)(unsigned char)b[i].key);
-		text(g, x + 2, y, b[i].name, w - 2);
+		grid_put(g, x, y, (uint32_t)(unsigned char)b[i].key);
+		grid_text(g, x + 2, y, b[i].name, w - 2);
 		x += w;
 	}
 }
@@ -388,7 +277,7 @@ static void years_title(struct grid *g, const struct years_layout *l, int64_t to
 	else
 		snprintf(title, sizeof title, "Milestones per year, %d%s%d (most: %lld in %d)", l->first, dash, l->last,
 			 (long long)top, from);
-	text(g, 0, 0, title, g->w);
+	grid_text(g, 0, 0, title, g->w);
 }
 
 /* The bars, from row 1 to row `rows`, in eighths of a row, and the y axis. */
@@ -406,15 +295,15 @@ static void years_bars(struct grid *g, const struct years_layout *l, const int64
 			int64_t e = units - (int64_t)r * 8;
 			e = e < 0 ? 0 : e > 8 ? 8 : e;
 			for (int x = bar_col(l, i); e && x < bar_col(l, i + 1) - l->gap; x++)
-				put(g, x, rows - r, g->utf8 ? eighths[e] : (uint32_t)ascii[e]);
+				grid_put(g, x, rows - r, g->utf8 ? eighths[e] : (uint32_t)ascii[e]);
 		}
 	}
 	for (int r = 1; r <= rows; r++)
-		put(g, lw, r, glyph(g, 0x2502, '|'));
+		grid_put(g, lw, r, grid_glyph(g, 0x2502, '|'));
 	char lab[32];
 	int k = snprintf(lab, sizeof lab, "%lld", (long long)top);
-	text(g, lw - k, 1, lab, k);
-	put(g, lw, 1, glyph(g, 0x2524, '+'));
+	grid_text(g, lw - k, 1, lab, k);
+	grid_put(g, lw, 1, grid_glyph(g, 0x2524, '+'));
 	if (rows >= 4 && top >= 2) {
 		/* about half the top, on the row where a bar of that height ends */
 		int64_t v = (top + 1) / 2;
@@ -422,8 +311,8 @@ static void years_bars(struct grid *g, const struct years_layout *l, const int64
 		int y = rows - (int)((units + 7) / 8 - 1);
 		if (y > 2) {
 			k = snprintf(lab, sizeof lab, "%lld", (long long)v);
-			text(g, lw - k, y, lab, k);
-			put(g, lw, y, glyph(g, 0x2524, '+'));
+			grid_text(g, lw - k, y, lab, k);
+			grid_put(g, lw, y, grid_glyph(g, 0x2524, '+'));
 		}
 	}
 }
@@ -441,7 +330,7 @@ static int years_bands(struct dlt_db *db, struct grid *g, const struct years_lay
 	struct band *b = *out;
 	char key = 'A';
 	for (size_t i = 0; i < *nb; i++)
-		if (text_width(g, b[i].name) > b[i].c1 - b[i].c0 - 1)
+		if (grid_text_width(g, b[i].name) > b[i].c1 - b[i].c0 - 1)
 			b[i].key = key <= 'Z' ? key++ : '?';
 	int fixed = 3;    /* title, axis, labels */
 	int min_rows = (height - fixed) / 2 > 3 ? (height - fixed) / 2 : 3;
@@ -628,7 +517,7 @@ static void scale_dots(struct grid *g, const struct dlt_chart_point *p, size_t n
 		fx = fx < 0 ? 0 : fx >= cols ? cols - 1 : fx;
 		fy = fy < 0 ? 0 : fy >= lines ? lines - 1 : fy;
 		int x = sp->l.x0 + fx / sp->sx, y = sp->rows - fy / sp->sy;   /* grid line 1..rows */
-		uint32_t *c = cell(g, x, y);
+		uint32_t *c = grid_cell(g, x, y);
 		if (!c)
 			continue;
 		if (g->utf8) {
@@ -649,7 +538,7 @@ static void scale_dots(struct grid *g, const struct dlt_chart_point *p, size_t n
 static void scale_labels(struct grid *g, const struct dlt_chart_point *p, const struct scale_plot *sp)
 {
 	for (int r = 1; r <= sp->rows; r++)
-		put(g, sp->lw, r, glyph(g, 0x2502, '|'));
+		grid_put(g, sp->lw, r, grid_glyph(g, 0x2502, '|'));
 	int last_row = -1;
 	double yspan = sp->ehi - sp->elo;
 	for (int e = sp->ehi; e >= sp->elo; e--) {
@@ -659,25 +548,25 @@ static void scale_labels(struct grid *g, const struct dlt_chart_point *p, const 
 			continue;
 		char lab[16];
 		int k = snprintf(lab, sizeof lab, "1e%d", e);
-		text(g, sp->lw - k, y, lab, k);
-		put(g, sp->lw, y, glyph(g, 0x2524, '+'));
+		grid_text(g, sp->lw - k, y, lab, k);
+		grid_put(g, sp->lw, y, grid_glyph(g, 0x2524, '+'));
 		last_row = y;
 	}
 	char fig[32], label[200];
 	format_figure(p[sp->big].raw, fig, sizeof fig);
 	snprintf(label, sizeof label, "%.150s %s", p[sp->big].name, fig);
-	int w = text_width(g, label);
+	int w = grid_text_width(g, label);
 	static const int dy[] = {0, -1, 1};
 	for (size_t k = 0; k < DLT_ARRAY_LEN(dy); k++) {
 		int y = sp->big_y + dy[k];
 		if (y < 1 || y > sp->rows)
 			continue;
-		if (sp->big_x + 2 + w <= g->w && blank(g, sp->big_x + 1, y, w + 1)) {
-			text(g, sp->big_x + 2, y, label, w);
+		if (sp->big_x + 2 + w <= g->w && grid_blank(g, sp->big_x + 1, y, w + 1)) {
+			grid_text(g, sp->big_x + 2, y, label, w);
 			break;
 		}
-		if (sp->big_x - 1 - w > sp->lw && blank(g, sp->big_x - 1 - w, y, w + 1)) {
-			text(g, sp->big_x - 1 - w, y, label, w);
+		if (sp->big_x - 1 - w > sp->lw && grid_blank(g, sp->big_x - 1 - w, y, w + 1)) {
+			grid_text(g, sp->big_x - 1 - w, y, label, w);
 			break;
 		}
 	}
@@ -709,7 +598,7 @@ static int render_scale(struct dlt_db *db, enum dlt_chart_kind kind, int width, 
 			 (int)sp.l.t0, dash, (int)sp.l.t1 - 1);
 	else
 		snprintf(title, sizeof title, "%s, log scale: %zu model%s, %d", what, n, n == 1 ? "" : "s", (int)sp.l.t0);
-	text(&g, 0, 0, title, width);
+	grid_text(&g, 0, 0, title, width);
 	scale_dots(&g, p, n, &sp);
 	scale_labels(&g, p, &sp);
 	double tspan = sp.l.t1 - sp.l.t0;
