@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "core/utf8.h"
+#include "import/fields.h"
 
 int dlt_biblio_is(const char *path)
 {
@@ -25,11 +26,11 @@ static void strings_free(char **list, size_t n)
 	free(list);
 }
 
-/* Append s as a YAML double-quoted scalar: white space and control characters (those YAML
- * does not allow either) as one space, invalid UTF-8 as U+FFFD. */
-static void yq(struct strbuf *sb, const char *s)
+/* s as one line of what a data file may hold (malloc'd): white space and control characters
+ * (YAML allows neither) as one space, none at either end, invalid UTF-8 as U+FFFD. */
+static char *one_line(const char *s)
 {
-	sb_addc(sb, '"');
+	struct strbuf sb = {0};
 	int space = 0;
 	for (size_t i = 0, len = strlen(s); i < len;) {
 		uint32_t cp;
@@ -40,17 +41,30 @@ static void yq(struct strbuf *sb, const char *s)
 			space = 1;
 			continue;
 		}
-		if (space && sb->buf[sb->len - 1] != '"')
-			sb_addc(sb, ' ');
+		if (space && sb.len)
+			sb_addc(&sb, ' ');
 		space = 0;
-		if (cp == '"' || cp == '\\')
-			sb_addc(sb, '\\');
 		if (cp == UTF8_REPLACEMENT && k == 1)
-			sb_add(sb, "\xEF\xBF\xBD");
+			sb_add(&sb, "\xEF\xBF\xBD");
 		else
-			sb_addn(sb, at, k);
+			sb_addn(&sb, at, k);
+	}
+	sb_add(&sb, "");   /* (never NULL) */
+	return sb_detach(&sb);
+}
+
+/* Append s as a YAML double-quoted scalar of one_line(s). */
+static void yq(struct strbuf *sb, const char *s)
+{
+	char *line = one_line(s);
+	sb_addc(sb, '"');
+	for (const char *p = line; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			sb_addc(sb, '\\');
+		sb_addc(sb, *p);
 	}
 	sb_addc(sb, '"');
+	free(line);
 }
 
 /* A slug (a-z, 0-9 and '-', at most 60 characters) made of s; "entry" when nothing is left. */
@@ -262,29 +276,28 @@ static void write_entry(const struct bib_list *l, size_t i, char *const *ids, co
 		}
 }
 
-/* Clear what the importer would refuse in an entry that is otherwise fine: an arXiv id, DOI
- * or address of another shape, a year outside 1800-2100 (returns -1: skip the entry). */
-static int tidy(struct bib_entry *e)
+/* *s as it will be written (one_line), cleared when it does not match re1 (or re2). */
+static void keep_if(char **s, const regex_t *re1, const regex_t *re2)
 {
-	regex_t re[4];
-	regcomp(&re[0], "^[0-9]{4}\\.[0-9]{4,5}(v[0-9]+)?$", REG_EXTENDED | REG_NOSUB);
-	regcomp(&re[1], "^[a-z-]+(\\.[A-Z]{2})?/[0-9]{7}(v[0-9]+)?$", REG_EXTENDED | REG_NOSUB);
-	regcomp(&re[2], "^10\\.[0-9]{4,9}/[^[:space:]]+$", REG_EXTENDED | REG_NOSUB);
-	regcomp(&re[3], "^https?://[^[:space:]/]+[^[:space:]]*$", REG_EXTENDED | REG_NOSUB);
-	if (e->arxiv && regexec(&re[0], e->arxiv, 0, NULL, 0) && regexec(&re[1], e->arxiv, 0, NULL, 0)) {
-		free(e->arxiv);
-		e->arxiv = NULL;
+	if (!*s)
+		return;
+	char *line = one_line(*s);
+	free(*s);
+	*s = line;
+	if (regexec(re1, line, 0, NULL, 0) != 0 && (!re2 || regexec(re2, line, 0, NULL, 0) != 0)) {
+		free(*s);
+		*s = NULL;
 	}
-	if (e->doi && regexec(&re[2], e->doi, 0, NULL, 0)) {
-		free(e->doi);
-		e->doi = NULL;
-	}
-	if (e->url && regexec(&re[3], e->url, 0, NULL, 0)) {
-		free(e->url);
-		e->url = NULL;
-	}
-	for (int i = 0; i < 4; i++)
-		regfree(&re[i]);
+}
+
+/* Clear what the importer would refuse in an entry that is otherwise fine: an arXiv id, DOI
+ * or address of another shape (the importer's own patterns), a year outside 1800-2100
+ * (returns -1: skip the entry). */
+static int tidy(struct bib_entry *e, const struct field_patterns *pat)
+{
+	keep_if(&e->arxiv, &pat->arxiv_new, &pat->arxiv_old);
+	keep_if(&e->doi, &pat->doi, NULL);
+	keep_if(&e->url, &pat->url, NULL);
 	return e->year >= 1800 && e->year <= 2100 ? 0 : -1;
 }
 
@@ -297,12 +310,18 @@ static size_t biblio_yaml(const char *path, int strict, int with_title, FILE *er
 		bib_list_free(&l);
 		return 1;
 	}
+	struct field_patterns pat;
+	if (field_patterns_init(&pat) < 0) {
+		fprintf(errors, "%s: cannot compile the importer's patterns\n", path);
+		bib_list_free(&l);
+		return 1;
+	}
 	size_t errs = l.errors;
 	const char **keep = xcalloc(l.n ? l.n : 1, sizeof *keep);
 	int first = 0, last = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		struct bib_entry *e = &l.e[i];
-		if (tidy(e) < 0) {
+		if (tidy(e, &pat) < 0) {
 			fprintf(errors, "%s:%d: %s: entry '%s' has no usable year (1800-2100): skipped\n", path, e->line,
 				strict ? "error" : "warning", e->key ? e->key : "?");
 			errs += strict != 0;
@@ -312,6 +331,7 @@ static size_t biblio_yaml(const char *path, int strict, int with_title, FILE *er
 		first = !first || e->year < first ? e->year : first;
 		last = e->year > last ? e->year : last;
 	}
+	field_patterns_free(&pat);
 	if (!first) {
 		fprintf(errors, "%s: no entry with a year: nothing to import\n", path);
 		free(keep);
