@@ -217,6 +217,18 @@ static char *context(const struct dlt_row *other, int builds_on_other, const cha
 	return sb_detach(&sb);
 }
 
+/* Write the m events as a TimelineJS document titled *title, then free the title, the
+ * events and their contexts. Returns export_timelinejs's result. */
+static int write_events(struct cli *c, struct strbuf *title, struct tljs_event *ev, size_t m)
+{
+	int rc = export_timelinejs(c, sb_str(title), ev, m);
+	sb_free(title);
+	for (size_t i = 0; i < m; i++)
+		free(ev[i].context);
+	free(ev);
+	return rc;
+}
+
 int lineage_timelinejs(struct cli *c, struct dlt_tree_node *const tree[2], const size_t n[2])
 {
 	struct tljs_event *ev = xcalloc(n[0] + n[1] + 1, sizeof *ev);
@@ -232,12 +244,7 @@ int lineage_timelinejs(struct cli *c, struct dlt_tree_node *const tree[2], const
 	const struct dlt_row *root = n[0] ? &tree[0][0].row : &tree[1][0].row;
 	struct strbuf title = {0};
 	sb_addf(&title, "The lineage of %s", dlt_row_name(root));
-	int rc = export_timelinejs(c, sb_str(&title), ev, m);
-	sb_free(&title);
-	for (size_t i = 0; i < m; i++)
-		free(ev[i].context);
-	free(ev);
-	return rc;
+	return write_events(c, &title, ev, m);
 }
 
 int paths_timelinejs(struct cli *c, const struct dlt_path *p, int n, int shown)
@@ -258,10 +265,5 @@ int paths_timelinejs(struct cli *c, const struct dlt_path *p, int n, int shown)
 	if (n)
 		sb_addf(&title, "From %s to %s", dlt_row_name(&p[0].steps[0]),
 			dlt_row_name(&p[0].steps[p[0].n - 1]));
-	int rc = export_timelinejs(c, sb_str(&title), ev, m);
-	sb_free(&title);
-	for (size_t i = 0; i < m; i++)
-		free(ev[i].context);
-	free(ev);
-	return rc;
+	return write_events(c, &title, ev, m);
 }
