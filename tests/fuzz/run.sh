@@ -11,8 +11,9 @@
 # report, timeout or failed contract check stops that harness; its input is kept in
 # DIR/fuzz/artifacts/NAME/ -- copy it into
 # tests/fuzz/regressions/NAME/ once fixed, so that it is replayed by every build's tests.
-# Prints one line per harness (executions, rate, corpus, findings), appends it to
-# DIR/fuzz/stats.tsv, and exits non-zero when anything was found.
+# Prints one line per harness (wall and CPU seconds, executions, rate, corpus, findings),
+# appends it to DIR/fuzz/stats.tsv (date, harness, wall seconds, executions, findings, what,
+# CPU seconds), and exits non-zero when anything was found.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -60,13 +61,18 @@ run_one() {
 	# scratch files of the harnesses go to memory when possible
 	local tmpdir=${TMPDIR:-/tmp}
 	[ -d /dev/shm ] && [ -w /dev/shm ] && tmpdir=/dev/shm
-	local start=$SECONDS
-	TMPDIR=$tmpdir ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1:quarantine_size_mb=64} \
+	local start=$SECONDS cpuf=$work/logs/$h.cpu
+	# the harness's own CPU time (user + system), which a busy machine can make less than
+	# the wall time
+	local TIMEFORMAT='%U %S'
+	{ time TMPDIR=$tmpdir ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1:quarantine_size_mb=64} \
 		UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
 		LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0} \
 		"$bin" "${opts[@]}" -max_total_time="$seconds" -print_final_stats=1 \
-		-artifact_prefix="$art/" -rss_limit_mb=2048 "$corpus" "$here/corpus/$h" >"$log" 2>&1
+		-artifact_prefix="$art/" -rss_limit_mb=2048 "$corpus" "$here/corpus/$h" >"$log" 2>&1; } 2>"$cpuf"
 	local rc=$?
+	local cpu
+	cpu=$(awk 'NF == 2 { printf "%d", $1 + $2 + 0.5 }' "$cpuf")
 	local execs units
 	execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
 	[ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
@@ -80,11 +86,11 @@ run_one() {
 		[ -n "$what" ] || what="exit status $rc"
 	fi
 	local line
-	line=$(printf '%-7s %6ss %11s execs %7s/s  corpus %5s  findings %s (%s)' "$h" "$took" "${execs:-0}" \
-		"$(( ${execs:-0} / (took > 0 ? took : 1) ))" "$units" "$found" "$what")
+	line=$(printf '%-7s %6ss (CPU %6ss) %11s execs %7s/s  corpus %5s  findings %s (%s)' "$h" "$took" \
+		"${cpu:-?}" "${execs:-0}" "$(( ${execs:-0} / (took > 0 ? took : 1) ))" "$units" "$found" "$what")
 	echo "$line"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$h" "$took" "${execs:-0}" "$found" "$what" \
-		>>"$work/stats.tsv"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$h" "$took" "${execs:-0}" "$found" "$what" \
+		"${cpu:-}" >>"$work/stats.tsv"
 	if [ $rc -ne 0 ]; then
 		echo "  log: $log"
 		grep -m1 -E 'Test unit written to' "$log" | sed 's/^/  /'

@@ -1238,9 +1238,9 @@ static void test_field_checks(void **state)
 	assert_true(field_valid_id("a-1"));
 	assert_false(field_valid_id("-a"));
 	assert_int_equal(f.probs.n, 4);
+	static const char bad_id[] = "id 'Base_1' is not a valid id (lower-case letters, digits and '-', at most 64)";
 	const char *want[] = {"'year' must be a whole number, not '20x1'", "'month' 13 is outside 1-12",
-			      "'root' must be true or false", "id 'Base_1' is not a valid id (lower-case letters, "
-			      "digits and '-', at most 64)"};
+			      "'root' must be true or false", bad_id};
 	unsigned lines[] = {3, 4, 5, 8};
 	for (size_t i = 0; i < 4; i++) {
 		assert_string_equal(f.probs.v[i].msg, want[i]);
