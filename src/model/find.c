@@ -490,6 +490,50 @@ static int fix_words(struct finder *f, const char *words, int correct, struct st
 
 /* ---- tier 5: most of the words ------------------------------------------------------------ */
 
+/* A word with at most this many matches is counted by one walk of them in timeline order,
+ * one with more by a lookup in each candidate. */
+#define WALK_DOCS 20000
+
+/* A candidate's id and place, for walking the candidates in timeline order. */
+struct placed {
+	int64_t id;
+	size_t k;
+};
+
+static int cmp_placed(const void *pa, const void *pb)
+{
+	const struct placed *a = pa, *b = pb;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Add 1 to the words of each candidate that matches the expression w: a walk of w's matches
+ * against the candidates in timeline order (by, n >= 1) when `walk`, else a lookup in each. */
+static void count_word(struct finder *f, const struct placed *by, size_t n, const char *w, int walk)
+{
+	sqlite3_stmt *st = dlt_db_stmt(f->db, walk ? Q_FTS_SCAN : Q_FTS_HAS);
+	if (!st)
+		return;
+	if (walk) {
+		sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, by[0].id > INT64_MIN ? by[0].id - 1 : by[0].id);
+		for (size_t j = 0; j < n && dlt_db_step(f->db, st) == SQLITE_ROW;) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			while (j < n && by[j].id < id)
+				j++;
+			for (; j < n && by[j].id == id; j++)
+				f->c.v[by[j].k].words++;
+		}
+	} else {
+		for (size_t j = 0; j < n; j++) {
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, by[j].id);
+			f->c.v[by[j].k].words += dlt_db_step(f->db, st) == SQLITE_ROW;
+		}
+	}
+	sqlite3_reset(st);
+}
+
 static void some_words(struct finder *f, const char *words)
 {
 	char **t;
@@ -505,36 +549,32 @@ static void some_words(struct finder *f, const char *words)
 	f->limit = f->limit * 4 + TEXT_POOL;   /* a wider pool: the order changes below */
 	rank_text(f, sb_str(&any), DLT_TIER_SOME_WORDS);
 	f->limit = keep;
+	size_t nby = f->c.n - first;
+	struct placed *by = xmalloc((nby ? nby : 1) * sizeof *by);
+	for (size_t k = first; k < f->c.n; k++)
+		by[k - first] = (struct placed){f->c.v[k].id, k};
+	if (nby)
+		qsort(by, nby, sizeof *by, cmp_placed);
 	/* count the words each one has: each word's prefix expanded once to the terms it stands
 	 * for (a lookup of each in the index), not merged again for every candidate */
-	char **one = xcalloc(n ? n : 1, sizeof *one);
-	for (size_t i = 0; i < n; i++) {
-		struct strbuf raw = {0}, ex = {0};
+	for (size_t i = 0; nby && i < n && !failed(f); i++) {
+		struct strbuf raw = {0}, one = {0};
 		int64_t docs;
 		sb_addf(&raw, "\"%s\"*", t[i]);
+		int walk = 0;
 		/* a prefix of too many terms (a letter or two) would be merged again for every
 		 * candidate: the word itself counts then */
-		if (dlt_search_expand(f->db, sb_str(&raw), &ex, &docs) < 0 || strchr(sb_str(&ex), '*')) {
-			sb_reset(&ex);
-			sb_addf(&ex, "\"%s\"", t[i]);
+		if (dlt_search_expand(f->db, sb_str(&raw), &one, &docs) < 0 || strchr(sb_str(&one), '*')) {
+			sb_reset(&one);
+			sb_addf(&one, "\"%s\"", t[i]);
+		} else {
+			walk = estimate(f, t[i]) <= WALK_DOCS;
 		}
-		one[i] = sb_detach(&ex);
+		count_word(f, by, nby, sb_str(&one), walk);
+		sb_free(&one);
 		sb_free(&raw);
 	}
-	sqlite3_stmt *st = dlt_db_stmt(f->db, Q_FTS_HAS);
-	for (size_t k = first; st && k < f->c.n; k++) {
-		for (size_t i = 0; i < n; i++) {
-			sqlite3_reset(st);
-			sqlite3_bind_text(st, 1, one[i], -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 2, f->c.v[k].id);
-			f->c.v[k].words += dlt_db_step(f->db, st) == SQLITE_ROW;
-		}
-	}
-	for (size_t i = 0; i < n; i++)
-		free(one[i]);
-	free(one);
-	if (st)
-		sqlite3_reset(st);
+	free(by);
 	sb_free(&any);
 	dlt_search_terms_free(t, n);
 }

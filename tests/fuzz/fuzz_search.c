@@ -7,7 +7,9 @@
  * either empty (-1: nothing searchable) or a run of quoted phrases whose insides hold no
  * quote; and running it against the curated database (data/, imported at start-up) -- ranked search, a filtered view's
  * count, its first page and a rank -- never makes SQLite fail. The highlighting terms are
- * lower case and non-empty.
+ * lower case and non-empty. The same text through the one ranking (find.h), as `/` and
+ * `dltimeline search` run it: found (at most the limit, each milestone once, tiers in order,
+ * "most of the words" alone when partial) or refused with one line; never a database error.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 #include "db/db.h"
 #include "fuzz.h"
 #include "import/import.h"
+#include "model/find.h"
 #include "model/model.h"
 #include "model/search.h"
 #include "model/view.h"
@@ -41,6 +44,33 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	sb_free(&err);
 	return 0;
+}
+
+/* The one ranking on the text: its contract (find.h). */
+static void check_find(const char *user)
+{
+	enum { LIMIT = 12 };
+	struct dlt_found found;
+	struct strbuf err = {0};
+	int rc = dlt_find(db, user, NULL, LIMIT, 0, &found, &err);
+	FUZZ_CHECK(rc == 0 || rc == -1);
+	if (rc < 0) {
+		FUZZ_CHECK(err.len > 0 && !strchr(sb_str(&err), '\n') && found.n == 0);
+	} else {
+		int64_t max = dlt_max_id(db);
+		FUZZ_CHECK(found.n <= LIMIT);
+		for (size_t i = 0; i < found.n; i++) {
+			const struct dlt_hit *h = &found.hits[i];
+			FUZZ_CHECK(h->id >= 1 && h->id <= max);
+			FUZZ_CHECK(i == 0 || h->tier >= found.hits[i - 1].tier);
+			FUZZ_CHECK(!found.partial || h->tier == DLT_TIER_SOME_WORDS);
+			for (size_t j = 0; j < i; j++)
+				FUZZ_CHECK(found.hits[j].id != h->id);
+		}
+	}
+	dlt_found_clear(&found);
+	sb_free(&err);
+	FUZZ_CHECK(!dlt_db_failed(db));
 }
 
 /* The shape of a compiled expression: "w w"* "w"* ... with no other quotes. */
@@ -100,6 +130,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		dlt_view_free(v);
 		FUZZ_CHECK(!dlt_db_failed(db));
 	}
+	check_find(user);
 	sb_free(&expr);
 	free(user);
 	return 0;

@@ -131,6 +131,12 @@ static void test_typo_and_partial(void **state)
 	assert_int_equal(f.hits[0].tier, DLT_TIER_SOME_WORDS);
 	dlt_found_clear(&f);
 	free(got);
+	/* the more of the words, the earlier: WaveNet has two of them, GAN and GPT one each */
+	got = find("generative audio nosuchword", 3, NULL, NULL, &f);
+	assert_true(f.partial);
+	assert_true(strncmp(got, "wavenet ", 8) == 0 && strstr(got, " gan") && strstr(got, " gpt"));
+	dlt_found_clear(&f);
+	free(got);
 	/* nothing close: no answer rather than a wrong one */
 	got = find("qqqqqqqqqq", 5, NULL, NULL, &f);
 	assert_string_equal(got, "");
