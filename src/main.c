@@ -26,8 +26,9 @@
  *                     because the library may exit or crash: bib_bibtex.c; CSL-JSON: bib_csl.c)
  *   model/            the timeline for both front ends: filter.c (criteria that stack),
  *                     view.c (what a filter lets through, paged, counted and ranked),
- *                     find.c (the one ranking of search: names, prefixes, words, text, typos),
- *                     query.c (field terms), search.c (full-text expressions), model.c
+ *                     find.c (the one ranking of search: names, prefixes, words, text),
+ *                     spell.c (typos corrected to the index's vocabulary), query.c (field
+ *                     terms), search.c (full-text expressions), model.c
  *                     (rows, periods, milestones, links), detail.c, graph.c (lineage, paths),
  *                     chart.c (drawn on grid.c, a canvas of cells), state.c (bookmarks and
  *                     search history); no curses

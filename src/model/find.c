@@ -12,14 +12,13 @@
 #include "model/model.h"
 #include "model/query.h"
 #include "model/search.h"
+#include "model/spell.h"
 #include "model/view.h"
 
 /* Names that start with the words: at most this many of each kind of name. */
 #define PREFIX_EACH 64
 /* Candidates of a text tier ranked at first (more when the field terms drop many). */
 #define TEXT_POOL 48
-/* Terms looked at when correcting one word. */
-#define TYPO_TERMS 400000
 
 /* One candidate while ranking. */
 struct cand {
@@ -210,34 +209,6 @@ static void rank_text(struct finder *f, const char *expr, enum dlt_tier tier)
 	}
 }
 
-/* A number of matches that bounds the text tiers' work: that of the rarest word of expr. */
-static int64_t estimate(struct finder *f, const char *words)
-{
-	char **t;
-	size_t n = dlt_search_terms(words, &t);
-	int64_t best = -1;
-	for (size_t i = 0; i < n; i++) {
-		size_t len = strlen(t[i]);
-		char *upper = xstrdup(t[i]);
-		upper[len - 1] = (char)((unsigned char)upper[len - 1] + 1);
-		sqlite3_stmt *st = dlt_db_stmt(f->db, Q_TERMS_RANGE);
-		int64_t docs = 0;
-		if (st) {
-			sqlite3_bind_text(st, 1, t[i], -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
-			sqlite3_bind_int(st, 3, DLT_SEARCH_EXPAND_MAX);
-			while (dlt_db_step(f->db, st) == SQLITE_ROW)
-				docs += sqlite3_column_int64(st, 1);
-			sqlite3_reset(st);
-		}
-		free(upper);
-		if (best < 0 || docs < best)
-			best = docs;
-	}
-	dlt_search_terms_free(t, n);
-	return best;
-}
-
 /* The words of the query as an FTS5 expression for the text tiers: every word (a phrase for
  * words written together, "GPT-4" -> "gpt 4"*), and when there are several, alternatively
  * all of them written as one ("alpha go" also finds "alphago"). */
@@ -250,7 +221,7 @@ static void words_expr(struct finder *f, const char *words, struct strbuf *out)
 	char **t;
 	size_t n = dlt_search_terms(words, &t);
 	dlt_search_terms_free(t, n);
-	if (n > 1 && key.len && estimate(f, sb_str(&key)) > 0)
+	if (n > 1 && key.len && dlt_search_docs(f->db, sb_str(&key)) > 0)
 		sb_addf(out, "((%s) OR \"%s\"*)", sb_str(&all), sb_str(&key));
 	else
 		sb_addf(out, "(%s)", sb_str(&all));
@@ -321,7 +292,7 @@ static void rank_words(struct finder *f, const char *words)
 	sb_free(&key);
 	if (failed(f) || f->c.n >= f->limit)
 		return;   /* the text tiers rank below: they cannot change the answer */
-	if ((f->flags & DLT_FIND_QUICK) && estimate(f, words) > DLT_FIND_QUICK_DOCS) {
+	if ((f->flags & DLT_FIND_QUICK) && dlt_search_docs(f->db, words) > DLT_FIND_QUICK_DOCS) {
 		f->more = 1;
 		return;
 	}
@@ -343,149 +314,6 @@ static void rank_words(struct finder *f, const char *words)
 	sb_free(&k);
 	sb_free(&e);
 	sb_free(&names);
-}
-
-/* ---- typos --------------------------------------------------------------------------------- */
-
-int dlt_edit_distance(const char *a, const char *b, int max)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if ((la > lb ? la - lb : lb - la) > (size_t)max)
-		return max + 1;
-	if (la > 64 || lb > 64)
-		return strcmp(a, b) == 0 ? 0 : max + 1;
-	int d[66][66];
-	for (size_t i = 0; i <= la; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= lb; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int row_min = max + 1;
-		for (size_t j = 1; j <= lb; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-			if (v < row_min)
-				row_min = v;
-		}
-		if (row_min > max)
-			return max + 1;
-	}
-	return d[la][lb] > max ? max + 1 : d[la][lb];
-}
-
-/* True when a and b differ by one swap of neighbouring bytes. */
-static int one_swap(const char *a, const char *b)
-{
-	size_t n = strlen(a);
-	if (n != strlen(b))
-		return 0;
-	size_t i = 0;
-	while (i < n && a[i] == b[i])
-		i++;
-	return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp(a + i + 2, b + i + 2) == 0;
-}
-
-/* Docs of the terms that start with w (at most DLT_SEARCH_EXPAND_MAX of them); 0: unknown. */
-static int64_t known(struct finder *f, const char *w)
-{
-	return estimate(f, w);
-}
-
-/* The nearest term to w among those starting with byte c, improving *best (a malloc'd term). */
-static void nearest_from(struct finder *f, const char *w, char c, int max, char **best, int *best_d, int *best_swap,
-			 int64_t *best_docs)
-{
-	char lo[2] = {c, 0}, hi[2] = {(char)(c + 1), 0};
-	sqlite3_stmt *st = dlt_db_stmt(f->db, Q_TERMS_RANGE);
-	if (!st)
-		return;
-	sqlite3_bind_text(st, 1, lo, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, TYPO_TERMS);
-	while (dlt_db_step(f->db, st) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		int64_t docs = sqlite3_column_int64(st, 1);
-		if (!t)
-			continue;
-		int d = dlt_edit_distance(w, t, max);
-		if (d > max)
-			continue;
-		int swap = one_swap(w, t);
-		if (!*best || d < *best_d || (d == *best_d && (swap > *best_swap || (swap == *best_swap && docs > *best_docs)))) {
-			free(*best);
-			*best = xstrdup(t);
-			*best_d = d;
-			*best_swap = swap;
-			*best_docs = docs;
-		}
-	}
-	sqlite3_reset(st);
-}
-
-/* A word of the vocabulary for an unknown word w: its parts split between letters and digits
- * when they are known ("gpt3" -> "gpt 3"), else the nearest term; NULL when none is close. */
-static char *fix_word(struct finder *f, const char *w, int correct)
-{
-	struct strbuf split = {0};
-	int parts_known = 1, parts = 0;
-	for (size_t i = 0; w[i];) {
-		size_t j = i;
-		int digit = w[i] >= '0' && w[i] <= '9';
-		while (w[j] && (w[j] >= '0' && w[j] <= '9') == digit)
-			j++;
-		char *part = xstrndup(w + i, j - i);
-		parts_known = parts_known && known(f, part) > 0;
-		sb_addf(&split, "%s%s", parts++ ? " " : "", part);
-		free(part);
-		i = j;
-	}
-	if (parts > 1 && parts_known)
-		return sb_detach(&split);
-	sb_free(&split);
-	size_t len = strlen(w);
-	if (!correct || len < 3)
-		return NULL;
-	int max = len >= 5 ? 2 : 1, best_d = max + 1, best_swap = 0;
-	int64_t best_docs = 0;
-	char *best = NULL;
-	nearest_from(f, w, w[0], max, &best, &best_d, &best_swap, &best_docs);
-	if (w[1] != w[0])   /* the first two letters swapped or the first one wrong */
-		nearest_from(f, w, w[1], max, &best, &best_d, &best_swap, &best_docs);
-	return best;
-}
-
-/* The words with every unknown word fixed (split; corrected too when `correct`), the words
- * of one chunk (written without spaces) joined by '-' so that they stay one phrase ("GPT-4"
- * -> "gpt-4", "gpt3" -> "gpt-3"). Returns the number of words changed; *out holds the words. */
-static int fix_words(struct finder *f, const char *words, int correct, struct strbuf *out)
-{
-	int changed = 0;
-	sb_reset(out);
-	for (const char *p = words; *p;) {
-		size_t sp = strspn(p, " \t\r\n"), len = strcspn(p + sp, " \t\r\n");
-		char *chunk = xstrndup(p + sp, len);
-		p += sp + len;
-		char **t;
-		size_t n = dlt_search_terms(chunk, &t);
-		free(chunk);
-		for (size_t i = 0; i < n; i++) {
-			char *fixed = known(f, t[i]) > 0 ? NULL : fix_word(f, t[i], correct);
-			for (char *c = fixed; c && *c; c++)
-				*c = *c == ' ' ? '-' : *c;
-			sb_addf(out, "%s%s", i ? "-" : out->len ? " " : "", fixed ? fixed : t[i]);
-			changed += fixed != NULL;
-			free(fixed);
-		}
-		dlt_search_terms_free(t, n);
-	}
-	return changed;
 }
 
 /* ---- tier 5: most of the words ------------------------------------------------------------ */
@@ -568,7 +396,7 @@ static void some_words(struct finder *f, const char *words)
 			sb_reset(&one);
 			sb_addf(&one, "\"%s\"", t[i]);
 		} else {
-			walk = estimate(f, t[i]) <= WALK_DOCS;
+			walk = dlt_search_docs(f->db, t[i]) <= WALK_DOCS;
 		}
 		count_word(f, by, nby, sb_str(&one), walk);
 		sb_free(&one);
@@ -666,11 +494,11 @@ int dlt_find(struct dlt_db *db, const char *text, const struct dlt_filter *withi
 		fields_only(&f, out, within);
 	} else {
 		/* unknown words split where that makes them known ("gpt3" -> "gpt 3") */
-		fix_words(&f, f.q.words, 0, &words);
+		dlt_spell_fix(db, f.q.words, 0, &words);
 		rank_words(&f, sb_str(&words));
 		if (!failed(&f) && f.c.n == 0 && !f.more) {
 			struct strbuf fixed = {0};
-			if (fix_words(&f, sb_str(&words), 1, &fixed) > 0) {
+			if (dlt_spell_fix(db, sb_str(&words), 1, &fixed) > 0) {
 				sb_reset(&words);
 				sb_add(&words, sb_str(&fixed));
 				out->corrected = xstrdup(sb_str(&words));

@@ -83,8 +83,4 @@ int dlt_find(struct dlt_db *db, const char *text, const struct dlt_filter *withi
 /* Free what a dlt_found holds and zero it. */
 void dlt_found_clear(struct dlt_found *f);
 
-/* The Damerau-Levenshtein (optimal string alignment) distance between a and b, or max + 1
- * when it is more than max. Bytes are compared. */
-int dlt_edit_distance(const char *a, const char *b, int max);
-
 #endif

@@ -3,6 +3,7 @@
  */
 #include "model/search.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -392,4 +393,32 @@ int dlt_search_ranked(struct dlt_db *db, const char *expr, int64_t lo, int64_t h
 		n = rank_rows(db, sb_str(&exact), lo, hi, limit, out);
 	sb_free(&exact);
 	return n;
+}
+
+int64_t dlt_search_docs(struct dlt_db *db, const char *words)
+{
+	assert(db && words);
+	char **t;
+	size_t n = dlt_search_terms(words, &t);
+	int64_t best = -1;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(t[i]);
+		char *upper = xstrdup(t[i]);
+		upper[len - 1] = (char)((unsigned char)upper[len - 1] + 1);
+		sqlite3_stmt *st = dlt_db_stmt(db, Q_TERMS_RANGE);
+		int64_t docs = 0;
+		if (st) {
+			sqlite3_bind_text(st, 1, t[i], -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, upper, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 3, DLT_SEARCH_EXPAND_MAX);
+			while (dlt_db_step(db, st) == SQLITE_ROW)
+				docs += sqlite3_column_int64(st, 1);
+			sqlite3_reset(st);
+		}
+		free(upper);
+		if (best < 0 || docs < best)
+			best = docs;
+	}
+	dlt_search_terms_free(t, n);
+	return best;
 }

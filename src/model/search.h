@@ -38,6 +38,12 @@ void dlt_search_terms_free(char **terms, size_t n);
  * Returns 0, or -1 on a database error (out then holds expr unchanged). */
 int dlt_search_expand(struct dlt_db *db, const char *expr, struct strbuf *out, int64_t *docs);
 
+/* A number of matches that bounds the work of searching for words (user text): the docs of
+ * the terms its rarest word starts with, summed over at most DLT_SEARCH_EXPAND_MAX terms (a
+ * term counts in each milestone that has it; 0: a word the index does not know); -1 when the
+ * text has no words. A database error counts as no terms (recorded: dlt_db_error). */
+int64_t dlt_search_docs(struct dlt_db *db, const char *words);
+
 /* A milestone and its relevance (higher is better). */
 struct dlt_scored {
 	int64_t id;

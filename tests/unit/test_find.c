@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "model/find.h"
+#include "model/spell.h"
 #include "model/model.h"
 #include "model/query.h"
 #include "model/view.h"
