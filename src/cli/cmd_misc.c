@@ -40,17 +40,22 @@ static int import_option(struct cli *c, int id, const char *value, void *arg)
 
 /* Each bibliography among the paths (.bib, .json) made data YAML in an unnamed scratch file
  * (tmpfile: nothing is left behind, whatever ends the import), kept open in held[i], whose
- * /proc/self/fd path (malloc'd in made[i]) replaces it in paths[]. Returns the number of
- * errors found (reported on stderr). */
-static size_t convert_bibliographies(char **paths, size_t n, int strict, FILE **held, char **made)
+ * /proc/self/fd path (malloc'd in made[i]) replaces it in paths[]; origins[i] says what it
+ * was made from (free its `at`). Returns the number of errors found (reported on stderr). */
+static size_t convert_bibliographies(char **paths, size_t n, int strict, FILE **held, char **made,
+				     struct dlt_import_origin *origins)
 {
 	size_t errors = 0;
+	/* the timeline's title: the first bibliography's name when there is nothing else (a
+	 * data file may have its own, and a timeline has one at most) */
 	int titled = 0;
+	for (size_t i = 0; i < n; i++)
+		titled = titled || !dlt_biblio_is(paths[i]);
 	for (size_t i = 0; i < n; i++) {
 		if (!dlt_biblio_is(paths[i]))
 			continue;
 		struct strbuf yaml = {0};
-		size_t e = dlt_biblio_yaml(paths[i], strict, !titled, stderr, &yaml);
+		size_t e = dlt_biblio_yaml(paths[i], strict, !titled, stderr, &yaml, &origins[i]);
 		errors += e;
 		if (e == 0) {
 			FILE *fp = tmpfile();
@@ -86,16 +91,24 @@ static int run_import(struct cli *c, void *arg)
 	size_t n = (size_t)c->nargs;
 	char **paths = xmalloc((n ? n : 1) * sizeof *paths), **made = xcalloc(n ? n : 1, sizeof *made);
 	FILE **held = xcalloc(n ? n : 1, sizeof *held);
+	struct dlt_import_origin *origins = xcalloc(n ? n : 1, sizeof *origins);
+	const struct dlt_import_origin **from = xcalloc(n ? n : 1, sizeof *from);
 	for (size_t i = 0; i < n; i++)
 		paths[i] = c->args[i];
-	size_t errors = convert_bibliographies(paths, n, a->strict, held, made);
+	size_t errors = convert_bibliographies(paths, n, a->strict, held, made, origins);
+	for (size_t i = 0; i < n; i++)
+		from[i] = made[i] ? &origins[i] : NULL;
+	opts.origins = from;
 	if (errors == 0)
 		errors = dlt_import((const char *const *)paths, n, &opts);
 	for (size_t i = 0; i < n; i++) {
 		if (held[i])
 			fclose(held[i]);
 		free(made[i]);
+		free(origins[i].at);
 	}
+	free(origins);
+	free(from);
 	free(held);
 	free(made);
 	free(paths);
@@ -115,7 +128,8 @@ const struct cli_command cli_cmd_import = {
 	.help = "Validate YAML data files and build a database from them (see data/README.md).\n"
 		"Reports every problem as file:line:column: message and writes nothing on error.\n"
 		"A .bib (BibTeX) or .json (CSL-JSON) file is a bibliography: each entry with a year\n"
-		"becomes a milestone (one without is a warning, an error with --strict).",
+		"becomes a milestone (one without is a warning, an error with --strict; the\n"
+		"house rules of --strict are for data files, not bibliographies).",
 	.opts = import_opts, .option = import_option, .args_size = sizeof(struct import_args),
 	.min_args = 1, .max_args = -1, .too_few = "which files or directories?",
 };

@@ -301,7 +301,16 @@ static int tidy(struct bib_entry *e, const struct field_patterns *pat)
 	return e->year >= 1800 && e->year <= 2100 ? 0 : -1;
 }
 
-static size_t biblio_yaml(const char *path, int strict, int with_title, FILE *errors, struct strbuf *yaml)
+/* The line of yaml's end (1 + its newlines), counted on from *upto (scanned so far). */
+static unsigned yaml_line(const struct strbuf *yaml, size_t *upto, unsigned line)
+{
+	for (; *upto < yaml->len; (*upto)++)
+		line += yaml->buf[*upto] == '\n';
+	return line;
+}
+
+static size_t biblio_yaml(const char *path, int strict, int with_title, FILE *errors, struct strbuf *yaml,
+			  struct dlt_import_origin *origin)
 {
 	struct bib_list l = {0};
 	size_t len = strlen(path);
@@ -355,9 +364,18 @@ static size_t biblio_yaml(const char *path, int strict, int with_title, FILE *er
 	strings_free(tags, ntags);
 	char **ids = entry_ids(&l);
 	sb_add(yaml, "\nmilestones:\n");
-	for (size_t i = 0; i < l.n; i++)
-		if (keep[i])
-			write_entry(&l, i, ids, keep, sb_str(&era), yaml);
+	size_t upto = 0;
+	unsigned line = 1;
+	if (origin)
+		origin->at = xcalloc(l.n ? l.n : 1, sizeof *origin->at);
+	for (size_t i = 0; i < l.n; i++) {
+		if (!keep[i])
+			continue;
+		line = yaml_line(yaml, &upto, line);
+		if (origin && l.e[i].line > 0)
+			origin->at[origin->n++] = (struct dlt_origin_line){line, (unsigned)l.e[i].line};
+		write_entry(&l, i, ids, keep, sb_str(&era), yaml);
+	}
 	strings_free(ids, l.n);
 	sb_free(&era);
 	free(keep);
@@ -365,15 +383,18 @@ static size_t biblio_yaml(const char *path, int strict, int with_title, FILE *er
 	return errs;
 }
 
-size_t dlt_biblio_yaml(const char *path, int strict, int with_title, FILE *errors, struct strbuf *yaml)
+size_t dlt_biblio_yaml(const char *path, int strict, int with_title, FILE *errors, struct strbuf *yaml,
+		       struct dlt_import_origin *origin)
 {
 	assert(path && errors && yaml);
+	if (origin)
+		*origin = (struct dlt_import_origin){.name = path};
 	/* The messages quote the file's name and its entries' keys: each line reaches the
 	 * terminal as one printable line, whatever those hold. */
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
-	size_t errs = biblio_yaml(path, strict, with_title, mem ? mem : errors, yaml);
+	size_t errs = biblio_yaml(path, strict, with_title, mem ? mem : errors, yaml, origin);
 	if (mem && fclose(mem) == 0) {
 		for (char *line = buf, *nl; line < buf + len; line = nl + 1) {
 			nl = memchr(line, '\n', (size_t)(buf + len - line));

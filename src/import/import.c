@@ -144,7 +144,7 @@ static size_t report(struct import *im)
 {
 	const struct dlt_import_opts *opts = im->opts;
 	FILE *out = opts->errors;
-	problems_print(&im->probs, out, im->in.files, im->in.n);
+	problems_print(&im->probs, out, &im->in);
 	size_t n = im->probs.n;
 	if (n) {
 		fprintf(out, "%zu error%s; nothing written\n", n, n == 1 ? "" : "s");
@@ -172,7 +172,7 @@ size_t dlt_import(const char *const *paths, size_t npaths, const struct dlt_impo
 	signals_begin();
 
 	for (size_t i = 0; i < npaths; i++)
-		inputs_collect(&im.in, paths[i], &im.probs);
+		inputs_collect(&im.in, paths[i], opts->origins ? opts->origins[i] : NULL, &im.probs);
 	if (opts->out && output_check(opts->out, &im.in, opts->force, &im.probs) < 0)
 		im.sink = NULL;   /* refused: nothing is read, nothing written */
 	else if (opts->out)

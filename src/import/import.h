@@ -15,12 +15,27 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Where an input made from another file came from (a bibliography converted to data YAML,
+ * import/biblio.h): its problems are reported under `name`, at the source line of the entry
+ * they are in (entry i starts on line at[i].made of the made file and on line at[i].src of
+ * the source; ascending), and the house rules of `strict` do not apply to it (a
+ * bibliography has no room for them). */
+struct dlt_import_origin {
+	const char *name;
+	struct dlt_origin_line {
+		unsigned made, src;
+	} *at;
+	size_t n;
+};
+
 struct dlt_import_opts {
 	int strict;         /* also enforce the curated dataset's house rules */
 	const char *out;    /* database to write; NULL = validate only */
 	FILE *errors;       /* where "file:line:column: message" lines go */
 	int quiet;          /* no summary line on success */
 	int force;          /* replace `out` even when it is not a dltimeline database */
+	const struct dlt_import_origin *const *origins;   /* per path: what it was made from,
+							    * or NULL (as is origins itself) */
 };
 
 /* Import the given files and directories (directories contribute their *.yaml / *.yml files

@@ -14,18 +14,20 @@
 #include "core/util.h"
 #include "import/internal.h"
 
-static void add_file(struct inputs *in, const char *path, int skip)
+static void add_file(struct inputs *in, const char *path, int skip, const struct dlt_import_origin *origin)
 {
 	DLT_GROW(in->files, in->n + 1, in->cap);
-	in->skip = xrealloc(in->skip, in->cap);   /* (grows with files) */
+	in->skip = xrealloc(in->skip, in->cap);   /* (both grow with files) */
+	in->origin = xrealloc(in->origin, in->cap * sizeof *in->origin);
 	in->skip[in->n] = (unsigned char)skip;
+	in->origin[in->n] = origin;
 	in->files[in->n++] = xstrdup(path);
 }
 
 /* Add a path that is reported and not read. */
 static void add_failed(struct inputs *in, const char *path, struct problems *probs, const char *why)
 {
-	add_file(in, path, 1);
+	add_file(in, path, 1, NULL);
 	problem_at(probs, (struct where){in->n - 1, 0, 0}, SEQ(PH_COLLECT, 0, probs->n), "%s", why);
 }
 
@@ -61,7 +63,8 @@ static char **yaml_names(DIR *d, size_t *n)
 	return names;
 }
 
-void inputs_collect(struct inputs *in, const char *path, struct problems *probs)
+void inputs_collect(struct inputs *in, const char *path, const struct dlt_import_origin *origin,
+		    struct problems *probs)
 {
 	assert(in && path && probs);
 	struct stat st;
@@ -70,7 +73,7 @@ void inputs_collect(struct inputs *in, const char *path, struct problems *probs)
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		add_file(in, path, 0);
+		add_file(in, path, 0, origin);
 		return;
 	}
 	DIR *d = opendir(path);
@@ -94,7 +97,7 @@ void inputs_collect(struct inputs *in, const char *path, struct problems *probs)
 		else if (!S_ISREG(st.st_mode))
 			add_failed(in, sb_str(&sb), probs, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
 		else
-			add_file(in, sb_str(&sb), 0);
+			add_file(in, sb_str(&sb), 0, NULL);
 		sb_free(&sb);
 		free(names[i]);
 	}
@@ -120,5 +123,6 @@ void inputs_free(struct inputs *in)
 		free(in->files[i]);
 	free(in->files);
 	free(in->skip);
+	free(in->origin);
 	memset(in, 0, sizeof *in);
 }

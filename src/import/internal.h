@@ -82,9 +82,12 @@ void problems_truncate(struct problems *pl, size_t n);
 void problems_take(struct problems *to, struct problems *from);
 /* Free the problems; the list is empty (and keeps its flag). */
 void problems_free(struct problems *pl);
-/* Sort the problems and print one line each to `out`, naming files[i] for file i (and
- * "dltimeline" for WHERE_PROGRAM). Does not print the count line. */
-void problems_print(struct problems *pl, FILE *out, char *const *files, size_t nfiles);
+struct inputs;
+struct dlt_import_origin;
+/* Sort the problems and print one line each to `out`, naming in->files[i] for file i (and
+ * "dltimeline" for WHERE_PROGRAM); a made file by its origin's name and source lines. Does
+ * not print the count line. */
+void problems_print(struct problems *pl, FILE *out, const struct inputs *in);
 
 /* ---- what the checks hand on: the sink -------------------------------------------------------- */
 
@@ -221,6 +224,7 @@ void timing_phase(struct timing *t, const char *name);
 /* The files to read, in order; zero-initialised is empty. */
 struct inputs {
 	char **files;
+	const struct dlt_import_origin **origin;   /* per file: what it was made from, or NULL */
 	unsigned char *skip;   /* per file: collecting it failed (reported), do not read it */
 	size_t n, cap;
 };
@@ -229,7 +233,8 @@ struct inputs {
  * A path that fails (missing, unreadable, a directory without data files, a directory's data
  * file that is not a regular file) is added as skipped and reported to probs. Never fails
  * otherwise. */
-void inputs_collect(struct inputs *in, const char *path, struct problems *probs);
+void inputs_collect(struct inputs *in, const char *path, const struct dlt_import_origin *origin,
+		    struct problems *probs);
 /* The size of the regular files to read, in bytes. */
 long long inputs_bytes(const struct inputs *in);
 /* Free the list; it is empty again. */

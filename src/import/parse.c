@@ -44,6 +44,7 @@ struct parsers {
 	size_t next_file;      /* next file for a parser to take */
 	int inline_mode;       /* no threads: the taker reads each file itself, unbounded queue */
 	int stop;              /* parsers_finish: drop the records, read no more files */
+	int strict;            /* --strict (for each file not made from another) */
 	struct pctx ctx[PARSERS];
 	size_t nctx;           /* contexts ready (their threads started or not) */
 };
@@ -210,6 +211,7 @@ static void read_file(struct pctx *c, size_t idx)
 	struct field_ctx *f = &c->e.f;
 	f->file = idx;
 	f->n = 0;
+	c->e.strict = c->ps->strict && !c->ps->in->origin[idx];   /* (no house rules for a bibliography) */
 	size_t before = f->probs.n;
 	const char *path = c->ps->in->files[idx];
 	FILE *fp = fopen(path, "rb");
@@ -280,6 +282,7 @@ struct parsers *parsers_start(const struct inputs *in, int strict, atomic_int *a
 	assert(in && any_problem);
 	struct parsers *ps = xcalloc(1, sizeof *ps);
 	ps->in = in;
+	ps->strict = strict;
 	size_t toread = 0;
 	for (size_t i = 0; i < in->n; i++)
 		toread += !in->skip[i];

@@ -13,6 +13,7 @@
 
 #include "core/utf8.h"
 #include "core/util.h"
+#include "import/import.h"
 #include "import/internal.h"
 
 struct problem *problem_at(struct problems *pl, struct where at, uint64_t seq, const char *fmt, ...)
@@ -86,33 +87,52 @@ static int problem_cmp(const void *a, const void *b)
 }
 
 /* File i's name as it may reach a terminal: one printable line (a name can hold escape
- * sequences and newlines), made once and kept in shown[i]. */
-static const char *shown_name(char **shown, char *const *files, size_t nfiles, size_t i)
+ * sequences and newlines), made once and kept in shown[i]; a made file's is its origin's. */
+static const char *shown_name(char **shown, const struct inputs *in, size_t i)
 {
-	if (i >= nfiles)
+	if (i >= in->n)
 		return "dltimeline";
-	if (!shown[i])
-		shown[i] = utf8_sanitize(files[i], strlen(files[i]), 0);
+	if (!shown[i]) {
+		const char *name = in->origin[i] ? in->origin[i]->name : in->files[i];
+		shown[i] = utf8_sanitize(name, strlen(name), 0);
+	}
 	return shown[i];
 }
 
-void problems_print(struct problems *pl, FILE *out, char *const *files, size_t nfiles)
+/* Line `line` of file i as a line of what it was made from: that of the entry it is in (0:
+ * before the first, or not known); the line itself for a file not made from another. */
+static unsigned source_line(const struct inputs *in, size_t i, unsigned line)
+{
+	const struct dlt_import_origin *o = i < in->n ? in->origin[i] : NULL;
+	if (!o)
+		return line;
+	unsigned src = 0;
+	for (size_t k = 0; k < o->n && o->at[k].made <= line; k++)
+		src = o->at[k].src;
+	return src;
+}
+
+void problems_print(struct problems *pl, FILE *out, const struct inputs *in)
 {
 	if (pl->n)
 		qsort(pl->v, pl->n, sizeof *pl->v, problem_cmp);
-	char **shown = xcalloc(nfiles + 1, sizeof *shown);
+	char **shown = xcalloc(in->n + 1, sizeof *shown);
 	/* in blocks: stderr is unbuffered, and a write per line costs more than the line */
 	struct strbuf sb = {0};
 	for (size_t i = 0; i < pl->n; i++) {
 		const struct problem *p = &pl->v[i];
-		const char *f = shown_name(shown, files, nfiles, p->at.file);
-		if (p->at.line)
-			sb_addf(&sb, "%s:%u:%u: %s", f, p->at.line, p->at.col, p->msg);
+		const char *f = shown_name(shown, in, p->at.file);
+		unsigned line = p->at.line ? source_line(in, p->at.file, p->at.line) : 0;
+		int made = p->at.file < in->n && in->origin[p->at.file];
+		if (line && !made)
+			sb_addf(&sb, "%s:%u:%u: %s", f, line, p->at.col, p->msg);
+		else if (line)
+			sb_addf(&sb, "%s:%u: %s", f, line, p->msg);   /* (a column of the made file says nothing) */
 		else
 			sb_addf(&sb, "%s: %s", f, p->msg);
-		if (p->first_line)
-			sb_addf(&sb, " (first defined in %s line %u)", shown_name(shown, files, nfiles, p->first_file),
-				p->first_line);
+		unsigned first = p->first_line ? source_line(in, p->first_file, p->first_line) : 0;
+		if (first)
+			sb_addf(&sb, " (first defined in %s line %u)", shown_name(shown, in, p->first_file), first);
 		sb_addc(&sb, '\n');
 		if (sb.len >= 64 * 1024 || i + 1 == pl->n) {
 			fwrite(sb.buf, 1, sb.len, out);
@@ -120,7 +140,7 @@ void problems_print(struct problems *pl, FILE *out, char *const *files, size_t n
 		}
 	}
 	sb_free(&sb);
-	for (size_t i = 0; i < nfiles; i++)
+	for (size_t i = 0; i < in->n; i++)
 		free(shown[i]);
 	free(shown);
 }

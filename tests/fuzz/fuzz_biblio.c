@@ -75,7 +75,7 @@ static int64_t entries(const char *yaml)
 
 /* Convert the file: the number of errors, the YAML, the messages (malloc'd in *rep). What
  * reaches stderr meanwhile must be nothing: all goes to the messages. */
-static size_t convert(const char *path, int strict, struct strbuf *yaml, char **rep)
+static size_t convert(const char *path, int strict, struct strbuf *yaml, char **rep, struct dlt_import_origin *origin)
 {
 	size_t replen = 0;
 	FILE *errs = open_memstream(rep, &replen);
@@ -84,7 +84,7 @@ static size_t convert(const char *path, int strict, struct strbuf *yaml, char **
 	int saved = dup(STDERR_FILENO);
 	FILE *catch = tmpfile();
 	FUZZ_CHECK(saved >= 0 && catch != NULL && dup2(fileno(catch), STDERR_FILENO) >= 0);
-	size_t nerr = dlt_biblio_yaml(path, strict, 1, errs, yaml);
+	size_t nerr = dlt_biblio_yaml(path, strict, 1, errs, yaml, origin);
 	fflush(stderr);
 	dup2(saved, STDERR_FILENO);
 	close(saved);
@@ -93,6 +93,21 @@ static size_t convert(const char *path, int strict, struct strbuf *yaml, char **
 	fclose(errs);
 	FUZZ_CHECK(saidlen == 0);
 	return nerr;
+}
+
+/* Where the entries start: named for the file, one per milestone of the YAML (with a line
+ * in the file), in order, each on the blank line before its "  - id:". */
+static void check_origin(const struct dlt_import_origin *o, const char *path, const char *yaml, int64_t entries)
+{
+	FUZZ_CHECK(o->name == path && (int64_t)o->n <= entries);
+	unsigned line = 1;
+	const char *p = yaml;
+	for (size_t k = 0; k < o->n; k++) {
+		FUZZ_CHECK(o->at[k].src > 0 && (k == 0 || o->at[k].made > o->at[k - 1].made));
+		for (; line < o->at[k].made && *p; p++)
+			line += *p == '\n';
+		FUZZ_CHECK(line == o->at[k].made && strncmp(p, "\n  - id:", 8) == 0);
+	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -109,8 +124,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * state between calls), so both give the same messages and YAML */
 	struct strbuf yaml = {0}, again = {0};
 	char *rep = NULL, *rep2 = NULL;
-	size_t nerr = convert(path, strict, &yaml, &rep);
-	size_t nerr2 = convert(path, strict, &again, &rep2);
+	struct dlt_import_origin origin;
+	size_t nerr = convert(path, strict, &yaml, &rep, &origin);
+	size_t nerr2 = convert(path, strict, &again, &rep2, NULL);
 	if (nerr2 != nerr || strcmp(rep, rep2) != 0 || strcmp(sb_str(&yaml), sb_str(&again)) != 0)
 		fprintf(stderr, "fuzz_biblio: converted twice:\n%s%s\n----\n%s%s\n", rep, sb_str(&yaml), rep2,
 			sb_str(&again));
@@ -122,13 +138,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (nerr == 0) {
 		int64_t want = entries(sb_str(&yaml));
+		check_origin(&origin, path, sb_str(&yaml), want);
 		fuzz_write_file(yaml_path, (const uint8_t *)yaml.buf, yaml.len);
 		char *irep = NULL;
 		size_t ireplen = 0;
 		FILE *ierrs = open_memstream(&irep, &ireplen);
 		FUZZ_CHECK(ierrs != NULL);
+		/* with strict, the house rules of the curated data are not a bibliography's */
 		const char *paths[] = {yaml_path};
-		struct dlt_import_opts o = {.out = db_path, .errors = ierrs, .quiet = 1, .force = 1};
+		const struct dlt_import_origin *from[] = {&origin};
+		struct dlt_import_opts o = {.out = db_path, .errors = ierrs, .quiet = 1, .force = 1, .strict = strict,
+					    .origins = from};
 		size_t ierr = dlt_import(paths, 1, &o);
 		fclose(ierrs);
 		if (ierr)
@@ -146,6 +166,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sb_free(&err);
 		unlink(db_path);
 	}
+	free(origin.at);
 	sb_free(&yaml);
 	return 0;
 }

@@ -6,6 +6,10 @@
     "and others", DOIs, arXiv ids written three ways, keywords as tags, crossref (with what
     it passes on) and related as builds-on links -- and the entry without a year reported as
     file:line, a warning (skipped) or with --strict an error;
+  * bibliographies beside data files: --strict's house rules stay the data files' (a
+    bibliography imports with --strict), the title is the data's, and a problem in what a
+    bibliography became is reported at its entry's line in the .bib or .json, never in a
+    scratch file;
   * bad files: one line on stderr, a non-zero status, no database;
   * round trips: a timeline exported as BibTeX and as CSL-JSON imports again with the same
     titles, years and authors;
@@ -18,6 +22,7 @@ import json
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -103,6 +108,48 @@ def sample_csl(tmp):
     l2 = show(db, "lab2020second")
     check((l2.get("arxiv"), l2.get("month"), l2.get("authors")) == ("2001.00001", 2, ["Some Lab"]),
           "CSL arXiv number, raw date, literal name: %s" % l2)
+
+
+def with_data(tmp):
+    bib = os.path.join(HERE, "sample.bib")
+    data = os.path.join(HERE, "..", "fixtures", "mini")
+    # --strict without the undated entry: the house rules are not asked of a bibliography
+    dated = os.path.join(tmp, "dated.bib")
+    with open(bib, encoding="utf-8") as f:
+        text = f.read()
+    with open(dated, "w", encoding="utf-8") as f:
+        f.write(re.sub(r"@misc\{undated,.*?\n\}\n", "", text, flags=re.S))
+    p = run(["import", "--strict", dated, "-o", os.path.join(tmp, "strict.db")])
+    check(p.returncode == 0 and "6 milestones checked" in p.stdout.decode() + p.stderr.decode(),
+          "a bibliography imports with --strict: %s" % p.stderr.decode()[-600:])
+    # with a data folder: its title, both histories, one database
+    db = os.path.join(tmp, "mixed.db")
+    p = run(["import", data, dated, "-o", db])
+    check(p.returncode == 0, "data files and a bibliography together: %s" % p.stderr.decode()[-600:])
+    if p.returncode == 0:
+        with sqlite3.connect("file:%s?mode=ro" % db, uri=True) as con:
+            title = con.execute("SELECT value FROM meta WHERE key = 'title'").fetchone()
+        check(title == ("Mini Timeline",), "the data's title, not the bibliography's: %s" % (title,))
+        check(len(milestones(db)) == 14 + 6, "14 + 6 milestones")
+    # --strict still holds the data files to the house rules
+    loose = os.path.join(tmp, "loose")
+    os.mkdir(loose)
+    with open(os.path.join(loose, "a.yaml"), "w") as f:
+        f.write("milestones:\n  - id: x-thing\n    year: 1990\n    title: \"X: a thing\"\n    kind: paper\n")
+    p = run(["import", "--strict", "--check", loose, dated], ok=(1, 2))
+    err = p.stderr.decode()
+    check(re.search(r"a\.yaml:2:\d+: a milestone is missing required field", err) and "dated.bib" not in err,
+          "--strict: the house rules for the data file alone: " + err[-600:])
+    # the same key in two bibliographies: each named at its entry's line
+    other = os.path.join(tmp, "other.bib")
+    with open(other, "w") as f:
+        f.write("% another list\n\n@article{devlin2018bert,\n  title = {Again},\n  year = 2018,\n}\n")
+    p = run(["import", "--check", dated, other], ok=(1, 2))
+    err = p.stderr.decode()
+    line = text[:text.index("@article{devlin2018bert")].count("\n") + 1
+    check(re.search(r"^%s:3: .*devlin2018bert.*\(first defined in %s line %d\)$"
+                    % (re.escape(other), re.escape(dated), line), err, re.M) and "/proc/" not in err,
+          "a duplicate key at its lines in both files: " + err[-600:])
 
 
 def bad_files(tmp):
@@ -245,6 +292,7 @@ def main():
             ENV.pop(var, None)
         db = sample_bibtex(tmp)
         sample_csl(tmp)
+        with_data(tmp)
         bad_files(tmp)
         odd_text(tmp)
         interrupted(tmp)
