@@ -106,10 +106,15 @@ static unsigned source_line(const struct inputs *in, size_t i, unsigned line)
 	const struct dlt_import_origin *o = i < in->n ? in->origin[i] : NULL;
 	if (!o)
 		return line;
-	unsigned src = 0;
-	for (size_t k = 0; k < o->n && o->at[k].made <= line; k++)
-		src = o->at[k].src;
-	return src;
+	size_t lo = 0, hi = o->n;   /* the entries starting on or before the line: at[0..lo) */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (o->at[mid].made <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? o->at[lo - 1].src : 0;
 }
 
 void problems_print(struct problems *pl, FILE *out, const struct inputs *in)
