@@ -82,7 +82,8 @@ static void position(struct app *app, struct strbuf *sb)
 	sb_addf(sb, " %s of %s", rank < 0 ? unknown : nbuf[0], count < 0 ? unknown : nbuf[1]);
 }
 
-/* The search: "match k of n", or "n matches" when the selection is not one. */
+/* The search: "match k of n", or "n matches" when the selection is not one; when no
+ * milestone has every word (the list has those with most of them), that. */
 static void search_part(struct app *app, struct strbuf *sb)
 {
 	struct search *q = &app->search;
@@ -99,6 +100,8 @@ static void search_part(struct app *app, struct strbuf *sb)
 	const char *c = count < 0 ? unknown : nbuf[1];
 	if (is_match)
 		sb_addf(sb, "  %s /%s  match %s of %s", glyph(G_VLINE), q->text, q->rank > 0 ? nbuf[0] : unknown, c);
+	else if (count == 0 && q->found.partial)
+		sb_addf(sb, "  %s /%s  no milestone has every word", glyph(G_VLINE), q->text);
 	else
 		sb_addf(sb, "  %s /%s  %s matches", glyph(G_VLINE), q->text, c);
 }

@@ -124,6 +124,8 @@ static void prompt_draw(struct app *app, struct view *v, struct rect r)
 		int64_t count = search_count(q, APP_WALK_SLICE, 0);
 		if (count < 0)
 			snprintf(info, sizeof info, "  (%s matches)", draw_utf8() ? "…" : "...");
+		else if (count == 0 && q->found.partial)   /* the list has those with most words */
+			snprintf(info, sizeof info, "  (none has every word)");
 		else
 			snprintf(info, sizeof info, "  (%lld match%s)", (long long)count, count == 1 ? "" : "es");
 	}
